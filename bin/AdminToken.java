@@ -1,0 +1,114 @@
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Development key pair and admin bearer tokens for Foyer's embedded default.
+ *
+ * <pre>
+ * java bin/AdminToken.java keygen DIR            writes DIR/private.pem and DIR/public.pem (once)
+ * java bin/AdminToken.java token DIR [options]   prints a signed MicroProfile JWT
+ *   --groups foyer-admin        comma-separated groups (roles); default foyer-admin
+ *   --space SLUG                the foyer_space claim of a space administrator
+ *   --ttl PT1H                  lifetime; a negative one makes an expired token
+ *   --issuer foyer-dev          iss claim; must match mp.jwt.verify.issuer
+ * </pre>
+ *
+ * In production the tokens come from the operator's own identity provider; this file only needs
+ * the JDK so that it runs as a single-file program.
+ */
+public class AdminToken {
+
+  public static void main(String[] args) throws Exception {
+    if (args.length < 2) {
+      System.err.println("usage: java bin/AdminToken.java keygen|token DIR [options]");
+      System.exit(2);
+    }
+    var dir = Path.of(args[1]);
+    switch (args[0]) {
+      case "keygen" -> keygen(dir);
+      case "token" -> System.out.println(token(dir, List.of(args).subList(2, args.length)));
+      default -> {
+        System.err.println("unknown command " + args[0]);
+        System.exit(2);
+      }
+    }
+  }
+
+  static void keygen(Path dir) throws Exception {
+    if (Files.exists(dir.resolve("private.pem"))) {
+      return;
+    }
+    Files.createDirectories(dir);
+    var generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    var pair = generator.generateKeyPair();
+    Files.writeString(dir.resolve("private.pem"), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+    Files.writeString(dir.resolve("public.pem"), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+  }
+
+  static String token(Path dir, List<String> options) throws Exception {
+    var groups = "foyer-admin";
+    String space = null;
+    var ttl = Duration.ofHours(1);
+    var issuer = "foyer-dev";
+    for (int i = 0; i + 1 < options.size(); i += 2) {
+      var value = options.get(i + 1);
+      switch (options.get(i)) {
+        case "--groups" -> groups = value;
+        case "--space" -> space = value;
+        case "--ttl" -> ttl = Duration.parse(value);
+        case "--issuer" -> issuer = value;
+        default -> throw new IllegalArgumentException("unknown option " + options.get(i));
+      }
+    }
+    var now = Instant.now().getEpochSecond();
+    var groupList = new ArrayList<String>();
+    for (var group : groups.split(",")) {
+      if (!group.isBlank()) {
+        groupList.add("\"" + group.strip() + "\"");
+      }
+    }
+    var claims = new StringBuilder()
+        .append("{\"iss\":\"").append(issuer).append('"')
+        .append(",\"sub\":\"operator\",\"upn\":\"operator\"")
+        .append(",\"jti\":\"").append(UUID.randomUUID()).append('"')
+        .append(",\"iat\":").append(Math.min(now, now + ttl.getSeconds()))
+        .append(",\"exp\":").append(now + ttl.getSeconds())
+        .append(",\"groups\":[").append(String.join(",", groupList)).append(']');
+    if (space != null) {
+      claims.append(",\"foyer_space\":\"").append(space).append('"');
+    }
+    claims.append('}');
+    var encoder = Base64.getUrlEncoder().withoutPadding();
+    var signingInput = encoder.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
+        + "." + encoder.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8));
+    var signer = Signature.getInstance("SHA256withRSA");
+    signer.initSign(privateKey(dir.resolve("private.pem")));
+    signer.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+    return signingInput + "." + encoder.encodeToString(signer.sign());
+  }
+
+  static RSAPrivateKey privateKey(Path file) throws Exception {
+    var base64 = Files.readString(file).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+    var spec = new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64));
+    return (RSAPrivateKey) KeyFactory.getInstance("RSA").generatePrivate(spec);
+  }
+
+  static String pem(String type, byte[] der) {
+    return "-----BEGIN " + type + "-----\n"
+        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+        + "\n-----END " + type + "-----\n";
+  }
+}

@@ -1,0 +1,158 @@
+package dev.foyer.pages;
+
+import dev.foyer.members.entity.EventJoin;
+import dev.foyer.platform.GatewayProblem;
+import dev.foyer.platform.Html;
+import dev.foyer.platform.ProblemType;
+import dev.foyer.sessions.control.Sessions;
+import dev.foyer.sessions.entity.ParticipantSession;
+import dev.foyer.spaces.control.Spaces;
+import dev.foyer.spaces.entity.AdmissionLevel;
+import dev.foyer.spaces.entity.Event;
+import dev.foyer.spaces.entity.Space;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+@RequestScoped
+@Path("/")
+public class PagesResource {
+  private static final String HTML = "text/html;charset=UTF-8";
+
+  @Inject Spaces spaces;
+  @Inject Sessions sessions;
+  @Inject Clock clock;
+  @PersistenceContext EntityManager em;
+  @Context HttpHeaders headers;
+
+  @GET
+  @Path("spaces/{slug}")
+  @Produces(HTML)
+  @Transactional
+  public Response landing(@PathParam("slug") String slug, @HeaderParam(Sessions.HEADER) String token) {
+    var space = space(slug);
+    var session = sessions.current(space.slug(), headers.getCookies(), token);
+    String body;
+    if (session.isPresent()) {
+      var level = AdmissionLevel.valueOf(session.get().admissionLevel());
+      var events = spaces.events(space).stream()
+          .filter(event -> event.admits(level))
+          .map(event -> "<li><a href=\"" + Html.escape(Spaces.eventPage(event).toString()) + "\">" + Html.escape(event.title()) + "</a></li>")
+          .collect(Collectors.joining("\n"));
+      body = """
+          <h1 class="greeting">Hello, %s!</h1>
+          <p>Welcome to %s.</p>
+          <h2>Events you can join</h2>
+          <ul class="events">%s</ul>
+          %s
+          """.formatted(
+              Html.escape(session.get().member().nickname()),
+              Html.escape(space.name()),
+              events.isEmpty() ? "<li>No events yet.</li>" : events,
+              logoutForm(space));
+    } else {
+      body = """
+          <h1>%s</h1>
+          <p class="signed-out">You are not signed in. Follow the link your organisation gives you to join its chat events.</p>
+          """.formatted(Html.escape(space.name()));
+    }
+    return page(space.name(), body);
+  }
+
+  @GET
+  @Path("spaces/{slug}/events/{eventId}")
+  @Produces(HTML)
+  @Transactional
+  public Response event(@PathParam("slug") String slug, @PathParam("eventId") String eventId, @HeaderParam(Sessions.HEADER) String token) {
+    var space = space(slug);
+    var event = spaces.event(eventId)
+        .filter(found -> found.belongsTo(space))
+        .orElseThrow(() -> new GatewayProblem(ProblemType.EVENT_UNKNOWN, "This space has no such event."));
+    ParticipantSession session = sessions.current(space.slug(), headers.getCookies(), token)
+        .orElseThrow(() -> new GatewayProblem(ProblemType.SESSION_REQUIRED, "Sign in to join this event."));
+    if (!event.admits(AdmissionLevel.valueOf(session.admissionLevel()))) {
+      throw new GatewayProblem(ProblemType.EVENT_LEVEL_NOT_ADMITTED, "This event does not admit participants signed in the way you did.");
+    }
+    recordJoin(session, event);
+    var body = """
+        <p><a href="%s">%s</a></p>
+        <h1 class="event-title">%s</h1>
+        <p>You appear in the chat as <strong class="chat-name">%s</strong>.</p>
+        %s
+        """.formatted(
+            Html.escape(Spaces.home(space).toString()),
+            Html.escape(space.name()),
+            Html.escape(event.title()),
+            Html.escape(session.member().nickname()),
+            logoutForm(space));
+    return page(event.title(), body);
+  }
+
+  /** The script an embedding page loads to call programmatic logon (seed 000's plugin API). */
+  @GET
+  @Path("foyer-plugin.js")
+  @Produces("text/javascript;charset=UTF-8")
+  public Response plugin() {
+    try (var script = PagesResource.class.getResourceAsStream("foyer-plugin.js")) {
+      var cache = new CacheControl();
+      cache.setMaxAge(300);
+      return Response.ok(new String(script.readAllBytes(), StandardCharsets.UTF_8)).cacheControl(cache).build();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void recordJoin(ParticipantSession session, Event event) {
+    var member = em.merge(session.member());
+    long joins = em.createNamedQuery(EventJoin.COUNT, Long.class)
+        .setParameter("member", member)
+        .setParameter("event", event)
+        .getSingleResult();
+    if (joins == 0) {
+      em.persist(new EventJoin(member, event, clock.instant()));
+    }
+  }
+
+  private Space space(String slug) {
+    return spaces.bySlug(slug).orElseThrow(() -> new GatewayProblem(ProblemType.ACCOUNT_UNKNOWN, "There is no space named like that."));
+  }
+
+  private static String logoutForm(Space space) {
+    return """
+        <form method="post" action="/auth/logout"><input type="hidden" name="account" value="%s"><button type="submit">Sign out</button></form>
+        """.formatted(Html.escape(space.slug()));
+  }
+
+  private static Response page(String title, String body) {
+    var cache = new CacheControl();
+    cache.setNoStore(true);
+    var html = """
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8"><title>%s</title>
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <style>body{font-family:system-ui,sans-serif;max-width:44rem;margin:3rem auto;padding:0 1rem}</style></head>
+        <body><main>
+        %s
+        </main></body></html>
+        """.formatted(Html.escape(title), body);
+    return Response.ok(html).cacheControl(cache).header("X-Frame-Options", "SAMEORIGIN").build();
+  }
+
+}

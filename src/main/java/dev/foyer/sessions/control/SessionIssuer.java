@@ -1,0 +1,43 @@
+package dev.foyer.sessions.control;
+
+import dev.foyer.members.entity.Member;
+import dev.foyer.sessions.entity.ParticipantSession;
+import dev.foyer.signin.entity.Door;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Opens sessions: 256 random bits for the participant, their SHA-256 for the database. */
+@ApplicationScoped
+public class SessionIssuer {
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  @PersistenceContext EntityManager em;
+  @Inject Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "foyer.session.ttl", defaultValue = "PT8H")
+  Duration ttl;
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  public IssuedSession issue(Member member, Door door) {
+    var bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    var token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    var now = clock.instant();
+    var expiresAt = now.plus(ttl);
+    em.persist(new ParticipantSession(SessionTokens.hash(token), member, door.alias(), door.level().name(), now, expiresAt));
+    return new IssuedSession(member.space().slug(), token, expiresAt, ttl);
+  }
+
+  /** The secret half of a session, handed to the participant once and never stored. */
+  public record IssuedSession(String spaceSlug, String token, Instant expiresAt, Duration ttl) {}
+}

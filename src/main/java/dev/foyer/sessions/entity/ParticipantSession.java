@@ -1,0 +1,110 @@
+package dev.foyer.sessions.entity;
+
+import dev.foyer.members.entity.Member;
+import dev.foyer.spaces.entity.Space;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A signed-in participant. Only the SHA-256 of the cookie value is stored, as the key: a database
+ * reader cannot replay sessions, and a lookup is one primary-key read.
+ */
+@Entity
+@Table(name = "participant_session")
+public class ParticipantSession {
+  @Id
+  @Column(name = "token_hash", length = 64)
+  private String tokenHash;
+
+  @ManyToOne(optional = false, fetch = FetchType.LAZY)
+  @JoinColumn(name = "space_id")
+  private Space space;
+
+  @ManyToOne(optional = false, fetch = FetchType.LAZY)
+  @JoinColumn(name = "member_id")
+  private Member member;
+
+  @Column(nullable = false, length = 32)
+  private String door;
+
+  @Column(name = "admission_level", nullable = false, length = 32)
+  private String admissionLevel;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "expires_at", nullable = false)
+  private Instant expiresAt;
+
+  @Column(name = "last_used_at", nullable = false)
+  private Instant lastUsedAt;
+
+  @Column(name = "revoked_at")
+  private Instant revokedAt;
+
+  protected ParticipantSession() {}
+
+  public ParticipantSession(String tokenHash, Member member, String door, String admissionLevel, Instant now, Instant expiresAt) {
+    this.tokenHash = tokenHash;
+    this.space = member.space();
+    this.member = member;
+    this.door = door;
+    this.admissionLevel = admissionLevel;
+    this.createdAt = now;
+    this.lastUsedAt = now;
+    this.expiresAt = expiresAt;
+  }
+
+  public boolean isValid(Instant now) {
+    return revokedAt == null && now.isBefore(expiresAt);
+  }
+
+  public void revoke(Instant now) {
+    if (revokedAt == null) {
+      revokedAt = now;
+    }
+  }
+
+  public void used(Instant now) {
+    lastUsedAt = now;
+  }
+
+  public Space space() {
+    return space;
+  }
+
+  public Member member() {
+    return member;
+  }
+
+  public String door() {
+    return door;
+  }
+
+  public String admissionLevel() {
+    return admissionLevel;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant expiresAt() {
+    return expiresAt;
+  }
+
+  public Instant lastUsedAt() {
+    return lastUsedAt;
+  }
+
+  public Optional<Instant> revokedAt() {
+    return Optional.ofNullable(revokedAt);
+  }
+}

@@ -1,0 +1,26 @@
+package dev.foyer.signin.control;
+
+import dev.foyer.signin.entity.Door;
+import jakarta.servlet.ServletRequest;
+import java.util.Optional;
+
+/**
+ * Marks a request as a sign-in attempt through a door, so that whatever refuses it (a filter,
+ * pac4j, a resource) leads to a login record for that door and account.
+ */
+public record DoorAttempt(Door door, String account) {
+  private static final String ATTRIBUTE = DoorAttempt.class.getName();
+
+  public void mark(ServletRequest request) {
+    request.setAttribute(ATTRIBUTE, this);
+  }
+
+  /** Names the account once the door has read it (from a JSON body, say). */
+  public static void account(ServletRequest request, String account) {
+    of(request).ifPresent(attempt -> request.setAttribute(ATTRIBUTE, new DoorAttempt(attempt.door(), account)));
+  }
+
+  public static Optional<DoorAttempt> of(ServletRequest request) {
+    return request == null ? Optional.empty() : Optional.ofNullable((DoorAttempt) request.getAttribute(ATTRIBUTE));
+  }
+}

@@ -1,0 +1,52 @@
+package dev.foyer.signin.control;
+
+import dev.foyer.members.control.Admission;
+import dev.foyer.members.entity.EventJoin;
+import dev.foyer.platform.GatewayProblem;
+import dev.foyer.platform.ProblemType;
+import dev.foyer.sessions.control.SessionIssuer;
+import dev.foyer.signin.entity.AssertedIdentity;
+import dev.foyer.spaces.control.Spaces;
+import dev.foyer.spaces.entity.Event;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Optional;
+
+/** One sign-in as one transaction: all of it is written, or (on any refusal) none of it. */
+@ApplicationScoped
+public class SignInAttempt {
+  @PersistenceContext EntityManager em;
+  @Inject Spaces spaces;
+  @Inject Admission admission;
+  @Inject SessionIssuer issuer;
+  @Inject LoginRecords records;
+  @Inject Clock clock;
+
+  @Transactional
+  public SignIn.Result run(AssertedIdentity identity, Optional<String> eventId, boolean linkByEmail) {
+    var space = spaces.bySlug(identity.spaceSlug())
+        .orElseThrow(() -> new GatewayProblem(ProblemType.ACCOUNT_UNKNOWN, "There is no account named like that."));
+    Optional<Event> event = eventId.map(id -> {
+      var found = spaces.event(id).orElseThrow(() -> new GatewayProblem(ProblemType.EVENT_UNKNOWN, "There is no event with that id."));
+      if (!found.belongsTo(space)) {
+        throw new GatewayProblem(ProblemType.EVENT_OF_ANOTHER_SPACE, "That event is not part of this account.");
+      }
+      if (!found.admits(identity.door().level())) {
+        throw new GatewayProblem(ProblemType.EVENT_LEVEL_NOT_ADMITTED,
+            "The event \"" + found.title() + "\" does not admit participants signed in this way.");
+      }
+      return found;
+    });
+    var member = admission.admit(space, identity, linkByEmail);
+    var session = issuer.issue(member, identity.door());
+    event.ifPresent(joined -> em.persist(new EventJoin(member, joined, clock.instant())));
+    records.accepted(identity.door().alias(), space.slug(), member.id(), event.map(Event::id).orElse(null));
+    URI target = event.map(Spaces::eventPage).orElseGet(() -> Spaces.landing(space));
+    return new SignIn.Result(member.id(), member.nickname(), member.profile(), member.guest(), session, target);
+  }
+}

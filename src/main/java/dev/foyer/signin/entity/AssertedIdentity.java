@@ -1,0 +1,30 @@
+package dev.foyer.signin.entity;
+
+import dev.foyer.members.entity.Member;
+import java.util.Optional;
+
+/**
+ * What a door vouches for, in one shape for every door: the anti-corruption layer between pac4j,
+ * JOSE or SAML types and the admission pipeline.
+ *
+ * @param spaceSlug the space the person signs in to
+ * @param door how they came in
+ * @param provider the alias their external id is linked under (a door or an identity provider)
+ * @param externalId the stable id the upstream system knows them by; empty for a guest
+ * @param profile names, email and the rest, as asserted now
+ * @param emailVerified whether the door vouches for the email, which alone allows linking by it
+ * @param syncOnEveryLogin whether the asserted profile replaces the stored one at each sign-in
+ */
+public record AssertedIdentity(
+    String spaceSlug,
+    Door door,
+    String provider,
+    Optional<String> externalId,
+    Member.Profile profile,
+    boolean emailVerified,
+    boolean syncOnEveryLogin) {
+
+  public boolean guest() {
+    return externalId.isEmpty();
+  }
+}

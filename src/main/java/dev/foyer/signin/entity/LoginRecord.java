@@ -1,0 +1,103 @@
+package dev.foyer.signin.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Every sign-in attempt, accepted or refused. Refusals are written in a transaction of their own,
+ * after the attempt's transaction rolled back, so the audit survives what it records. The account
+ * is kept as sent (up to 64 characters) because a refused attempt may name no real space.
+ */
+@Entity
+@Table(name = "login_record", indexes = @Index(name = "login_record_account_at", columnList = "account, at"))
+@NamedQuery(
+    name = LoginRecord.OF_ACCOUNT,
+    query = "select r from LoginRecord r where r.account = :account order by r.at desc, r.id")
+public class LoginRecord {
+  public static final String OF_ACCOUNT = "LoginRecord.ofAccount";
+
+  @Id
+  @Column(length = 36)
+  private String id;
+
+  @Column(nullable = false)
+  private Instant at;
+
+  @Column(nullable = false, length = 32)
+  private String door;
+
+  @Column(length = 64)
+  private String account;
+
+  @Column(name = "member_id", length = 36)
+  private String memberId;
+
+  @Column(name = "event_id", length = 64)
+  private String eventId;
+
+  @Column(nullable = false)
+  private boolean accepted;
+
+  @Column(length = 16)
+  private String code;
+
+  protected LoginRecord() {}
+
+  private LoginRecord(Instant at, String door, String account, String memberId, String eventId, boolean accepted, String code) {
+    this.id = UUID.randomUUID().toString();
+    this.at = at;
+    this.door = door;
+    this.account = account == null ? null : account.substring(0, Math.min(64, account.length()));
+    this.memberId = memberId;
+    this.eventId = eventId;
+    this.accepted = accepted;
+    this.code = code;
+  }
+
+  public static LoginRecord accepted(Instant at, String door, String account, String memberId, String eventId) {
+    return new LoginRecord(at, door, account, memberId, eventId, true, null);
+  }
+
+  public static LoginRecord refused(Instant at, String door, String account, String code) {
+    return new LoginRecord(at, door, account, null, null, false, code);
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public Instant at() {
+    return at;
+  }
+
+  public String door() {
+    return door;
+  }
+
+  public Optional<String> account() {
+    return Optional.ofNullable(account);
+  }
+
+  public Optional<String> memberId() {
+    return Optional.ofNullable(memberId);
+  }
+
+  public Optional<String> eventId() {
+    return Optional.ofNullable(eventId);
+  }
+
+  public boolean accepted() {
+    return accepted;
+  }
+
+  public Optional<String> code() {
+    return Optional.ofNullable(code);
+  }
+}

@@ -1,0 +1,41 @@
+package dev.foyer.spaces.boundary;
+
+import dev.foyer.FoyerApplication;
+import dev.foyer.platform.GatewayProblem;
+import dev.foyer.platform.ProblemType;
+import dev.foyer.spaces.control.Spaces;
+import dev.foyer.spaces.entity.Space;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** What the caller's admin token lets them touch. */
+@RequestScoped
+public class AdminScope {
+  public static final String SPACE_CLAIM = "foyer_space";
+
+  @Inject JsonWebToken token;
+  @Inject Spaces spaces;
+
+  public boolean global() {
+    return token.getGroups().contains(FoyerApplication.ADMIN_ROLE);
+  }
+
+  public boolean mayAdminister(String slug) {
+    return global() || slug.equals(token.getClaim(SPACE_CLAIM));
+  }
+
+  /** The space, if it exists and the token may administer it; unknown and forbidden look alike to outsiders. */
+  public Space space(String slug) {
+    if (!mayAdminister(slug)) {
+      throw new GatewayProblem(ProblemType.SPACE_FORBIDDEN, "This token administers another space.");
+    }
+    return spaces.bySlug(slug).orElseThrow(() -> new GatewayProblem(ProblemType.SPACE_UNKNOWN, "There is no space '" + slug + "'."));
+  }
+
+  public void requireGlobal() {
+    if (!global()) {
+      throw new GatewayProblem(ProblemType.SPACE_FORBIDDEN, "Only a foyer-admin may do this.");
+    }
+  }
+}

@@ -1,0 +1,161 @@
+package dev.foyer.spaces.boundary;
+
+import dev.foyer.FoyerApplication;
+import dev.foyer.platform.GatewayProblem;
+import dev.foyer.platform.ProblemType;
+import dev.foyer.spaces.control.Spaces;
+import dev.foyer.spaces.entity.AdmissionLevel;
+import dev.foyer.spaces.entity.Event;
+import dev.foyer.spaces.entity.Space;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+@RequestScoped
+@Path("/api/admin/spaces/{slug}/events")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({FoyerApplication.ADMIN_ROLE, FoyerApplication.SPACE_ADMIN_ROLE})
+@Transactional
+public class EventsResource {
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final char[] ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
+
+  @PersistenceContext EntityManager em;
+  @Inject Spaces spaces;
+  @Inject AdminScope scope;
+  @PathParam("slug") String slug;
+
+  @GET
+  public List<EventView> list() {
+    return spaces.events(scope.space(slug)).stream().map(EventView::of).toList();
+  }
+
+  /** Seed 000's scheduler: the admitted levels decide who may enter; URI Auth needs NICKNAME. */
+  @POST
+  public Response create(EventRequest request) {
+    var space = scope.space(slug);
+    if (request == null) {
+      throw SpacesResource.invalid("a JSON object is required");
+    }
+    var id = request.id() == null ? newId() : request.id();
+    if (!Event.ID.matcher(id).matches()) {
+      throw SpacesResource.invalid("id: letters, digits, '-' and '_', at most 64 characters");
+    }
+    if (em.find(Event.class, id) != null) {
+      throw new GatewayProblem(ProblemType.EVENT_EXISTS, "The event id '" + id + "' is taken.");
+    }
+    var event = new Event(id, space, title(request.title()), levels(request.admittedLevels(), EnumSet.of(AdmissionLevel.NICKNAME)));
+    schedule(event, request);
+    em.persist(event);
+    return Response.created(URI.create("/api/admin/spaces/" + slug + "/events/" + id)).entity(EventView.of(event)).build();
+  }
+
+  @GET
+  @Path("{eventId}")
+  public EventView get(@PathParam("eventId") String eventId) {
+    return EventView.of(event(scope.space(slug), eventId));
+  }
+
+  @PATCH
+  @Path("{eventId}")
+  public EventView update(@PathParam("eventId") String eventId, EventRequest request) {
+    var event = event(scope.space(slug), eventId);
+    if (request == null) {
+      throw SpacesResource.invalid("a JSON object is required");
+    }
+    if (request.title() != null) {
+      event.retitle(title(request.title()));
+    }
+    if (request.admittedLevels() != null) {
+      event.admit(levels(request.admittedLevels(), EnumSet.noneOf(AdmissionLevel.class)));
+    }
+    if (request.startsAt() != null || request.endsAt() != null) {
+      schedule(event, new EventRequest(null, null, null,
+          request.startsAt() != null ? request.startsAt() : event.startsAt().orElse(null),
+          request.endsAt() != null ? request.endsAt() : event.endsAt().orElse(null)));
+    }
+    return EventView.of(event);
+  }
+
+  @DELETE
+  @Path("{eventId}")
+  public Response delete(@PathParam("eventId") String eventId) {
+    var event = event(scope.space(slug), eventId);
+    em.createQuery("delete from EventJoin j where j.event = :event").setParameter("event", event).executeUpdate();
+    em.remove(event);
+    return Response.noContent().build();
+  }
+
+  private Event event(Space space, String eventId) {
+    return spaces.event(eventId)
+        .filter(event -> event.belongsTo(space))
+        .orElseThrow(() -> new GatewayProblem(ProblemType.ADMIN_EVENT_UNKNOWN, "This space has no event '" + eventId + "'."));
+  }
+
+  private static void schedule(Event event, EventRequest request) {
+    try {
+      event.schedule(request.startsAt(), request.endsAt());
+    } catch (IllegalArgumentException e) {
+      throw SpacesResource.invalid("endsAt: " + e.getMessage());
+    }
+  }
+
+  private static String title(String title) {
+    if (title == null || title.isBlank() || title.length() > 255) {
+      throw SpacesResource.invalid("title: required, at most 255 characters");
+    }
+    return title.strip();
+  }
+
+  private static Set<AdmissionLevel> levels(List<String> names, Set<AdmissionLevel> fallback) {
+    if (names == null) {
+      return fallback;
+    }
+    var levels = EnumSet.noneOf(AdmissionLevel.class);
+    for (var name : names) {
+      try {
+        levels.add(AdmissionLevel.valueOf(name));
+      } catch (IllegalArgumentException | NullPointerException e) {
+        throw SpacesResource.invalid("admittedLevels: '" + name + "' is not one of " + EnumSet.allOf(AdmissionLevel.class));
+      }
+    }
+    return levels;
+  }
+
+  private static String newId() {
+    var id = new StringBuilder("ev-");
+    for (int i = 0; i < 10; i++) {
+      id.append(ALPHABET[RANDOM.nextInt(ALPHABET.length)]);
+    }
+    return id.toString();
+  }
+
+  public record EventRequest(String id, String title, List<String> admittedLevels, Instant startsAt, Instant endsAt) {}
+
+  public record EventView(String id, String title, Set<AdmissionLevel> admittedLevels, Instant startsAt, Instant endsAt, String url) {
+    static EventView of(Event event) {
+      return new EventView(event.id(), event.title(), event.admittedLevels(), event.startsAt().orElse(null), event.endsAt().orElse(null),
+          Spaces.eventPage(event).toString());
+    }
+  }
+}

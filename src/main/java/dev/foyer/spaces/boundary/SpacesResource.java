@@ -1,0 +1,202 @@
+package dev.foyer.spaces.boundary;
+
+import dev.foyer.FoyerApplication;
+import dev.foyer.platform.GatewayProblem;
+import dev.foyer.platform.ProblemType;
+import dev.foyer.platform.SecretBox;
+import dev.foyer.spaces.control.Spaces;
+import dev.foyer.spaces.entity.Space;
+import dev.foyer.spaces.entity.Visibility;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+@RequestScoped
+@Path("/api/admin/spaces")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({FoyerApplication.ADMIN_ROLE, FoyerApplication.SPACE_ADMIN_ROLE})
+@Transactional
+public class SpacesResource {
+  /** scheme://host[:port], nothing else: what a browser sends as Origin. */
+  static final Pattern ORIGIN = Pattern.compile("https?://[a-z0-9.-]+(:[0-9]{1,5})?");
+
+  @PersistenceContext EntityManager em;
+  @Inject Spaces spaces;
+  @Inject AdminScope scope;
+  @Inject SecretBox secrets;
+  @Inject Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "foyer.signed-link.rotation-overlap", defaultValue = "PT24H")
+  Duration rotationOverlap;
+
+  @GET
+  public List<SpaceView> list() {
+    return em.createNamedQuery(Space.ALL, Space.class).getResultStream()
+        .filter(space -> scope.mayAdminister(space.slug()))
+        .map(space -> SpaceView.of(space, null))
+        .toList();
+  }
+
+  @POST
+  public Response create(SpaceRequest request) {
+    scope.requireGlobal();
+    if (request == null || request.slug() == null || !Spaces.SLUG.matcher(request.slug()).matches()) {
+      throw invalid("slug: lower-case letters, digits and inner '-', at most 64 characters");
+    }
+    if (spaces.bySlug(request.slug()).isPresent()) {
+      throw new GatewayProblem(ProblemType.SPACE_EXISTS, "The slug '" + request.slug() + "' is taken.");
+    }
+    if (request.name() == null || request.name().isBlank()) {
+      throw invalid("name: required");
+    }
+    var secret = SecretBox.newSecret();
+    var space = new Space(request.slug(), request.name().strip(), secrets.seal(secret), clock.instant());
+    apply(space, request);
+    em.persist(space);
+    return Response.created(URI.create("/api/admin/spaces/" + space.slug())).entity(SpaceView.of(space, secret)).build();
+  }
+
+  @GET
+  @Path("{slug}")
+  public SpaceView get(@PathParam("slug") String slug) {
+    return SpaceView.of(scope.space(slug), null);
+  }
+
+  @PATCH
+  @Path("{slug}")
+  public SpaceView update(@PathParam("slug") String slug, SpaceRequest request) {
+    var space = scope.space(slug);
+    if (request == null) {
+      throw invalid("a JSON object is required");
+    }
+    if (request.slug() != null && !request.slug().equals(slug)) {
+      throw invalid("slug: cannot be changed");
+    }
+    if (request.name() != null) {
+      if (request.name().isBlank()) {
+        throw invalid("name: must not be blank");
+      }
+      space.rename(request.name().strip());
+    }
+    apply(space, request);
+    return SpaceView.of(space, null);
+  }
+
+  /** A new secret; the previous one keeps verifying links for the configured overlap. */
+  @POST
+  @Path("{slug}/signing-secret")
+  public SpaceView rotateSecret(@PathParam("slug") String slug) {
+    var space = scope.space(slug);
+    var secret = SecretBox.newSecret();
+    space.rotateSigningSecret(secrets.seal(secret), clock.instant().plus(rotationOverlap));
+    return SpaceView.of(space, secret);
+  }
+
+  private void apply(Space space, SpaceRequest request) {
+    if (request.name() != null && request.name().length() > 255) {
+      throw invalid("name: at most 255 characters");
+    }
+    if (request.landingUrl() != null) {
+      space.changeLanding(request.landingUrl().isBlank() ? null : landingUrl(request.landingUrl()));
+    }
+    if (request.visibility() != null) {
+      space.changeVisibility(request.visibility());
+    }
+    if (request.signedLinksRequired() != null) {
+      space.requireSignedLinks(request.signedLinksRequired());
+    }
+    if (request.linkByEmail() != null) {
+      space.linkByEmail(request.linkByEmail());
+    }
+    if (request.allowedOrigins() != null) {
+      var origins = new ArrayList<String>();
+      for (var origin : request.allowedOrigins()) {
+        var normalised = origin == null ? "" : origin.strip().toLowerCase(Locale.ROOT);
+        if (!ORIGIN.matcher(normalised).matches()) {
+          throw invalid("allowedOrigins: '" + origin + "' is not an origin like https://intranet.example.com");
+        }
+        origins.add(normalised);
+      }
+      space.allowOrigins(origins);
+    }
+  }
+
+  private static URI landingUrl(String value) {
+    try {
+      var uri = new URI(value);
+      if (uri.isAbsolute() && (uri.getScheme().equals("https") || uri.getScheme().equals("http")) && uri.getHost() != null
+          && uri.getUserInfo() == null) {
+        return uri;
+      }
+    } catch (java.net.URISyntaxException e) {
+      // refused below
+    }
+    throw invalid("landingUrl: an absolute http(s) URL");
+  }
+
+  static GatewayProblem invalid(String detail) {
+    return new GatewayProblem(ProblemType.ADMIN_INVALID, detail);
+  }
+
+  public record SpaceRequest(
+      String slug,
+      String name,
+      String landingUrl,
+      Visibility visibility,
+      Boolean signedLinksRequired,
+      Boolean linkByEmail,
+      List<String> allowedOrigins) {}
+
+  public record SpaceView(
+      String id,
+      String slug,
+      String name,
+      String landingUrl,
+      String homeUrl,
+      Visibility visibility,
+      boolean signedLinksRequired,
+      boolean linkByEmail,
+      List<String> allowedOrigins,
+      Instant createdAt,
+      Instant previousSecretValidUntil,
+      String signingSecret) {
+    static SpaceView of(Space space, String secret) {
+      return new SpaceView(
+          space.id(),
+          space.slug(),
+          space.name(),
+          space.landingUrl().map(URI::toString).orElse(null),
+          Spaces.home(space).toString(),
+          space.visibility(),
+          space.signedLinksRequired(),
+          space.linksByEmail(),
+          space.allowedOrigins(),
+          space.createdAt(),
+          space.previousSecretUntil().orElse(null),
+          secret);
+    }
+  }
+}

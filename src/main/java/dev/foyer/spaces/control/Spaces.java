@@ -1,0 +1,58 @@
+package dev.foyer.spaces.control;
+
+import dev.foyer.spaces.entity.Event;
+import dev.foyer.spaces.entity.Space;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Finding spaces and events, and the only place that knows where they live in URL space. */
+@ApplicationScoped
+public class Spaces {
+  /** Lower-case letters, digits and inner '-': safe in a path and in a cookie name. */
+  public static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?");
+
+  @PersistenceContext EntityManager em;
+
+  public Optional<Space> bySlug(String slug) {
+    if (slug == null || !SLUG.matcher(slug).matches()) {
+      return Optional.empty();
+    }
+    return em.createNamedQuery(Space.BY_SLUG, Space.class).setParameter("slug", slug).getResultStream().findFirst();
+  }
+
+  public Optional<Event> event(String id) {
+    if (id == null || !Event.ID.matcher(id).matches()) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(em.find(Event.class, id));
+  }
+
+  public List<Event> events(Space space) {
+    return em.createNamedQuery(Event.OF_SPACE, Event.class).setParameter("space", space).getResultList();
+  }
+
+  public boolean anySpaceAllowsOrigin(String origin) {
+    return em.createQuery("select count(s) from Space s where s.allowedOrigins like :pattern", Long.class)
+            .setParameter("pattern", "%" + origin.replace("%", "").replace("_", "\\_") + "%")
+            .getSingleResult()
+        > 0;
+  }
+
+  /** Where a participant lands in the space: its configured landing URL or Foyer's own page. */
+  public static URI landing(Space space) {
+    return space.landingUrl().orElseGet(() -> home(space));
+  }
+
+  public static URI home(Space space) {
+    return URI.create("/spaces/" + space.slug());
+  }
+
+  public static URI eventPage(Event event) {
+    return URI.create("/spaces/" + event.space().slug() + "/events/" + event.id());
+  }
+}

@@ -1,0 +1,53 @@
+package dev.foyer.spaces.control;
+
+import dev.foyer.platform.DatabaseReadiness;
+import dev.foyer.platform.SecretBox;
+import dev.foyer.spaces.entity.AdmissionLevel;
+import dev.foyer.spaces.entity.Event;
+import dev.foyer.spaces.entity.Space;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Start-up: creates the schema and the readiness check eagerly, and on the embedded default
+ * ({@code foyer.demo.seed=true}) a demo space with events to try URI Auth against.
+ */
+@ApplicationScoped
+public class Startup {
+  static final System.Logger LOGGER = System.getLogger(Startup.class.getName());
+
+  @PersistenceContext EntityManager em;
+  @Inject Spaces spaces;
+  @Inject SecretBox secrets;
+  @Inject Clock clock;
+  @Inject @org.eclipse.microprofile.health.Readiness DatabaseReadiness readiness;
+
+  @Inject
+  @ConfigProperty(name = "foyer.demo.seed", defaultValue = "false")
+  boolean seedDemo;
+
+  @Transactional
+  void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    readiness.call();
+    if (seedDemo && spaces.bySlug("demo").isEmpty()) {
+      var now = clock.instant();
+      var space = new Space("demo", "Demo Space", secrets.seal(SecretBox.newSecret()), now);
+      em.persist(space);
+      var welcome = new Event("welcome", space, "Welcome chat", EnumSet.of(AdmissionLevel.NICKNAME, AdmissionLevel.NICKNAME_EMAIL));
+      welcome.schedule(now, now.plus(Duration.ofDays(30)));
+      em.persist(welcome);
+      em.persist(new Event("town-hall", space, "Town hall Q&A", EnumSet.of(AdmissionLevel.NICKNAME, AdmissionLevel.SSO)));
+      em.persist(new Event("board", space, "Board briefing (SSO only)", EnumSet.of(AdmissionLevel.SSO)));
+      LOGGER.log(System.Logger.Level.INFO, "Seeded the demo space 'demo' with events welcome, town-hall and board");
+    }
+  }
+}

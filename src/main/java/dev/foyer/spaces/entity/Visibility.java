@@ -1,0 +1,6 @@
+package dev.foyer.spaces.entity;
+
+public enum Visibility {
+  PUBLIC,
+  PRIVATE
+}

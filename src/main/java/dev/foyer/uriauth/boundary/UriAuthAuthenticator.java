@@ -1,0 +1,43 @@
+package dev.foyer.uriauth.boundary;
+
+import dev.foyer.platform.GatewayProblem;
+import dev.foyer.platform.ProblemType;
+import dev.foyer.signin.boundary.AssertedProfile;
+import dev.foyer.signin.entity.Door;
+import dev.foyer.spaces.control.Spaces;
+import dev.foyer.uriauth.control.SignedLinks;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import org.pac4j.core.context.CallContext;
+import org.pac4j.core.credentials.Credentials;
+import org.pac4j.core.credentials.authenticator.Authenticator;
+
+/**
+ * Validates a URI Auth request against its space: the space exists, its signature rules hold,
+ * and (programmatic logon) the calling page's origin may embed it. Refusals are thrown as
+ * problems, which the door's guard renders with their code.
+ */
+@ApplicationScoped
+public class UriAuthAuthenticator {
+  @Inject Spaces spaces;
+  @Inject SignedLinks signedLinks;
+
+  Authenticator forDoor(Door door) {
+    return (ctx, credentials) -> Optional.of(validate(door, ctx, credentials));
+  }
+
+  Credentials validate(Door door, CallContext ctx, Credentials credentials) {
+    var uriAuth = (UriAuthCredentials) credentials;
+    var request = uriAuth.request;
+    var space = spaces.bySlug(request.account())
+        .orElseThrow(() -> new GatewayProblem(ProblemType.ACCOUNT_UNKNOWN, "There is no account named like that."));
+    if (door == Door.PROGRAMMATIC_LOGON && uriAuth.origin != null && !space.allowsOrigin(uriAuth.origin)) {
+      throw new GatewayProblem(ProblemType.ORIGIN_NOT_ALLOWED, "This page's origin is not among the account's allowed embed origins.");
+    }
+    boolean signed = signedLinks.verify(space, request);
+    var linkByEmail = signed && space.linksByEmail();
+    credentials.setUserProfile(new AssertedProfile(request.toIdentity(door, signed), request.eventId(), linkByEmail));
+    return credentials;
+  }
+}

@@ -1,0 +1,105 @@
+package dev.foyer.uriauth.boundary;
+
+import dev.foyer.platform.GatewayProblem;
+import dev.foyer.platform.ProblemType;
+import dev.foyer.signin.control.DoorAttempt;
+import dev.foyer.signin.entity.Door;
+import dev.foyer.uriauth.control.UriAuthRequest;
+import jakarta.json.Json;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.pac4j.core.client.DirectClient;
+import org.pac4j.core.context.CallContext;
+import org.pac4j.core.credentials.authenticator.Authenticator;
+import org.pac4j.core.credentials.extractor.CredentialsExtractor;
+import org.pac4j.jee.context.JEEContext;
+
+/** The two pac4j direct clients of seed 000: query or form parameters, and the plugin's JSON. */
+public final class UriAuthClients {
+  private UriAuthClients() {}
+
+  public static DirectClient uriAuth(UriAuthAuthenticator authenticator) {
+    return client(Door.URI_AUTH, ctx -> {
+      var parameters = new LinkedHashMap<String, List<String>>();
+      servletRequest(ctx).getParameterMap().forEach((name, values) -> parameters.put(name, Arrays.asList(values)));
+      return Optional.of(new UriAuthCredentials(UriAuthRequest.parse(parameters), null));
+    }, authenticator.forDoor(Door.URI_AUTH));
+  }
+
+  public static DirectClient programmaticLogon(UriAuthAuthenticator authenticator) {
+    return client(Door.PROGRAMMATIC_LOGON, ctx -> {
+      var request = servletRequest(ctx);
+      Map<String, List<String>> fields;
+      try (var body = request.getInputStream()) {
+        fields = jsonFields(body);
+      } catch (IOException e) {
+        throw new GatewayProblem(ProblemType.MALFORMED_BODY, "The body could not be read.");
+      }
+      var account = fields.get("account");
+      DoorAttempt.account(request, account == null || account.isEmpty() ? null : account.get(0));
+      return Optional.of(new UriAuthCredentials(UriAuthRequest.parse(fields), request.getHeader("Origin")));
+    }, authenticator.forDoor(Door.PROGRAMMATIC_LOGON));
+  }
+
+  private static DirectClient client(Door door, CredentialsExtractor extractor, Authenticator authenticator) {
+    var client = new DirectClient() {
+      @Override
+      protected void internalInit(boolean forceReinit) {}
+    };
+    client.setName(door.alias());
+    client.setCredentialsExtractor(extractor);
+    client.setAuthenticator(authenticator);
+    return client;
+  }
+
+  private static HttpServletRequest servletRequest(CallContext ctx) {
+    return ((JEEContext) ctx.webContext()).getNativeRequest();
+  }
+
+  /**
+   * A flat JSON object of strings (null counts as absent). Repeated keys are kept as repeated
+   * values, so the same rule refuses them as for query parameters.
+   */
+  static Map<String, List<String>> jsonFields(InputStream body) {
+    var fields = new LinkedHashMap<String, List<String>>();
+    try (var parser = Json.createParser(body)) {
+      if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
+        throw malformed();
+      }
+      while (true) {
+        var event = parser.next();
+        if (event == JsonParser.Event.END_OBJECT) {
+          break;
+        }
+        if (event != JsonParser.Event.KEY_NAME) {
+          throw malformed();
+        }
+        var name = parser.getString();
+        switch (parser.next()) {
+          case VALUE_STRING -> fields.computeIfAbsent(name, n -> new ArrayList<>()).add(parser.getString());
+          case VALUE_NULL -> fields.computeIfAbsent(name, n -> new ArrayList<>());
+          default -> throw new GatewayProblem(ProblemType.MALFORMED_BODY, "The field \"" + name.substring(0, Math.min(40, name.length())) + "\" must be a string.");
+        }
+      }
+      if (parser.hasNext()) {
+        throw malformed();
+      }
+    } catch (JsonParsingException | java.util.NoSuchElementException e) {
+      throw malformed();
+    }
+    return fields;
+  }
+
+  private static GatewayProblem malformed() {
+    return new GatewayProblem(ProblemType.MALFORMED_BODY, "The body must be one JSON object of string fields.");
+  }
+}

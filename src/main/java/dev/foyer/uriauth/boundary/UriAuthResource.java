@@ -1,0 +1,46 @@
+package dev.foyer.uriauth.boundary;
+
+import dev.foyer.signin.boundary.SignInResponses;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/**
+ * {@code /auth/uri} and {@code /auth/programmatic}. By the time a request gets here its client has
+ * checked it; what is left is the one pipeline.
+ */
+@jakarta.enterprise.context.RequestScoped
+@jakarta.transaction.Transactional
+@Path("/auth")
+public class UriAuthResource {
+  @Inject SignInResponses responses;
+  @Context HttpServletRequest request;
+  @Context UriInfo uriInfo;
+
+  @GET
+  @Path("uri")
+  public Response viaLink() {
+    return responses.redirect(request, uriInfo);
+  }
+
+  @POST
+  @Path("uri")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response viaForm() {
+    return responses.redirect(request, uriInfo);
+  }
+
+  @POST
+  @Path("programmatic")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response programmatic() {
+    return responses.json(request);
+  }
+}

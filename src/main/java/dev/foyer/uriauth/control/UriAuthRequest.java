@@ -1,0 +1,113 @@
+package dev.foyer.uriauth.control;
+
+import dev.foyer.members.entity.Member;
+import dev.foyer.platform.GatewayProblem;
+import dev.foyer.platform.ProblemType;
+import dev.foyer.signin.entity.AssertedIdentity;
+import dev.foyer.signin.entity.Door;
+import dev.foyer.spaces.entity.Event;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * A URI Auth request's parameters, checked (seed 000's table plus Foyer's limits). Parsing is
+ * pure: it needs no space and no database, so every rule here is unit-tested.
+ *
+ * @param parameters every parameter as received (one value each), for the signature's canonical form
+ */
+public record UriAuthRequest(
+    String account,
+    String givenName,
+    Optional<String> familyName,
+    Optional<String> email,
+    Optional<String> uid,
+    Optional<String> eventId,
+    Optional<String> timestamp,
+    Optional<String> signature,
+    SortedMap<String, String> parameters) {
+
+  public static final int MAX_LENGTH = 255;
+  /** WHATWG HTML's valid e-mail address, plus a dot in the domain: intranet mail is still routable mail. */
+  static final Pattern EMAIL = Pattern.compile(
+      "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
+
+  public static UriAuthRequest parse(Map<String, List<String>> raw) {
+    var parameters = new TreeMap<String, String>();
+    raw.forEach((name, values) -> {
+      if (values.size() > 1) {
+        throw new GatewayProblem(ProblemType.PARAMETER_REPEATED, "The parameter \"" + printable(name) + "\" is given more than once.");
+      }
+      parameters.put(name, values.isEmpty() ? "" : values.get(0));
+    });
+    parameters.forEach((name, value) -> {
+      if (hasControlCharacters(name) || hasControlCharacters(value)) {
+        throw new GatewayProblem(ProblemType.CONTROL_CHARACTERS, "The parameter \"" + printable(name) + "\" contains control characters.");
+      }
+      if (name.length() > MAX_LENGTH || value.length() > MAX_LENGTH) {
+        throw new GatewayProblem(ProblemType.FIELD_TOO_LONG, "The parameter \"" + printable(name) + "\" is longer than 255 characters.");
+      }
+    });
+    var account = present(parameters, "account")
+        .orElseThrow(() -> new GatewayProblem(ProblemType.ACCOUNT_MISSING, "Say which account to sign in to with the account parameter."));
+    var givenName = present(parameters, "givenName")
+        .orElseThrow(() -> new GatewayProblem(ProblemType.GIVEN_NAME_MISSING, "The givenName parameter is required."));
+    var email = present(parameters, "email");
+    if (email.isPresent() && !EMAIL.matcher(email.get()).matches()) {
+      throw new GatewayProblem(ProblemType.EMAIL_INVALID, "The email parameter is not a valid email address.");
+    }
+    var eventId = present(parameters, "eventid");
+    if (eventId.isPresent() && !Event.ID.matcher(eventId.get()).matches()) {
+      throw new GatewayProblem(ProblemType.EVENT_ID_MALFORMED, "The eventid parameter must be an event id (letters, digits, '-' and '_').");
+    }
+    return new UriAuthRequest(
+        account,
+        givenName,
+        present(parameters, "familyName"),
+        email,
+        present(parameters, "uid"),
+        eventId,
+        present(parameters, "ts"),
+        present(parameters, "sig"),
+        parameters);
+  }
+
+  /**
+   * @param signed whether the request carried a valid signature of the space; only then does its
+   *     email count as vouched for
+   */
+  public AssertedIdentity toIdentity(Door door, boolean signed) {
+    var profile = new Member.Profile(
+        givenName, givenName, familyName.orElse(null), email.orElse(null), null, null, null, null);
+    // The CRM that builds the link is the source of truth for the name it shows: take it every time.
+    return new AssertedIdentity(account, door, Door.URI_AUTH.alias(), uid, profile, signed, true);
+  }
+
+  /** Blank counts as absent: a form posts empty fields for what the user left out. */
+  private static Optional<String> present(Map<String, String> parameters, String name) {
+    return Optional.ofNullable(parameters.get(name)).map(String::strip).filter(value -> !value.isEmpty());
+  }
+
+  /** C0, DEL and C1 controls, and the bidi overrides that make a name display as something else. */
+  static boolean hasControlCharacters(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isISOControl(c) || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String printable(String name) {
+    var cleaned = name.codePoints()
+        .filter(cp -> !Character.isISOControl(cp))
+        .limit(40)
+        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+        .toString();
+    return cleaned.length() < name.length() ? cleaned + "…" : cleaned;
+  }
+}
