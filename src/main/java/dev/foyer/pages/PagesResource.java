@@ -38,6 +38,7 @@ public class PagesResource {
 
   @Inject Spaces spaces;
   @Inject Sessions sessions;
+  @Inject dev.foyer.jwtsso.control.JwtSsoSpaces jwtSso;
   @Inject Clock clock;
   @PersistenceContext EntityManager em;
   @Context HttpHeaders headers;
@@ -68,10 +69,15 @@ public class PagesResource {
               events.isEmpty() ? "<li>No events yet.</li>" : events,
               logoutForm(space));
     } else {
+      var sso = jwtSso.settings(space).filter(settings -> settings.enabled() && settings.authorizationUrl().isPresent())
+          .map(settings -> "<p><a class=\"sso-login\" href=\"/spot/" + Html.escape(space.id()) + "/sso/login?referrerUrl="
+              + Html.escape(java.net.URLEncoder.encode(Spaces.home(space).toString(), StandardCharsets.UTF_8)) + "\">Continue with SSO</a></p>")
+          .orElse("");
       body = """
           <h1>%s</h1>
           <p class="signed-out">You are not signed in. Follow the link your organisation gives you to join its chat events.</p>
-          """.formatted(Html.escape(space.name()));
+          %s
+          """.formatted(Html.escape(space.name()), sso);
     }
     return page(space.name(), body);
   }

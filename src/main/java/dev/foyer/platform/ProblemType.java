@@ -28,11 +28,37 @@ public enum ProblemType {
   SIGNATURE_INVALID("UASIG2", 401, "The link signature is not valid"),
   SIGNATURE_EXPIRED("UASIG3", 401, "The signed link has expired"),
   SIGNATURE_REPLAYED("UASIG4", 401, "The signed link was already used"),
+  CREDENTIAL_RACED("REQ409", 409, "The same credential was presented twice at once"),
   ORIGIN_NOT_ALLOWED("PLORIG1", 403, "This page may not embed the account's chat"),
+
+  // JWT SSO (seeds 001/003).
+  SSO_SPACE_UNKNOWN("JWT16", 404, "No such space"),
+  SSO_DISABLED("JWT17", 403, "JWT SSO is not enabled for this space"),
+  JWT_MISSING("JWT1", 400, "The ms_token parameter is missing"),
+  JWT_TOO_LARGE("JWT2", 400, "The token is too large"),
+  JWT_MALFORMED("JWT3", 400, "The token is not a signed JWT"),
+  JWT_ENCRYPTED("JWT4", 400, "Encrypted tokens are not accepted"),
+  JWT_ALGORITHM("JWT5", 401, "The token's algorithm is not accepted"),
+  JWT_SIGNATURE("JWT6", 401, "The token's signature is not valid"),
+  JWT_EXP_MISSING("JWT7", 401, "The token has no expiry"),
+  JWT_EXPIRED("JWT8", 401, "The token has expired"),
+  JWT_NOT_YET_VALID("JWT9", 401, "The token is not valid yet"),
+  JWT_LIFETIME("JWT10", 401, "The token lives too long"),
+  JWT_REPLAYED("JWT11", 401, "The token was already used"),
+  JWT_CLAIM_MISSING("JWT12", 400, "A required claim is missing"),
+  JWT_CLAIM_INVALID("JWT13", 400, "A claim has the wrong type or is too long"),
+  JWT_EMAIL_INVALID("JWT14", 400, "The email claim is not a valid address"),
+  JWT_AVATAR_INVALID("JWT15", 400, "The avatarUrl claim is not an http(s) URL"),
+  EMBED_ORIGIN_NOT_ALLOWED("JWT18", 403, "This page may not embed the space"),
+
+  // Password sign-in (members created with a password).
+  PASSWORD_REFUSED("PWD1", 401, "Wrong email or password"),
 
   // Admission of a member (every door).
   MEMBER_DEACTIVATED("MBR1", 403, "This member has been deactivated"),
   MEMBER_REJECTED("MBR2", 403, "This member has been rejected"),
+  GROUP_UNKNOWN("MBR3", 400, "Unknown group"),
+  PROPERTY_UNKNOWN("MBR4", 400, "Unknown custom property"),
 
   // Sessions.
   SESSION_REQUIRED("SES1", 401, "Not signed in"),
@@ -46,6 +72,7 @@ public enum ProblemType {
   ADMIN_EVENT_UNKNOWN("ADM5", 404, "No such event"),
   MEMBER_UNKNOWN("ADM6", 404, "No such member"),
   SPACE_FORBIDDEN("ADM7", 403, "This token may not administer that space"),
+  MEMBER_EXISTS("ADM8", 409, "A member with this email exists"),
 
   // Anything else.
   NOT_FOUND("GEN404", 404, "Not found"),

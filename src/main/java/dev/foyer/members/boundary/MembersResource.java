@@ -19,14 +19,21 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import dev.foyer.members.control.Passwords;
 
 /**
  * Reconciliation (seed 000: "use the REST API to obtain information about ... Sue"): a member by
@@ -43,7 +50,48 @@ public class MembersResource {
   @PersistenceContext EntityManager em;
   @Inject AdminScope scope;
   @Inject Admission admission;
+  @Inject Passwords passwords;
+  @Inject Clock clock;
   @PathParam("slug") String slug;
+
+  /**
+   * A member created by an administrator, optionally with a password (seeds 001/003's "email +
+   * password" members). The administrator vouches for the email, so SSO sign-ins with the same
+   * email attach to this member.
+   */
+  @POST
+  @Path("members")
+  public Response create(NewMember request) {
+    var space = scope.space(slug);
+    if (request == null || request.givenName() == null || request.givenName().isBlank() || request.givenName().length() > 255) {
+      throw new GatewayProblem(ProblemType.ADMIN_INVALID, "givenName: required, at most 255 characters");
+    }
+    if (request.familyName() != null && request.familyName().length() > 255) {
+      throw new GatewayProblem(ProblemType.ADMIN_INVALID, "familyName: at most 255 characters");
+    }
+    if (request.email() == null || !dev.foyer.uriauth.control.UriAuthRequest.EMAIL.matcher(request.email()).matches() || request.email().length() > 255) {
+      throw new GatewayProblem(ProblemType.ADMIN_INVALID, "email: a valid address is required");
+    }
+    if (request.password() != null && (request.password().length() < 10 || request.password().length() > 200)) {
+      throw new GatewayProblem(ProblemType.ADMIN_INVALID, "password: 10 to 200 characters");
+    }
+    var login = request.email().strip().toLowerCase(Locale.ROOT);
+    if (request.password() != null && admission.linked(space, Door.PASSWORD.alias(), login).isPresent()) {
+      throw new GatewayProblem(ProblemType.MEMBER_EXISTS, "A member with this email already signs in with a password.");
+    }
+    var profile = new Member.Profile(request.givenName().strip(), request.givenName().strip(), request.familyName(), request.email().strip(),
+        null, null, null, null);
+    var member = new Member(space, profile, false, true, clock.instant());
+    if (request.status() != null) {
+      member.changeStatus(request.status());
+    }
+    em.persist(member);
+    if (request.password() != null) {
+      member.setPasswordHash(passwords.hash(request.password()));
+      em.persist(new LinkedIdentity(member, Door.PASSWORD.alias(), login, clock.instant()));
+    }
+    return Response.created(URI.create("/api/admin/spaces/" + slug + "/members/" + member.id())).entity(view(member)).build();
+  }
 
   /** {@code ?uid=} finds the member URI Auth linked to that CRM id. */
   @GET
@@ -101,18 +149,27 @@ public class MembersResource {
     var joins = em.createNamedQuery(EventJoin.OF_MEMBER, EventJoin.class).setParameter("member", member)
         .getResultStream().map(j -> new JoinView(j.event().id(), j.event().title(), j.joinedAt())).toList();
     var profile = member.profile();
+    var groups = member.groups().stream().map(g -> new GroupView(g.id(), g.name())).toList();
     return new MemberView(member.id(), profile.nickname(), profile.givenName(), profile.familyName(), profile.email(),
-        member.status(), member.guest(), member.createdAt(), member.lastSignInAt().orElse(null), identities, joins);
+        member.emailVerified(), profile.title(), profile.avatarUrl(), profile.language(), profile.timeZone(),
+        member.status(), member.guest(), member.passwordHash().isPresent(), member.createdAt(), member.lastSignInAt().orElse(null),
+        identities, joins, groups, member.properties(), member.domains());
   }
 
+  public record NewMember(String givenName, String familyName, String email, String password, MemberStatus status) {}
+
   public record StatusRequest(MemberStatus status) {}
+
+  public record GroupView(String id, String name) {}
 
   public record IdentityView(String provider, String externalId, Instant linkedAt) {}
 
   public record JoinView(String eventId, String title, Instant joinedAt) {}
 
-  public record MemberView(String id, String nickname, String givenName, String familyName, String email, MemberStatus status,
-      boolean guest, Instant createdAt, Instant lastSignInAt, List<IdentityView> identities, List<JoinView> events) {}
+  public record MemberView(String id, String nickname, String givenName, String familyName, String email, boolean emailVerified,
+      String title, String avatarUrl, String language, String timeZone, MemberStatus status, boolean guest, boolean hasPassword,
+      Instant createdAt, Instant lastSignInAt, List<IdentityView> identities, List<JoinView> events, List<GroupView> groups,
+      Map<String, String> properties, Map<String, String> domains) {}
 
   public record LoginRecordView(String id, Instant at, String door, String account, boolean accepted, String code, String memberId, String eventId) {
     static LoginRecordView of(LoginRecord r) {

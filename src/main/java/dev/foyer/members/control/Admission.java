@@ -2,23 +2,27 @@ package dev.foyer.members.control;
 
 import dev.foyer.members.entity.LinkedIdentity;
 import dev.foyer.members.entity.Member;
+import dev.foyer.members.entity.MemberStatus;
 import dev.foyer.platform.GatewayProblem;
 import dev.foyer.platform.ProblemType;
 import dev.foyer.signin.entity.AssertedIdentity;
+import dev.foyer.signin.entity.MemberChanges;
 import dev.foyer.spaces.entity.Space;
+import dev.foyer.spaces.entity.SpaceGroup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Who an asserted identity is in a space: the member its linked identity points to; else, when
- * the door vouches for the email and the space allows it, the member holding that email (and the
- * identity gets linked to them); else a new member. Then the status rules of
- * {@link dev.foyer.members.entity.MemberStatus} apply.
+ * the policy allows it, the member holding the same verified email (and the identity gets linked
+ * to them); else a new member. Then the status rules of {@link MemberStatus} apply, and the door's
+ * membership changes (groups, properties, domains).
  */
 @ApplicationScoped
 public class Admission {
@@ -26,42 +30,74 @@ public class Admission {
   @Inject Clock clock;
 
   @Transactional(Transactional.TxType.MANDATORY)
-  public Member admit(Space space, AssertedIdentity identity, boolean linkByEmail) {
-    var now = clock.instant();
-    var member = identity.externalId()
-        .map(externalId -> linked(space, identity.provider(), externalId)
-            .map(existing -> {
-              if (identity.syncOnEveryLogin()) {
-                existing.update(identity.profile());
-              }
-              return existing;
-            })
-            .orElseGet(() -> {
-              var found = linkByEmail && identity.emailVerified() ? byEmail(space, identity.profile().email()) : Optional.<Member>empty();
-              var target = found.orElseGet(() -> persist(new Member(space, identity.profile(), false, now)));
-              em.persist(new LinkedIdentity(target, identity.provider(), externalId, now));
-              // Surface a concurrent first sign-in of the same person here, where it can be retried.
-              em.flush();
-              return target;
-            }))
-        .orElseGet(() -> persist(new Member(space, identity.profile(), true, now)));
+  public Member admit(Space space, AssertedIdentity identity) {
+    var member = identity.externalId().map(externalId -> linkedMember(space, identity, externalId))
+        .orElseGet(() -> persist(new Member(space, identity.profile(), true, identity.policy().emailVerified(), clock.instant())));
     if (member.mayNotSignIn()) {
       throw new GatewayProblem(
-          member.status() == dev.foyer.members.entity.MemberStatus.REJECTED ? ProblemType.MEMBER_REJECTED : ProblemType.MEMBER_DEACTIVATED,
+          member.status() == MemberStatus.REJECTED ? ProblemType.MEMBER_REJECTED : ProblemType.MEMBER_DEACTIVATED,
           "Your membership of this space does not allow signing in. Ask the space's administrators.");
     }
-    member.signedIn(now);
+    member.signedIn(clock.instant());
+    apply(space, member, identity.changes());
     return member;
   }
 
-  public Optional<Member> linked(Space space, String provider, String externalId) {
+  private Member linkedMember(Space space, AssertedIdentity identity, String externalId) {
+    var policy = identity.policy();
+    var link = link(space, identity.provider(), externalId);
+    var emailChanged = link.isPresent() && !Objects.equals(link.get().member().email().orElse(null), identity.profile().email());
+    if (link.isPresent() && !(policy.newMemberOnEmailChange() && emailChanged)) {
+      var member = link.get().member();
+      member.update(identity.profile(), policy.forceSync(), policy.emailVerified());
+      return member;
+    }
+    var byEmail = policy.linkByEmail() && policy.emailVerified() ? byEmail(space, identity.profile().email()) : Optional.<Member>empty();
+    var member = byEmail.orElseGet(() -> persist(new Member(space, identity.profile(), false, policy.emailVerified(), clock.instant())));
+    if (link.isPresent()) {
+      link.get().relinkTo(member);
+    } else {
+      em.persist(new LinkedIdentity(member, identity.provider(), externalId, clock.instant()));
+    }
+    // Surface a concurrent first sign-in of the same person here, where SignIn retries it.
+    em.flush();
+    return member;
+  }
+
+  private void apply(Space space, Member member, MemberChanges changes) {
+    for (var groupId : changes.groupsJoin()) {
+      member.join(group(space, groupId));
+    }
+    for (var groupId : changes.groupsLeave()) {
+      member.leave(group(space, groupId));
+    }
+    changes.properties().forEach((name, value) -> {
+      if (!space.customProperties().contains(name)) {
+        throw new GatewayProblem(ProblemType.PROPERTY_UNKNOWN, "The space has no custom property '" + name + "'.");
+      }
+      member.setProperty(name, value);
+    });
+    changes.domainsSet().forEach(member::setDomain);
+    changes.domainsUnset().forEach(member::unsetDomain);
+  }
+
+  private SpaceGroup group(Space space, String id) {
+    return Optional.ofNullable(id.length() > 36 ? null : em.find(SpaceGroup.class, id))
+        .filter(group -> group.belongsTo(space))
+        .orElseThrow(() -> new GatewayProblem(ProblemType.GROUP_UNKNOWN, "The space has no group with id '" + id + "'."));
+  }
+
+  private Optional<LinkedIdentity> link(Space space, String provider, String externalId) {
     return em.createNamedQuery(LinkedIdentity.FIND, LinkedIdentity.class)
         .setParameter("space", space)
         .setParameter("provider", provider)
         .setParameter("externalId", externalId)
         .getResultStream()
-        .findFirst()
-        .map(LinkedIdentity::member);
+        .findFirst();
+  }
+
+  public Optional<Member> linked(Space space, String provider, String externalId) {
+    return link(space, provider, externalId).map(LinkedIdentity::member);
   }
 
   private Optional<Member> byEmail(Space space, String email) {

@@ -62,6 +62,11 @@ public class LinkedIdentity {
     this.createdAt = now;
   }
 
+  /** Seeds 001/003: a changed email makes a new member, and the external id follows it there. */
+  public void relinkTo(Member other) {
+    this.member = other;
+  }
+
   public Member member() {
     return member;
   }

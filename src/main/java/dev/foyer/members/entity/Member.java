@@ -1,7 +1,13 @@
 package dev.foyer.members.entity;
 
 import dev.foyer.spaces.entity.Space;
+import dev.foyer.spaces.entity.SpaceGroup;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -13,7 +19,14 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -24,7 +37,7 @@ import java.util.UUID;
 @Table(name = "member", indexes = @Index(name = "member_space_email", columnList = "space_id, email"))
 @NamedQuery(
     name = Member.BY_EMAIL,
-    query = "select m from Member m where m.space = :space and m.email = :email and m.guest = false order by m.createdAt")
+    query = "select m from Member m where m.space = :space and m.email = :email and m.emailVerified = true and m.guest = false order by m.createdAt")
 public class Member {
   public static final String BY_EMAIL = "Member.byEmail";
 
@@ -47,6 +60,14 @@ public class Member {
 
   @Column(length = 255)
   private String email;
+
+  /** Only an email a door vouched for (or an administrator entered) may be linked by. */
+  @Column(name = "email_verified", nullable = false, columnDefinition = "BOOLEAN DEFAULT FALSE NOT NULL")
+  private boolean emailVerified;
+
+  /** Jakarta Security's PBKDF2 hash, for members who also sign in with a password. */
+  @Column(name = "password_hash", length = 512)
+  private String passwordHash;
 
   @Column(length = 255)
   private String title;
@@ -73,27 +94,105 @@ public class Member {
   @Column(name = "last_sign_in_at")
   private Instant lastSignInAt;
 
+  @ManyToMany(fetch = FetchType.LAZY)
+  @JoinTable(name = "member_group", joinColumns = @JoinColumn(name = "member_id"), inverseJoinColumns = @JoinColumn(name = "group_id"))
+  private Set<SpaceGroup> groups = new HashSet<>();
+
+  @ElementCollection(fetch = FetchType.LAZY)
+  @CollectionTable(name = "member_property", joinColumns = @JoinColumn(name = "member_id"))
+  @MapKeyColumn(name = "property_name", length = 64)
+  @Column(name = "property_value", length = 1024)
+  private Map<String, String> properties = new HashMap<>();
+
+  /** JWT SSO's {@code domains: set}: key → URL of a site the Spot is embedded in. */
+  @ElementCollection(fetch = FetchType.LAZY)
+  @CollectionTable(name = "member_domain", joinColumns = @JoinColumn(name = "member_id"))
+  @MapKeyColumn(name = "domain_key", length = 64)
+  @Column(name = "url", length = 2048)
+  private Map<String, String> domains = new HashMap<>();
+
   protected Member() {}
 
-  public Member(Space space, Profile profile, boolean guest, Instant now) {
+  public Member(Space space, Profile profile, boolean guest, boolean emailVerified, Instant now) {
     this.id = UUID.randomUUID().toString();
     this.space = space;
     this.guest = guest;
     this.status = MemberStatus.ACTIVE;
     this.createdAt = now;
-    update(profile);
+    update(profile, java.util.EnumSet.allOf(ProfileField.class), emailVerified);
   }
 
-  /** The person's details as the identity provider states them now. */
-  public void update(Profile profile) {
-    this.givenName = profile.givenName();
-    this.familyName = profile.familyName();
-    this.nickname = profile.nickname();
-    this.email = profile.email();
-    this.title = profile.title();
-    this.avatarUrl = profile.avatarUrl();
-    this.language = profile.language();
-    this.timeZone = profile.timeZone();
+  /** Replaces the given fields with the identity provider's current statement of them. */
+  public void update(Profile profile, Set<ProfileField> fields, boolean emailVerified) {
+    if (fields.contains(ProfileField.NAMES)) {
+      this.givenName = profile.givenName();
+      this.familyName = profile.familyName();
+      this.nickname = profile.nickname();
+    }
+    if (fields.contains(ProfileField.EMAIL)) {
+      if (!java.util.Objects.equals(email, profile.email())) {
+        this.email = profile.email();
+        this.emailVerified = emailVerified && profile.email() != null;
+      } else if (emailVerified && email != null) {
+        this.emailVerified = true;
+      }
+    }
+    if (fields.contains(ProfileField.TITLE)) {
+      this.title = profile.title();
+    }
+    if (fields.contains(ProfileField.AVATAR)) {
+      this.avatarUrl = profile.avatarUrl();
+    }
+    if (fields.contains(ProfileField.LANGUAGE)) {
+      this.language = profile.language();
+    }
+    if (fields.contains(ProfileField.TIME_ZONE)) {
+      this.timeZone = profile.timeZone();
+    }
+  }
+
+  public void setPasswordHash(String passwordHash) {
+    this.passwordHash = passwordHash;
+  }
+
+  public Optional<String> passwordHash() {
+    return Optional.ofNullable(passwordHash);
+  }
+
+  public void join(SpaceGroup group) {
+    groups.add(group);
+  }
+
+  public void leave(SpaceGroup group) {
+    groups.remove(group);
+  }
+
+  public List<SpaceGroup> groups() {
+    return groups.stream().sorted(java.util.Comparator.comparing(SpaceGroup::name)).toList();
+  }
+
+  public void setProperty(String name, String value) {
+    properties.put(name, value);
+  }
+
+  public Map<String, String> properties() {
+    return Collections.unmodifiableMap(new TreeMap<>(properties));
+  }
+
+  public void setDomain(String key, String url) {
+    domains.put(key, url);
+  }
+
+  public void unsetDomain(String key) {
+    domains.remove(key);
+  }
+
+  public Map<String, String> domains() {
+    return Collections.unmodifiableMap(new TreeMap<>(domains));
+  }
+
+  public boolean emailVerified() {
+    return emailVerified;
   }
 
   /** Applies the status rules of a sign-in; the caller refuses when {@link #mayNotSignIn()}. */

@@ -20,6 +20,15 @@ public class SessionCookies {
     return builder(session.spaceSlug()).value(session.token()).maxAge((int) session.ttl().toSeconds()).build();
   }
 
+  /**
+   * For a space embedded in another site's page: a Lax cookie would never reach the frame, so this
+   * one is SameSite=None, which browsers accept only with Secure.
+   */
+  public NewCookie issueEmbedded(SessionIssuer.IssuedSession session) {
+    return builder(session.spaceSlug()).value(session.token()).maxAge((int) session.ttl().toSeconds())
+        .secure(true).sameSite(NewCookie.SameSite.NONE).build();
+  }
+
   public NewCookie expire(String spaceSlug) {
     return builder(spaceSlug).value("").maxAge(0).build();
   }

@@ -1,7 +1,7 @@
 package dev.foyer.signin.boundary;
 
 import dev.foyer.signin.entity.AssertedIdentity;
-import java.util.Optional;
+import dev.foyer.signin.entity.Destination;
 import org.pac4j.core.profile.CommonProfile;
 
 /**
@@ -11,13 +11,11 @@ import org.pac4j.core.profile.CommonProfile;
  */
 public class AssertedProfile extends CommonProfile {
   private final transient AssertedIdentity identity;
-  private final transient Optional<String> eventId;
-  private final boolean linkByEmail;
+  private final transient Destination destination;
 
-  public AssertedProfile(AssertedIdentity identity, Optional<String> eventId, boolean linkByEmail) {
+  public AssertedProfile(AssertedIdentity identity, Destination destination) {
     this.identity = identity;
-    this.eventId = eventId;
-    this.linkByEmail = linkByEmail;
+    this.destination = destination;
     setId(identity.provider() + ":" + identity.externalId().orElse("guest"));
   }
 
@@ -25,11 +23,7 @@ public class AssertedProfile extends CommonProfile {
     return identity;
   }
 
-  public Optional<String> eventId() {
-    return eventId;
-  }
-
-  public boolean linkByEmail() {
-    return linkByEmail;
+  public Destination destination() {
+    return destination;
   }
 }

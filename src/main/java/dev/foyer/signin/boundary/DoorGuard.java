@@ -45,7 +45,7 @@ public class DoorGuard extends HttpFilter {
     new DoorAttempt(door, null).mark(request);
     try {
       check(request);
-      if (door == Door.URI_AUTH) {
+      if (door == Door.URI_AUTH || door == Door.PASSWORD) {
         DoorAttempt.account(request, request.getParameter("account"));
       }
       chain.doFilter(request, response);

@@ -1,5 +1,9 @@
 package dev.foyer.signin.boundary;
 
+import dev.foyer.jwtsso.boundary.JwtSsoAuthenticator;
+import dev.foyer.jwtsso.boundary.JwtSsoClients;
+import dev.foyer.members.boundary.PasswordClients;
+import dev.foyer.members.boundary.PasswordAuthenticator;
 import dev.foyer.platform.Refused;
 import dev.foyer.signin.entity.Door;
 import dev.foyer.spaces.control.Spaces;
@@ -28,13 +32,19 @@ import org.pac4j.jee.util.FilterHelper;
 @ApplicationScoped
 public class Pac4jConfiguration {
   @Inject UriAuthAuthenticator uriAuth;
+  @Inject JwtSsoAuthenticator jwtSso;
+  @Inject PasswordAuthenticator password;
   @Inject Spaces spaces;
   @Inject Event<Refused> refusals;
 
   @Produces
   @ApplicationScoped
   Config config() {
-    return new Config(new Clients(UriAuthClients.uriAuth(uriAuth), UriAuthClients.programmaticLogon(uriAuth)));
+    return new Config(new Clients(
+        UriAuthClients.uriAuth(uriAuth),
+        UriAuthClients.programmaticLogon(uriAuth),
+        JwtSsoClients.jwtSso(jwtSso),
+        PasswordClients.password(password)));
   }
 
   void registerFilters(@Observes @Initialized(ApplicationScoped.class) ServletContext context, Config config) {
@@ -42,10 +52,18 @@ public class Pac4jConfiguration {
     filters.addFilterMapping("embed-cors", new EmbedCors(spaces), "/auth/programmatic", "/api/me", "/auth/logout");
     door(filters, config, Door.URI_AUTH, "/auth/uri", Set.of("GET", "POST"), "application/x-www-form-urlencoded");
     door(filters, config, Door.PROGRAMMATIC_LOGON, "/auth/programmatic", Set.of("POST"), "application/json");
+    door(filters, config, Door.PASSWORD, "/auth/password", Set.of("POST"), "application/x-www-form-urlencoded");
+    var jwtGuard = new DoorGuard(Door.JWT_SSO, Set.of("GET", "POST"), "application/x-www-form-urlencoded", refusals);
+    filters.addFilterMapping(Door.JWT_SSO.alias() + "-guard", new PathScopedFilter(JwtSsoClients.PATHS, jwtGuard), "/spot/*");
+    filters.addFilterMapping(Door.JWT_SSO.alias() + "-security", new PathScopedFilter(JwtSsoClients.PATHS, security(config, Door.JWT_SSO)), "/spot/*");
   }
 
   private void door(FilterHelper filters, Config config, Door door, String path, Set<String> methods, String mediaType) {
     filters.addFilterMapping(door.alias() + "-guard", new DoorGuard(door, methods, mediaType, refusals), path);
-    filters.addFilterMapping(door.alias() + "-security", new SecurityFilter(config, door.alias(), null, DefaultMatchers.NONE), path);
+    filters.addFilterMapping(door.alias() + "-security", security(config, door), path);
+  }
+
+  private static SecurityFilter security(Config config, Door door) {
+    return new SecurityFilter(config, door.alias(), null, DefaultMatchers.NONE);
   }
 }

@@ -31,6 +31,17 @@ public class SignInResponses {
         .build();
   }
 
+  /** The same for a space shown in a frame of one of its allowed origins. */
+  public Response redirectEmbedded(HttpServletRequest request, UriInfo uriInfo, String frameAncestors) {
+    var result = admit(request);
+    return Response.status(Response.Status.FOUND)
+        .location(uriInfo.getBaseUri().resolve(result.target()))
+        .cookie(cookies.issueEmbedded(result.session()))
+        .header("Content-Security-Policy", "frame-ancestors " + frameAncestors)
+        .cacheControl(noStore())
+        .build();
+  }
+
   /** The embedded plugin's answer: the member and a session token its page can use. */
   public Response json(HttpServletRequest request) {
     var result = admit(request);
@@ -44,7 +55,7 @@ public class SignInResponses {
 
   private SignIn.Result admit(HttpServletRequest request) {
     var profile = profile(request);
-    return signIn.admit(profile.identity(), profile.eventId(), profile.linkByEmail());
+    return signIn.admit(profile.identity(), profile.destination());
   }
 
   private static AssertedProfile profile(HttpServletRequest request) {

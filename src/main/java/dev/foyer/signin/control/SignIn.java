@@ -3,12 +3,12 @@ package dev.foyer.signin.control;
 import dev.foyer.members.entity.Member;
 import dev.foyer.sessions.control.SessionIssuer;
 import dev.foyer.signin.entity.AssertedIdentity;
+import dev.foyer.signin.entity.Destination;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.TransactionalException;
 import java.net.URI;
-import java.util.Optional;
 
 /**
  * The one pipeline every door feeds: admission, session, redirect target, login record. Doors
@@ -21,19 +21,15 @@ public class SignIn {
 
   @Inject SignInAttempt attempt;
 
-  /**
-   * @param eventId the event to enter, already checked to be shaped like an event id
-   * @param linkByEmail whether this door and space allow attaching the identity to the member that
-   *     already holds its (verified) email
-   */
-  public Result admit(AssertedIdentity identity, Optional<String> eventId, boolean linkByEmail) {
+  /** @param destination where the participant asked to go; checked here, not by the door */
+  public Result admit(AssertedIdentity identity, Destination destination) {
     try {
-      return attempt.run(identity, eventId, linkByEmail);
+      return attempt.run(identity, destination);
     } catch (PersistenceException | TransactionalException conflict) {
       // Two first sign-ins of the same person raced and the other one linked the identity first.
       // Its member exists now; the second run finds it.
       LOGGER.log(System.Logger.Level.DEBUG, "retrying a sign-in after a conflict", conflict);
-      return attempt.run(identity, eventId, linkByEmail);
+      return attempt.run(identity, destination);
     }
   }
 

@@ -6,6 +6,8 @@ import dev.foyer.platform.GatewayProblem;
 import dev.foyer.platform.ProblemType;
 import dev.foyer.sessions.control.SessionIssuer;
 import dev.foyer.signin.entity.AssertedIdentity;
+import dev.foyer.signin.entity.Destination;
+import dev.foyer.spaces.control.SpacePaths;
 import dev.foyer.spaces.control.Spaces;
 import dev.foyer.spaces.entity.Event;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,10 +30,10 @@ public class SignInAttempt {
   @Inject Clock clock;
 
   @Transactional
-  public SignIn.Result run(AssertedIdentity identity, Optional<String> eventId, boolean linkByEmail) {
+  public SignIn.Result run(AssertedIdentity identity, Destination destination) {
     var space = spaces.bySlug(identity.spaceSlug())
         .orElseThrow(() -> new GatewayProblem(ProblemType.ACCOUNT_UNKNOWN, "There is no account named like that."));
-    Optional<Event> event = eventId.map(id -> {
+    Optional<Event> event = destination.eventId().map(id -> {
       var found = spaces.event(id).orElseThrow(() -> new GatewayProblem(ProblemType.EVENT_UNKNOWN, "There is no event with that id."));
       if (!found.belongsTo(space)) {
         throw new GatewayProblem(ProblemType.EVENT_OF_ANOTHER_SPACE, "That event is not part of this account.");
@@ -42,11 +44,13 @@ public class SignInAttempt {
       }
       return found;
     });
-    var member = admission.admit(space, identity, linkByEmail);
+    var member = admission.admit(space, identity);
     var session = issuer.issue(member, identity.door());
     event.ifPresent(joined -> em.persist(new EventJoin(member, joined, clock.instant())));
     records.accepted(identity.door().alias(), space.slug(), member.id(), event.map(Event::id).orElse(null));
-    URI target = event.map(Spaces::eventPage).orElseGet(() -> Spaces.landing(space));
+    URI target = event.map(Spaces::eventPage)
+        .or(() -> destination.path().flatMap(path -> SpacePaths.inside(space, path)))
+        .orElseGet(() -> Spaces.landing(space));
     return new SignIn.Result(member.id(), member.nickname(), member.profile(), member.guest(), session, target);
   }
 }

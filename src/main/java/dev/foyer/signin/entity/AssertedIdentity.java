@@ -12,8 +12,8 @@ import java.util.Optional;
  * @param provider the alias their external id is linked under (a door or an identity provider)
  * @param externalId the stable id the upstream system knows them by; empty for a guest
  * @param profile names, email and the rest, as asserted now
- * @param emailVerified whether the door vouches for the email, which alone allows linking by it
- * @param syncOnEveryLogin whether the asserted profile replaces the stored one at each sign-in
+ * @param changes groups, properties and domains to apply to the member
+ * @param policy how admission treats this identity
  */
 public record AssertedIdentity(
     String spaceSlug,
@@ -21,8 +21,8 @@ public record AssertedIdentity(
     String provider,
     Optional<String> externalId,
     Member.Profile profile,
-    boolean emailVerified,
-    boolean syncOnEveryLogin) {
+    MemberChanges changes,
+    AdmissionPolicy policy) {
 
   public boolean guest() {
     return externalId.isEmpty();

@@ -8,7 +8,9 @@ import dev.foyer.spaces.entity.AdmissionLevel;
  */
 public enum Door {
   URI_AUTH("uri-auth", AdmissionLevel.NICKNAME),
-  PROGRAMMATIC_LOGON("programmatic-logon", AdmissionLevel.NICKNAME);
+  PROGRAMMATIC_LOGON("programmatic-logon", AdmissionLevel.NICKNAME),
+  JWT_SSO("jwt-sso", AdmissionLevel.SSO),
+  PASSWORD("password", AdmissionLevel.NICKNAME_EMAIL);
 
   private final String alias;
   private final AdmissionLevel level;

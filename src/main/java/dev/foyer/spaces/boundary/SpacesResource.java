@@ -40,6 +40,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Transactional
 public class SpacesResource {
   /** scheme://host[:port], nothing else: what a browser sends as Origin. */
+  static final Pattern PROPERTY = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
   static final Pattern ORIGIN = Pattern.compile("https?://[a-z0-9.-]+(:[0-9]{1,5})?");
 
   @PersistenceContext EntityManager em;
@@ -142,6 +143,14 @@ public class SpacesResource {
       }
       space.allowOrigins(origins);
     }
+    if (request.customProperties() != null) {
+      for (var name : request.customProperties()) {
+        if (name == null || !PROPERTY.matcher(name).matches()) {
+          throw invalid("customProperties: '" + name + "' is not a property name (letters, digits, '_', '-', at most 64)");
+        }
+      }
+      space.defineCustomProperties(request.customProperties().stream().distinct().toList());
+    }
   }
 
   private static URI landingUrl(String value) {
@@ -168,7 +177,8 @@ public class SpacesResource {
       Visibility visibility,
       Boolean signedLinksRequired,
       Boolean linkByEmail,
-      List<String> allowedOrigins) {}
+      List<String> allowedOrigins,
+      List<String> customProperties) {}
 
   public record SpaceView(
       String id,
@@ -180,6 +190,7 @@ public class SpacesResource {
       boolean signedLinksRequired,
       boolean linkByEmail,
       List<String> allowedOrigins,
+      List<String> customProperties,
       Instant createdAt,
       Instant previousSecretValidUntil,
       String signingSecret) {
@@ -194,6 +205,7 @@ public class SpacesResource {
           space.signedLinksRequired(),
           space.linksByEmail(),
           space.allowedOrigins(),
+          space.customProperties(),
           space.createdAt(),
           space.previousSecretUntil().orElse(null),
           secret);

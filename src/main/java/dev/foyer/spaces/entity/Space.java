@@ -66,6 +66,10 @@ public class Space {
   @Column(name = "allowed_origins", length = 4000)
   private String allowedOrigins = "";
 
+  /** Newline-separated names of the custom properties members of this space may carry. */
+  @Column(name = "custom_properties", length = 4000)
+  private String customProperties = "";
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -120,15 +124,24 @@ public class Space {
     return List.of(sealedSigningSecret);
   }
 
+  public void defineCustomProperties(List<String> names) {
+    this.customProperties = String.join("\n", names);
+  }
+
+  public List<String> customProperties() {
+    return lines(customProperties);
+  }
+
+  private static List<String> lines(String text) {
+    return text == null || text.isEmpty() ? List.of() : Arrays.asList(text.split("\n"));
+  }
+
   public boolean allowsOrigin(String origin) {
     return origin != null && allowedOrigins().contains(origin);
   }
 
   public List<String> allowedOrigins() {
-    if (allowedOrigins == null || allowedOrigins.isEmpty()) {
-      return List.of();
-    }
-    return Arrays.asList(allowedOrigins.split("\n"));
+    return lines(allowedOrigins);
   }
 
   public String id() {

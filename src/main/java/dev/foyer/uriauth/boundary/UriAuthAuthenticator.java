@@ -3,6 +3,7 @@ package dev.foyer.uriauth.boundary;
 import dev.foyer.platform.GatewayProblem;
 import dev.foyer.platform.ProblemType;
 import dev.foyer.signin.boundary.AssertedProfile;
+import dev.foyer.signin.entity.Destination;
 import dev.foyer.signin.entity.Door;
 import dev.foyer.spaces.control.Spaces;
 import dev.foyer.uriauth.control.SignedLinks;
@@ -36,8 +37,8 @@ public class UriAuthAuthenticator {
       throw new GatewayProblem(ProblemType.ORIGIN_NOT_ALLOWED, "This page's origin is not among the account's allowed embed origins.");
     }
     boolean signed = signedLinks.verify(space, request);
-    var linkByEmail = signed && space.linksByEmail();
-    credentials.setUserProfile(new AssertedProfile(request.toIdentity(door, signed), request.eventId(), linkByEmail));
+    credentials.setUserProfile(
+        new AssertedProfile(request.toIdentity(door, signed, space.linksByEmail()), Destination.event(request.eventId())));
     return credentials;
   }
 }

@@ -1,11 +1,15 @@
 package dev.foyer.uriauth.control;
 
 import dev.foyer.members.entity.Member;
+import dev.foyer.members.entity.ProfileField;
+import dev.foyer.signin.entity.AdmissionPolicy;
+import dev.foyer.signin.entity.MemberChanges;
 import dev.foyer.platform.GatewayProblem;
 import dev.foyer.platform.ProblemType;
 import dev.foyer.signin.entity.AssertedIdentity;
 import dev.foyer.signin.entity.Door;
 import dev.foyer.spaces.entity.Event;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +36,7 @@ public record UriAuthRequest(
 
   public static final int MAX_LENGTH = 255;
   /** WHATWG HTML's valid e-mail address, plus a dot in the domain: intranet mail is still routable mail. */
-  static final Pattern EMAIL = Pattern.compile(
+  public static final Pattern EMAIL = Pattern.compile(
       "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
 
   public static UriAuthRequest parse(Map<String, List<String>> raw) {
@@ -78,12 +82,14 @@ public record UriAuthRequest(
   /**
    * @param signed whether the request carried a valid signature of the space; only then does its
    *     email count as vouched for
+   * @param linkByEmail whether the space links signed requests to members by email
    */
-  public AssertedIdentity toIdentity(Door door, boolean signed) {
+  public AssertedIdentity toIdentity(Door door, boolean signed, boolean linkByEmail) {
     var profile = new Member.Profile(
         givenName, givenName, familyName.orElse(null), email.orElse(null), null, null, null, null);
     // The CRM that builds the link is the source of truth for the name it shows: take it every time.
-    return new AssertedIdentity(account, door, Door.URI_AUTH.alias(), uid, profile, signed, true);
+    var policy = new AdmissionPolicy(signed, signed && linkByEmail, EnumSet.of(ProfileField.NAMES, ProfileField.EMAIL), false);
+    return new AssertedIdentity(account, door, Door.URI_AUTH.alias(), uid, profile, MemberChanges.NONE, policy);
   }
 
   /** Blank counts as absent: a form posts empty fields for what the user left out. */

@@ -1,0 +1,79 @@
+package dev.foyer.jwtsso.boundary;
+
+import dev.foyer.jwtsso.control.JwtSsoSpaces;
+import dev.foyer.jwtsso.control.SsoClaims;
+import dev.foyer.jwtsso.control.SsoTokenPolicy;
+import dev.foyer.jwtsso.control.SsoTokenVerifier;
+import dev.foyer.members.entity.Member;
+import dev.foyer.platform.GatewayProblem;
+import dev.foyer.platform.ProblemType;
+import dev.foyer.platform.Replays;
+import dev.foyer.platform.SecretBox;
+import dev.foyer.signin.boundary.AssertedProfile;
+import dev.foyer.signin.control.DoorAttempt;
+import dev.foyer.signin.entity.AdmissionPolicy;
+import dev.foyer.signin.entity.AssertedIdentity;
+import dev.foyer.signin.entity.Destination;
+import dev.foyer.signin.entity.Door;
+import dev.foyer.signin.entity.MemberChanges;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns a JWT SSO request into an asserted identity: the space by id, its settings, the token
+ * verified against its keys and policy, then used up.
+ */
+@ApplicationScoped
+public class JwtSsoAuthenticator {
+  /** A token without exp (a space that opted out) is remembered this long for replay refusal. */
+  static final Duration NO_EXP_MEMORY = Duration.ofDays(3650);
+
+  @Inject JwtSsoSpaces ssoSpaces;
+  @Inject SecretBox secrets;
+  @Inject Replays replays;
+  @Inject Clock clock;
+
+  AssertedProfile authenticate(HttpServletRequest request, JwtSsoRequest sso) {
+    var space = ssoSpaces.space(sso.spaceId());
+    DoorAttempt.account(request, space.slug());
+    var settings = ssoSpaces.enabledSettings(space);
+    var now = clock.instant();
+    var keys = settings.sealedKeys(now).stream().map(secrets::open).toList();
+    var policy = new SsoTokenPolicy(Set.of("HS256"), settings.requiresExp(), settings.maxLifetime(), SsoTokenPolicy.DEFAULT_SKEW);
+    var claims = SsoTokenVerifier.verify(sso.token(), keys, policy, now);
+    var keepUntil = claims.expiresAt().map(exp -> exp.plus(policy.clockSkew())).orElse(now.plus(NO_EXP_MEMORY));
+    var credential = claims.jwtId().map(jti -> "jti:" + space.id() + ":" + jti).orElse("token:" + sso.token().strip());
+    if (!replays.claim("jwt", credential, keepUntil)) {
+      throw new GatewayProblem(ProblemType.JWT_REPLAYED, "This token was already used; sign a fresh one for each sign-in.");
+    }
+    var identity = new AssertedIdentity(
+        space.slug(),
+        Door.JWT_SSO,
+        Door.JWT_SSO.alias(),
+        Optional.of(claims.sub()),
+        profile(claims),
+        new MemberChanges(claims.groupsJoin(), claims.groupsLeave(), claims.customProperties(), claims.domainsSet(), claims.domainsUnset()),
+        new AdmissionPolicy(true, true, settings.forceSync(), settings.startsNewMemberOnEmailChange()));
+    return new AssertedProfile(identity, Destination.path(sso.referrerUrl()));
+  }
+
+  private static Member.Profile profile(SsoClaims claims) {
+    return new Member.Profile(
+        claims.firstName() + " " + claims.lastName(),
+        claims.firstName(),
+        claims.lastName(),
+        claims.email(),
+        claims.title().orElse(null),
+        claims.avatarUrl().orElse(null),
+        claims.lang(),
+        claims.timezone());
+  }
+
+  /** What the door read from the request before looking at the token. */
+  record JwtSsoRequest(String spaceId, String token, Optional<String> referrerUrl) {}
+}

@@ -1,0 +1,40 @@
+package dev.foyer.jwtsso.control;
+
+import dev.foyer.jwtsso.entity.JwtSsoSettings;
+import dev.foyer.platform.GatewayProblem;
+import dev.foyer.platform.ProblemType;
+import dev.foyer.spaces.entity.Space;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Spaces by the id seeds 001/003 put in URLs, and their JWT SSO settings. */
+@ApplicationScoped
+public class JwtSsoSpaces {
+  static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+  @PersistenceContext EntityManager em;
+
+  public Space space(String spaceId) {
+    return find(spaceId).orElseThrow(() -> new GatewayProblem(ProblemType.SSO_SPACE_UNKNOWN, "There is no space with that id."));
+  }
+
+  public Optional<Space> find(String spaceId) {
+    if (spaceId == null || !UUID.matcher(spaceId).matches()) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(em.find(Space.class, spaceId));
+  }
+
+  public Optional<JwtSsoSettings> settings(Space space) {
+    return Optional.ofNullable(em.find(JwtSsoSettings.class, space.id()));
+  }
+
+  public JwtSsoSettings enabledSettings(Space space) {
+    return settings(space)
+        .filter(JwtSsoSettings::enabled)
+        .orElseThrow(() -> new GatewayProblem(ProblemType.SSO_DISABLED, "This space does not accept JWT SSO."));
+  }
+}

@@ -1,0 +1,243 @@
+package dev.foyer.jwtsso.control;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObject;
+import com.nimbusds.jose.JWEObject;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.PlainObject;
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import dev.foyer.platform.GatewayProblem;
+import dev.foyer.platform.ProblemType;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Verifies a JWT SSO token: pure (keys, policy and time come in), so every rule is unit-tested. The
+ * order matters: the token's shape and algorithm are checked before any key is used, the signature
+ * before any claim is believed.
+ */
+public final class SsoTokenVerifier {
+  public static final int MAX_TOKEN_LENGTH = 8192;
+  static final int MAX_CLAIM = 255;
+  static final Set<String> LANGUAGES = Set.of("en", "fr", "de");
+  static final String DEFAULT_LANGUAGE = "en";
+  static final String DEFAULT_TIME_ZONE = "Europe/Paris";
+  static final Pattern EMAIL = Pattern.compile(
+      "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
+
+  private SsoTokenVerifier() {}
+
+  public static SsoClaims verify(String token, List<String> keys, SsoTokenPolicy policy, Instant now) {
+    if (token == null || token.isBlank()) {
+      throw new GatewayProblem(ProblemType.JWT_MISSING, "Pass the signed token as ms_token.");
+    }
+    if (token.length() > MAX_TOKEN_LENGTH) {
+      throw new GatewayProblem(ProblemType.JWT_TOO_LARGE, "The token is longer than " + MAX_TOKEN_LENGTH + " characters.");
+    }
+    JOSEObject parsed;
+    try {
+      parsed = JOSEObject.parse(token.strip());
+    } catch (ParseException e) {
+      throw new GatewayProblem(ProblemType.JWT_MALFORMED, "The token is not a JWT.");
+    }
+    if (parsed instanceof JWEObject) {
+      throw new GatewayProblem(ProblemType.JWT_ENCRYPTED, "Sign the token with HS256; do not encrypt it.");
+    }
+    if (parsed instanceof PlainObject || !(parsed instanceof JWSObject jws)) {
+      throw new GatewayProblem(ProblemType.JWT_ALGORITHM, "Unsigned tokens (alg none) are refused.");
+    }
+    var algorithm = jws.getHeader().getAlgorithm().getName();
+    if (!policy.algorithms().contains(algorithm)) {
+      throw new GatewayProblem(ProblemType.JWT_ALGORITHM, "The algorithm " + algorithm + " is not accepted; sign with " + String.join(", ", policy.algorithms()) + ".");
+    }
+    if (jws.getHeader().getCriticalParams() != null && !jws.getHeader().getCriticalParams().isEmpty()) {
+      throw new GatewayProblem(ProblemType.JWT_MALFORMED, "The token has critical header parameters Foyer does not understand.");
+    }
+    if (keys.stream().noneMatch(key -> verifies(jws, key))) {
+      throw new GatewayProblem(ProblemType.JWT_SIGNATURE, "The token's signature does not match the space's key.");
+    }
+    JWTClaimsSet claims;
+    try {
+      claims = JWTClaimsSet.parse(jws.getPayload().toJSONObject());
+    } catch (ParseException | RuntimeException e) {
+      throw new GatewayProblem(ProblemType.JWT_CLAIM_INVALID, "The token's claims are not a valid JWT claims set.");
+    }
+    var times = times(claims, policy, now);
+    var email = required(claims, "email");
+    if (!EMAIL.matcher(email).matches()) {
+      throw new GatewayProblem(ProblemType.JWT_EMAIL_INVALID, "The email claim is not a valid email address.");
+    }
+    var avatar = optional(claims, "avatarUrl", 2048);
+    avatar.ifPresent(SsoTokenVerifier::checkAvatar);
+    var lang = optional(claims, "lang", MAX_CLAIM).filter(LANGUAGES::contains).orElse(DEFAULT_LANGUAGE);
+    var timezone = optional(claims, "timezone", MAX_CLAIM).filter(ZoneId.getAvailableZoneIds()::contains).orElse(DEFAULT_TIME_ZONE);
+    return new SsoClaims(
+        required(claims, "sub"),
+        required(claims, "firstName"),
+        required(claims, "lastName"),
+        email,
+        optional(claims, "title", MAX_CLAIM),
+        avatar,
+        lang,
+        timezone,
+        times.issuedAt(),
+        times.expiresAt(),
+        optional(claims, "jti", MAX_CLAIM),
+        ids(claims, "groups:join"),
+        ids(claims, "groups:leave"),
+        strings(claims, "customProperties", 1024),
+        domains(claims),
+        ids(claims, "domains:unset"));
+  }
+
+  private static boolean verifies(JWSObject jws, String key) {
+    try {
+      return jws.verify(new MACVerifier(key.getBytes(StandardCharsets.UTF_8)));
+    } catch (JOSEException e) {
+      return false;
+    }
+  }
+
+  private record Times(Optional<Instant> issuedAt, Optional<Instant> expiresAt) {}
+
+  private static Times times(JWTClaimsSet claims, SsoTokenPolicy policy, Instant now) {
+    var iat = Optional.ofNullable(claims.getIssueTime()).map(java.util.Date::toInstant);
+    var exp = Optional.ofNullable(claims.getExpirationTime()).map(java.util.Date::toInstant);
+    var nbf = Optional.ofNullable(claims.getNotBeforeTime()).map(java.util.Date::toInstant);
+    var skew = policy.clockSkew();
+    if (exp.isEmpty() && policy.requireExp()) {
+      throw new GatewayProblem(ProblemType.JWT_EXP_MISSING, "The token needs an exp claim (60 seconds from now is recommended).");
+    }
+    if (exp.isPresent() && exp.get().plus(skew).isBefore(now)) {
+      throw new GatewayProblem(ProblemType.JWT_EXPIRED, "The token expired; sign a fresh one.");
+    }
+    if (iat.isPresent() && iat.get().minus(skew).isAfter(now) || nbf.isPresent() && nbf.get().minus(skew).isAfter(now)) {
+      throw new GatewayProblem(ProblemType.JWT_NOT_YET_VALID, "The token is dated in the future; check the signing server's clock.");
+    }
+    if (exp.isPresent()) {
+      var start = iat.orElse(now);
+      if (exp.get().isAfter(start.plus(policy.maxLifetime()).plus(skew))) {
+        throw new GatewayProblem(ProblemType.JWT_LIFETIME,
+            "The token is valid for longer than " + policy.maxLifetime().toSeconds() + " seconds; shorten its exp.");
+      }
+    }
+    return new Times(iat, exp);
+  }
+
+  private static void checkAvatar(String url) {
+    try {
+      var uri = new URI(url);
+      if (uri.isAbsolute() && ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme())) && uri.getHost() != null) {
+        return;
+      }
+    } catch (URISyntaxException e) {
+      // refused below
+    }
+    throw new GatewayProblem(ProblemType.JWT_AVATAR_INVALID, "avatarUrl must be a full http:// or https:// URL.");
+  }
+
+  private static String required(JWTClaimsSet claims, String name) {
+    return optional(claims, name, MAX_CLAIM)
+        .orElseThrow(() -> new GatewayProblem(ProblemType.JWT_CLAIM_MISSING, "The token has no " + name + " claim."));
+  }
+
+  private static Optional<String> optional(JWTClaimsSet claims, String name, int maxLength) {
+    var value = claims.getClaim(name);
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (!(value instanceof String text)) {
+      throw invalid(name + " must be a string");
+    }
+    if (text.length() > maxLength) {
+      throw invalid(name + " is longer than " + maxLength + " characters");
+    }
+    if (hasControlCharacters(text)) {
+      throw invalid(name + " contains control characters");
+    }
+    return Optional.of(text.strip()).filter(stripped -> !stripped.isEmpty());
+  }
+
+  /** A string ("a,b" or "a") or an array of strings; each at most 255 characters. */
+  private static List<String> ids(JWTClaimsSet claims, String name) {
+    var value = claims.getClaim(name);
+    var ids = new ArrayList<String>();
+    if (value == null) {
+      return ids;
+    }
+    if (value instanceof String text) {
+      Arrays.stream(text.split(",")).map(String::strip).filter(id -> !id.isEmpty()).forEach(ids::add);
+    } else if (value instanceof List<?> list) {
+      for (var item : list) {
+        if (!(item instanceof String text)) {
+          throw invalid(name + " must hold strings");
+        }
+        ids.add(text.strip());
+      }
+    } else {
+      throw invalid(name + " must be a string or an array of strings");
+    }
+    if (ids.size() > 100 || ids.stream().anyMatch(id -> id.length() > MAX_CLAIM || hasControlCharacters(id))) {
+      throw invalid(name + " holds too many or too long values");
+    }
+    return ids;
+  }
+
+  private static Map<String, String> strings(JWTClaimsSet claims, String name, int maxValue) {
+    var value = claims.getClaim(name);
+    var result = new LinkedHashMap<String, String>();
+    if (value == null) {
+      return result;
+    }
+    if (!(value instanceof Map<?, ?> map)) {
+      throw invalid(name + " must be an object of strings");
+    }
+    if (map.size() > 100) {
+      throw invalid(name + " has too many entries");
+    }
+    map.forEach((key, item) -> {
+      if (!(item instanceof String text) || key.toString().length() > 64 || text.length() > maxValue || hasControlCharacters(text)) {
+        throw invalid(name + "." + key + " must be a string of at most " + maxValue + " characters");
+      }
+      result.put(key.toString(), text);
+    });
+    return result;
+  }
+
+  private static Map<String, String> domains(JWTClaimsSet claims) {
+    var domains = strings(claims, "domains:set", 2048);
+    domains.values().forEach(url -> {
+      try {
+        var uri = new URI(url);
+        if (uri.isAbsolute() && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null) {
+          return;
+        }
+      } catch (URISyntaxException e) {
+        // refused below
+      }
+      throw invalid("domains:set values must be http(s) URLs");
+    });
+    return domains;
+  }
+
+  private static boolean hasControlCharacters(String text) {
+    return text.chars().anyMatch(Character::isISOControl);
+  }
+
+  private static GatewayProblem invalid(String detail) {
+    return new GatewayProblem(ProblemType.JWT_CLAIM_INVALID, "The token's " + detail + ".");
+  }
+}

@@ -1,0 +1,15 @@
+package dev.foyer.members.entity;
+
+/**
+ * The parts of a member's profile an identity provider may keep in sync. A door (or a space's SSO
+ * settings) names the fields that are replaced at every sign-in, Keycloak's "force" sync; all other
+ * fields are only imported when the member is created.
+ */
+public enum ProfileField {
+  NAMES,
+  EMAIL,
+  TITLE,
+  AVATAR,
+  LANGUAGE,
+  TIME_ZONE
+}

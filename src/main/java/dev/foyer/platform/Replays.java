@@ -1,0 +1,53 @@
+package dev.foyer.platform;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+import jakarta.transaction.Transactional;
+
+/**
+ * The replay guard shared by every door with single-use credentials. A credential is claimed in a
+ * transaction of its own as soon as it is found valid: one that got that far has been used,
+ * whatever happens next. The primary key settles two nodes racing for the same credential.
+ */
+@ApplicationScoped
+public class Replays {
+  @PersistenceContext EntityManager em;
+  @Inject Clock clock;
+
+  /** @return false when the credential was used before */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public boolean claim(String kind, String credential, Instant keepUntil) {
+    var key = sha256(kind + ":" + credential);
+    if (em.find(UsedCredential.class, key) != null) {
+      return false;
+    }
+    try {
+      em.persist(new UsedCredential(key, keepUntil));
+      em.flush();
+    } catch (PersistenceException raced) {
+      throw new GatewayProblem(ProblemType.CREDENTIAL_RACED, "This credential is being used by another request right now.");
+    }
+    if (ThreadLocalRandom.current().nextInt(256) == 0) {
+      em.createQuery("delete from UsedCredential u where u.expiresAt < :now").setParameter("now", clock.instant()).executeUpdate();
+    }
+    return true;
+  }
+
+  static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
