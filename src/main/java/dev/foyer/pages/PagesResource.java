@@ -116,10 +116,16 @@ public class PagesResource {
   @Path("foyer-plugin.js")
   @Produces("text/javascript;charset=UTF-8")
   public Response plugin() {
-    try (var script = PagesResource.class.getResourceAsStream("foyer-plugin.js")) {
-      var cache = new CacheControl();
-      cache.setMaxAge(300);
-      return Response.ok(new String(script.readAllBytes(), StandardCharsets.UTF_8)).cacheControl(cache).build();
+    var cache = new CacheControl();
+    cache.setMaxAge(300);
+    return Response.ok(PLUGIN).cacheControl(cache).build();
+  }
+
+  private static final String PLUGIN = plugin("foyer-plugin.js");
+
+  private static String plugin(String name) {
+    try (var script = PagesResource.class.getResourceAsStream(name)) {
+      return new String(script.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -69,13 +69,17 @@ public final class SsoTokenVerifier {
     if (keys.stream().noneMatch(key -> verifies(jws, key))) {
       throw new GatewayProblem(ProblemType.JWT_SIGNATURE, "The token's signature does not match the space's key.");
     }
-    JWTClaimsSet claims;
-    try {
-      claims = JWTClaimsSet.parse(jws.getPayload().toJSONObject());
-    } catch (ParseException | RuntimeException e) {
-      throw new GatewayProblem(ProblemType.JWT_CLAIM_INVALID, "The token's claims are not a valid JWT claims set.");
+    // Types are checked on the payload as sent: JWTClaimsSet.parse turns a numeric sub into a string.
+    Map<String, Object> claims = jws.getPayload().toJSONObject();
+    if (claims == null) {
+      throw new GatewayProblem(ProblemType.JWT_CLAIM_INVALID, "The token's payload is not a JSON object.");
     }
-    var times = times(claims, policy, now);
+    Times times;
+    try {
+      times = times(JWTClaimsSet.parse(claims), policy, now);
+    } catch (ParseException e) {
+      throw new GatewayProblem(ProblemType.JWT_CLAIM_INVALID, "The token's iat, exp and nbf must be numbers.");
+    }
     var email = required(claims, "email");
     if (!EMAIL.matcher(email).matches()) {
       throw new GatewayProblem(ProblemType.JWT_EMAIL_INVALID, "The email claim is not a valid email address.");
@@ -149,13 +153,13 @@ public final class SsoTokenVerifier {
     throw new GatewayProblem(ProblemType.JWT_AVATAR_INVALID, "avatarUrl must be a full http:// or https:// URL.");
   }
 
-  private static String required(JWTClaimsSet claims, String name) {
+  private static String required(Map<String, Object> claims, String name) {
     return optional(claims, name, MAX_CLAIM)
         .orElseThrow(() -> new GatewayProblem(ProblemType.JWT_CLAIM_MISSING, "The token has no " + name + " claim."));
   }
 
-  private static Optional<String> optional(JWTClaimsSet claims, String name, int maxLength) {
-    var value = claims.getClaim(name);
+  private static Optional<String> optional(Map<String, Object> claims, String name, int maxLength) {
+    var value = claims.get(name);
     if (value == null) {
       return Optional.empty();
     }
@@ -172,8 +176,8 @@ public final class SsoTokenVerifier {
   }
 
   /** A string ("a,b" or "a") or an array of strings; each at most 255 characters. */
-  private static List<String> ids(JWTClaimsSet claims, String name) {
-    var value = claims.getClaim(name);
+  private static List<String> ids(Map<String, Object> claims, String name) {
+    var value = claims.get(name);
     var ids = new ArrayList<String>();
     if (value == null) {
       return ids;
@@ -196,8 +200,8 @@ public final class SsoTokenVerifier {
     return ids;
   }
 
-  private static Map<String, String> strings(JWTClaimsSet claims, String name, int maxValue) {
-    var value = claims.getClaim(name);
+  private static Map<String, String> strings(Map<String, Object> claims, String name, int maxValue) {
+    var value = claims.get(name);
     var result = new LinkedHashMap<String, String>();
     if (value == null) {
       return result;
@@ -217,12 +221,12 @@ public final class SsoTokenVerifier {
     return result;
   }
 
-  private static Map<String, String> domains(JWTClaimsSet claims) {
+  private static Map<String, String> domains(Map<String, Object> claims) {
     var domains = strings(claims, "domains:set", 2048);
     domains.values().forEach(url -> {
       try {
         var uri = new URI(url);
-        if (uri.isAbsolute() && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null) {
+        if (uri.isAbsolute() && ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme())) && uri.getHost() != null) {
           return;
         }
       } catch (URISyntaxException e) {

@@ -1,0 +1,219 @@
+package dev.foyer.members.entity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.foyer.members.entity.Member.Profile;
+import dev.foyer.spaces.entity.Space;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** What a door's statement of a profile does to a member, field by field. */
+class MemberTest {
+  static final Instant NOW = Instant.parse("2026-03-02T10:15:30Z");
+  static final Space SPACE = new Space("demo", "Demo Space", "sealed-secret", NOW.minusSeconds(86_400));
+  static final Profile ADA = new Profile("ada", "Ada", "Lovelace", "ada@example.com", "Analyst", "https://cdn.example.com/ada.png", "en", "Europe/London");
+  static final Profile AUGUSTA = new Profile("augusta", "Augusta", "King", "augusta@example.org", "Countess", "https://cdn.example.com/augusta.png", "fr", "Europe/Paris");
+
+  @Test
+  void newMemberTakesTheWholeProfile() {
+    var member = new Member(SPACE, ADA, false, true, NOW);
+
+    assertThat(member.profile()).isEqualTo(ADA);
+    assertThat(member.space()).isSameAs(SPACE);
+    assertThat(member.status()).isEqualTo(MemberStatus.ACTIVE);
+    assertThat(member.guest()).isFalse();
+    assertThat(member.createdAt()).isEqualTo(NOW);
+    assertThat(member.lastSignInAt()).isEmpty();
+    assertThat(member.id()).isNotBlank();
+  }
+
+  @Test
+  void newMemberHasAnEmailVerifiedOnlyWhenTheDoorVouchesForIt() {
+    assertThat(new Member(SPACE, ADA, false, true, NOW).emailVerified()).isTrue();
+    assertThat(new Member(SPACE, ADA, false, false, NOW).emailVerified()).isFalse();
+  }
+
+  @Test
+  void newMemberWithoutEmailIsNeverVerified() {
+    var member = new Member(SPACE, withEmail(ADA, null), true, true, NOW);
+
+    assertThat(member.email()).isEmpty();
+    assertThat(member.emailVerified()).isFalse();
+  }
+
+  @Test
+  void updateWithNoFieldsChangesNothing() {
+    var member = new Member(SPACE, ADA, false, false, NOW);
+
+    member.update(AUGUSTA, Set.of(), true);
+
+    assertThat(member.profile()).isEqualTo(ADA);
+    assertThat(member.emailVerified()).isFalse();
+  }
+
+  @Test
+  void updateWithEveryFieldTakesTheWholeProfile() {
+    var member = new Member(SPACE, ADA, false, true, NOW);
+
+    member.update(AUGUSTA, EnumSet.allOf(ProfileField.class), true);
+
+    assertThat(member.profile()).isEqualTo(AUGUSTA);
+    assertThat(member.emailVerified()).isTrue();
+  }
+
+  @Test
+  void namesReplaceGivenFamilyAndNicknameOnly() {
+    var member = new Member(SPACE, ADA, false, true, NOW);
+
+    member.update(AUGUSTA, Set.of(ProfileField.NAMES), false);
+
+    assertThat(member.profile()).isEqualTo(new Profile("augusta", "Augusta", "King", ADA.email(), ADA.title(), ADA.avatarUrl(), ADA.language(), ADA.timeZone()));
+    assertThat(member.emailVerified()).isTrue();
+  }
+
+  @Test
+  void emailReplacesTheEmailOnly() {
+    var member = new Member(SPACE, ADA, false, true, NOW);
+
+    member.update(AUGUSTA, Set.of(ProfileField.EMAIL), true);
+
+    assertThat(member.profile()).isEqualTo(withEmail(ADA, "augusta@example.org"));
+  }
+
+  @Test
+  void titleReplacesTheTitleOnly() {
+    var member = new Member(SPACE, ADA, false, true, NOW);
+
+    member.update(AUGUSTA, Set.of(ProfileField.TITLE), false);
+
+    assertThat(member.profile()).isEqualTo(new Profile(ADA.nickname(), ADA.givenName(), ADA.familyName(), ADA.email(), "Countess", ADA.avatarUrl(), ADA.language(), ADA.timeZone()));
+  }
+
+  @Test
+  void avatarReplacesTheAvatarOnly() {
+    var member = new Member(SPACE, ADA, false, true, NOW);
+
+    member.update(AUGUSTA, Set.of(ProfileField.AVATAR), false);
+
+    assertThat(member.profile()).isEqualTo(new Profile(ADA.nickname(), ADA.givenName(), ADA.familyName(), ADA.email(), ADA.title(), "https://cdn.example.com/augusta.png", ADA.language(), ADA.timeZone()));
+  }
+
+  @Test
+  void languageReplacesTheLanguageOnly() {
+    var member = new Member(SPACE, ADA, false, true, NOW);
+
+    member.update(AUGUSTA, Set.of(ProfileField.LANGUAGE), false);
+
+    assertThat(member.profile()).isEqualTo(new Profile(ADA.nickname(), ADA.givenName(), ADA.familyName(), ADA.email(), ADA.title(), ADA.avatarUrl(), "fr", ADA.timeZone()));
+  }
+
+  @Test
+  void timeZoneReplacesTheTimeZoneOnly() {
+    var member = new Member(SPACE, ADA, false, true, NOW);
+
+    member.update(AUGUSTA, Set.of(ProfileField.TIME_ZONE), false);
+
+    assertThat(member.profile()).isEqualTo(new Profile(ADA.nickname(), ADA.givenName(), ADA.familyName(), ADA.email(), ADA.title(), ADA.avatarUrl(), ADA.language(), "Europe/Paris"));
+  }
+
+  @Test
+  void syncedFieldsTakeAbsentValuesToo() {
+    var member = new Member(SPACE, ADA, false, true, NOW);
+    var bare = new Profile("ada", "Ada", null, ADA.email(), null, null, null, null);
+
+    member.update(bare, EnumSet.of(ProfileField.NAMES, ProfileField.TITLE, ProfileField.AVATAR, ProfileField.LANGUAGE, ProfileField.TIME_ZONE), true);
+
+    assertThat(member.familyName()).isEmpty();
+    assertThat(member.profile()).isEqualTo(bare);
+  }
+
+  @Test
+  void changedEmailThatTheDoorVouchesForIsVerified() {
+    var member = new Member(SPACE, ADA, false, false, NOW);
+
+    member.update(AUGUSTA, Set.of(ProfileField.EMAIL), true);
+
+    assertThat(member.email()).contains("augusta@example.org");
+    assertThat(member.emailVerified()).isTrue();
+  }
+
+  @Test
+  void changedEmailThatTheDoorDoesNotVouchForLosesVerification() {
+    var member = new Member(SPACE, ADA, false, true, NOW);
+
+    member.update(AUGUSTA, Set.of(ProfileField.EMAIL), false);
+
+    assertThat(member.email()).contains("augusta@example.org");
+    assertThat(member.emailVerified()).isFalse();
+  }
+
+  @Test
+  void sameEmailNowVouchedForBecomesVerified() {
+    var member = new Member(SPACE, ADA, false, false, NOW);
+
+    member.update(ADA, Set.of(ProfileField.EMAIL), true);
+
+    assertThat(member.emailVerified()).isTrue();
+  }
+
+  @Test
+  void sameEmailNotVouchedForKeepsItsVerification() {
+    var member = new Member(SPACE, ADA, false, true, NOW);
+
+    member.update(ADA, Set.of(ProfileField.EMAIL), false);
+
+    assertThat(member.emailVerified()).isTrue();
+  }
+
+  @Test
+  void removedEmailIsNoLongerVerified() {
+    var member = new Member(SPACE, ADA, false, true, NOW);
+
+    member.update(withEmail(ADA, null), Set.of(ProfileField.EMAIL), true);
+
+    assertThat(member.email()).isEmpty();
+    assertThat(member.emailVerified()).isFalse();
+  }
+
+  @Test
+  void emailNotSyncedKeepsEmailAndVerificationWhateverTheDoorSays() {
+    var member = new Member(SPACE, ADA, false, false, NOW);
+
+    member.update(AUGUSTA, EnumSet.complementOf(EnumSet.of(ProfileField.EMAIL)), true);
+
+    assertThat(member.email()).contains("ada@example.com");
+    assertThat(member.emailVerified()).isFalse();
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = MemberStatus.class, names = {"INVITED", "PENDING", "ACTIVE", "DECLINED", "LEFT"})
+  void signInMakesAnAdmittableMemberActive(MemberStatus status) {
+    var member = new Member(SPACE, ADA, false, true, NOW);
+    member.changeStatus(status);
+
+    member.signedIn(NOW.plusSeconds(60));
+
+    assertThat(member.mayNotSignIn()).isFalse();
+    assertThat(member.status()).isEqualTo(MemberStatus.ACTIVE);
+    assertThat(member.lastSignInAt()).contains(NOW.plusSeconds(60));
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = MemberStatus.class, names = {"REJECTED", "DEACTIVATED"})
+  void deactivatedAndRejectedMembersMayNotSignInAndKeepTheirStatus(MemberStatus status) {
+    var member = new Member(SPACE, ADA, false, true, NOW);
+    member.changeStatus(status);
+
+    assertThat(member.mayNotSignIn()).isTrue();
+    member.signedIn(NOW.plusSeconds(60));
+    assertThat(member.status()).isEqualTo(status);
+  }
+
+  private static Profile withEmail(Profile profile, String email) {
+    return new Profile(profile.nickname(), profile.givenName(), profile.familyName(), email, profile.title(), profile.avatarUrl(), profile.language(), profile.timeZone());
+  }
+}
