@@ -7,6 +7,7 @@ import dev.foyer.members.entity.ProfileField;
 import dev.foyer.platform.GatewayProblem;
 import dev.foyer.platform.ProblemType;
 import dev.foyer.platform.SecretBox;
+import dev.foyer.platform.WebAddresses;
 import dev.foyer.spaces.boundary.AdminScope;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -23,7 +24,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -110,16 +110,8 @@ public class JwtSsoSettingsResource {
   }
 
   private static URI absolute(String value) {
-    try {
-      var uri = new URI(value);
-      if (uri.isAbsolute() && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null
-          && uri.getUserInfo() == null && uri.getRawFragment() == null) {
-        return uri;
-      }
-    } catch (URISyntaxException e) {
-      // refused below
-    }
-    throw invalid("authorizationUrl: an absolute http(s) URL without a fragment");
+    return WebAddresses.httpUrl(value).filter(uri -> uri.getRawFragment() == null)
+        .orElseThrow(() -> invalid("authorizationUrl: an absolute http(s) URL without a fragment"));
   }
 
   private static Duration lifetime(String value) {

@@ -69,7 +69,7 @@ public class MembersResource {
     if (request.familyName() != null && request.familyName().length() > 255) {
       throw new GatewayProblem(ProblemType.ADMIN_INVALID, "familyName: at most 255 characters");
     }
-    if (request.email() == null || !dev.foyer.uriauth.control.UriAuthRequest.EMAIL.matcher(request.email()).matches() || request.email().length() > 255) {
+    if (!dev.foyer.platform.WebAddresses.isEmail(request.email())) {
       throw new GatewayProblem(ProblemType.ADMIN_INVALID, "email: a valid address is required");
     }
     if (request.password() != null && (request.password().length() < 10 || request.password().length() > 200)) {

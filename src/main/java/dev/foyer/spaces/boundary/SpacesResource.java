@@ -4,6 +4,7 @@ import dev.foyer.FoyerApplication;
 import dev.foyer.platform.GatewayProblem;
 import dev.foyer.platform.ProblemType;
 import dev.foyer.platform.SecretBox;
+import dev.foyer.platform.WebAddresses;
 import dev.foyer.spaces.control.Spaces;
 import dev.foyer.spaces.entity.Space;
 import dev.foyer.spaces.entity.Visibility;
@@ -154,16 +155,7 @@ public class SpacesResource {
   }
 
   private static URI landingUrl(String value) {
-    try {
-      var uri = new URI(value);
-      if (uri.isAbsolute() && (uri.getScheme().equals("https") || uri.getScheme().equals("http")) && uri.getHost() != null
-          && uri.getUserInfo() == null) {
-        return uri;
-      }
-    } catch (java.net.URISyntaxException e) {
-      // refused below
-    }
-    throw invalid("landingUrl: an absolute http(s) URL");
+    return WebAddresses.httpUrl(value).orElseThrow(() -> invalid("landingUrl: an absolute http(s) URL"));
   }
 
   static GatewayProblem invalid(String detail) {

@@ -6,6 +6,7 @@ import dev.foyer.signin.entity.AdmissionPolicy;
 import dev.foyer.signin.entity.MemberChanges;
 import dev.foyer.platform.GatewayProblem;
 import dev.foyer.platform.ProblemType;
+import dev.foyer.platform.WebAddresses;
 import dev.foyer.signin.entity.AssertedIdentity;
 import dev.foyer.signin.entity.Door;
 import dev.foyer.spaces.entity.Event;
@@ -15,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * A URI Auth request's parameters, checked (seed 000's table plus Foyer's limits). Parsing is
@@ -35,9 +35,6 @@ public record UriAuthRequest(
     SortedMap<String, String> parameters) {
 
   public static final int MAX_LENGTH = 255;
-  /** WHATWG HTML's valid e-mail address, plus a dot in the domain: intranet mail is still routable mail. */
-  public static final Pattern EMAIL = Pattern.compile(
-      "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
 
   public static UriAuthRequest parse(Map<String, List<String>> raw) {
     var parameters = new TreeMap<String, String>();
@@ -60,7 +57,7 @@ public record UriAuthRequest(
     var givenName = present(parameters, "givenName")
         .orElseThrow(() -> new GatewayProblem(ProblemType.GIVEN_NAME_MISSING, "The givenName parameter is required."));
     var email = present(parameters, "email");
-    if (email.isPresent() && !EMAIL.matcher(email.get()).matches()) {
+    if (email.isPresent() && !WebAddresses.isEmail(email.get())) {
       throw new GatewayProblem(ProblemType.EMAIL_INVALID, "The email parameter is not a valid email address.");
     }
     var eventId = present(parameters, "eventid");
