@@ -18,7 +18,7 @@ mvn -q -B package -DskipTests
 
 work="$(mktemp -d)"
 java bin/AdminToken.java keygen "$work/keys"
-java -Xmx2g \
+FOYER_HTTP_ADDRESS=127.0.0.1 java -Xmx2g \
   -Dh2.bindAddress=127.0.0.1 -Dhazelcast.socket.bind.any=false \
   -Dmp.jwt.verify.publickey.location="file:$work/keys/public.pem" -Dmp.jwt.verify.issuer=foyer-dev \
   -Dfoyer.secrets.key="$(head -c 32 /dev/urandom | base64)" -Dfoyer.session.cookie-secure=false \

@@ -9,7 +9,6 @@ import dev.foyer.members.entity.MemberStatus;
 import dev.foyer.platform.GatewayProblem;
 import dev.foyer.platform.ProblemType;
 import dev.foyer.signin.entity.Door;
-import dev.foyer.signin.entity.LoginRecord;
 import dev.foyer.spaces.boundary.AdminScope;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -36,12 +35,11 @@ import java.util.Map;
 import dev.foyer.members.control.Passwords;
 
 /**
- * Reconciliation (seed 000: "use the REST API to obtain information about ... Sue"): a member by
- * the {@code uid} the CRM sent, with the events they joined and when, and the space's login
- * records.
+ * Members of a space. Reconciliation (seed 000: "use the REST API to obtain information about ...
+ * Sue"): a member by the {@code uid} the CRM sent, with the events they joined and when.
  */
 @RequestScoped
-@Path("/api/admin/spaces/{slug}")
+@Path("/api/admin/spaces/{slug}/members")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({FoyerApplication.ADMIN_ROLE, FoyerApplication.SPACE_ADMIN_ROLE})
@@ -60,7 +58,6 @@ public class MembersResource {
    * email attach to this member.
    */
   @POST
-  @Path("members")
   public Response create(NewMember request) {
     var space = scope.space(slug);
     if (request == null || request.givenName() == null || request.givenName().isBlank() || request.givenName().length() > 255) {
@@ -95,7 +92,6 @@ public class MembersResource {
 
   /** {@code ?uid=} finds the member URI Auth linked to that CRM id. */
   @GET
-  @Path("members")
   public List<MemberView> find(@QueryParam("uid") String uid, @QueryParam("provider") String provider) {
     var space = scope.space(slug);
     if (uid == null || uid.isBlank()) {
@@ -105,13 +101,13 @@ public class MembersResource {
   }
 
   @GET
-  @Path("members/{memberId}")
+  @Path("{memberId}")
   public MemberView get(@PathParam("memberId") String memberId) {
     return view(member(memberId));
   }
 
   @PUT
-  @Path("members/{memberId}/status")
+  @Path("{memberId}/status")
   public MemberView changeStatus(@PathParam("memberId") String memberId, StatusRequest request) {
     var member = member(memberId);
     if (request == null || request.status() == null) {
@@ -119,19 +115,6 @@ public class MembersResource {
     }
     member.changeStatus(request.status());
     return view(member);
-  }
-
-  @GET
-  @Path("login-records")
-  public List<LoginRecordView> loginRecords(@QueryParam("limit") Integer limit) {
-    var space = scope.space(slug);
-    int max = limit == null ? 100 : Math.max(1, Math.min(limit, 1000));
-    return em.createNamedQuery(LoginRecord.OF_ACCOUNT, LoginRecord.class)
-        .setParameter("account", space.slug())
-        .setMaxResults(max)
-        .getResultStream()
-        .map(LoginRecordView::of)
-        .toList();
   }
 
   private Member member(String memberId) {
@@ -171,10 +154,5 @@ public class MembersResource {
       Instant createdAt, Instant lastSignInAt, List<IdentityView> identities, List<JoinView> events, List<GroupView> groups,
       Map<String, String> properties, Map<String, String> domains) {}
 
-  public record LoginRecordView(String id, Instant at, String door, String account, boolean accepted, String code, String memberId, String eventId) {
-    static LoginRecordView of(LoginRecord r) {
-      return new LoginRecordView(r.id(), r.at(), r.door(), r.account().orElse(null), r.accepted(), r.code().orElse(null),
-          r.memberId().orElse(null), r.eventId().orElse(null));
-    }
-  }
+
 }

@@ -53,6 +53,7 @@ public class Admission {
       return member;
     }
     var byEmail = policy.linkByEmail() && policy.emailVerified() ? byEmail(space, identity.profile().email()) : Optional.<Member>empty();
+    byEmail.ifPresent(found -> found.update(identity.profile(), policy.forceSync(), policy.emailVerified()));
     var member = byEmail.orElseGet(() -> persist(new Member(space, identity.profile(), false, policy.emailVerified(), clock.instant())));
     if (link.isPresent()) {
       link.get().relinkTo(member);

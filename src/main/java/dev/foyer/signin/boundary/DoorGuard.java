@@ -42,7 +42,8 @@ public class DoorGuard extends HttpFilter {
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    new DoorAttempt(door, null).mark(request);
+    // Named from the query alone, so that refusals raised before the body is read are recorded too.
+    new DoorAttempt(door, accountInQuery(request.getQueryString())).mark(request);
     try {
       check(request);
       if (door == Door.URI_AUTH || door == Door.PASSWORD) {
@@ -58,6 +59,22 @@ public class DoorGuard extends HttpFilter {
         throw e;
       }
     }
+  }
+
+  static String accountInQuery(String query) {
+    if (query == null) {
+      return null;
+    }
+    for (var pair : query.split("&", 64)) {
+      if (pair.startsWith("account=")) {
+        try {
+          return java.net.URLDecoder.decode(pair.substring("account=".length()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+          return null;
+        }
+      }
+    }
+    return null;
   }
 
   private void check(HttpServletRequest request) {

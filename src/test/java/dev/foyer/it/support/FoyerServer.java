@@ -1,0 +1,466 @@
+package dev.foyer.it.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ExtensionContext.Store.CloseableResource;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * The WAR under test on a real Payara Micro, one per failsafe JVM.
+ *
+ * <p>Register with {@code @ExtendWith(FoyerServer.class)} and declare a {@code FoyerServer}
+ * parameter on a test method, a {@code @BeforeAll}/{@code @BeforeEach} method or the constructor.
+ * The first IT class boots the server; it lives in the root extension store, so every later IT
+ * class of the same failsafe execution shares it and JUnit stops it when the run ends. Which
+ * database it runs on comes from the system property {@code foyer.it.db} ({@code h2} or {@code
+ * postgresql}), set per failsafe execution in the pom.
+ *
+ * <p>Tests share one server and one database: create what a test needs under unique names, and
+ * never depend on what another test left behind.
+ */
+public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
+  private static final System.Logger LOGGER = System.getLogger(FoyerServer.class.getName());
+  private static final String STORE_KEY = FoyerServer.class.getName();
+  private static final String NOTHING_DEPLOYED = "No Application deployed";
+  private static final String PAYARA_READY = ") ready in ";
+  private static final Pattern RECORD_START = Pattern.compile("\\[\\d{4}-\\d\\d-\\d\\dT");
+  private static final Duration DEPLOYMENT_GRACE = Duration.ofSeconds(10);
+  // 20-35 s alone on 2 cores, but 90-140 s measured while other builds shared the machine;
+  // -Dfoyer.it.bootTimeoutSeconds=N on the mvn command line overrides it.
+  private static final Duration BOOT_TIMEOUT =
+      Duration.ofSeconds(Long.getLong("foyer.it.bootTimeoutSeconds", 240));
+
+  // Null in the instances JUnit creates to act as the extension; set in the ones tests receive.
+  private final Running running;
+
+  /** For JUnit's {@code @ExtendWith}; tests receive a started server as a parameter. */
+  public FoyerServer() {
+    this(null);
+  }
+
+  private FoyerServer(Running running) {
+    this.running = running;
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    started(context);
+  }
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    return parameter.getParameter().getType() == FoyerServer.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    return started(context);
+  }
+
+  private static FoyerServer started(ExtensionContext context) {
+    var running =
+        context
+            .getRoot()
+            .getStore(Namespace.GLOBAL)
+            .getOrComputeIfAbsent(STORE_KEY, key -> Running.start(), Running.class);
+    return new FoyerServer(running);
+  }
+
+  /** {@code http://127.0.0.1:<port>}, without a trailing slash; the WAR is at the root. */
+  public URI baseUri() {
+    return running().baseUri;
+  }
+
+  /** {@code baseUri()} plus an absolute path such as {@code /health/ready}. */
+  public URI uri(String path) {
+    return URI.create(running().baseUri + path);
+  }
+
+  /** {@code h2} or {@code postgresql}. */
+  public String db() {
+    return running().db;
+  }
+
+  /** A fresh browser with an empty cookie jar, pointed at this server. */
+  public Browser browser() {
+    return new Browser(baseUri());
+  }
+
+  /** A valid bearer token of the group {@code foyer-admin}, minted once per server. */
+  public String adminToken() {
+    var run = running();
+    synchronized (run) {
+      if (run.adminToken == null) {
+        run.adminToken = token();
+      }
+      return run.adminToken;
+    }
+  }
+
+  /**
+   * A bearer token signed with the key the server trusts, with {@code bin/AdminToken.java token}'s
+   * options, e.g. {@code token("--groups", "foyer-space-admin", "--space", "lobby")} or {@code
+   * token("--ttl", "-PT1H")} for an expired one.
+   */
+  public String token(String... options) {
+    return running().tokenTool("token", options);
+  }
+
+  /** The server's combined stdout and stderr, for assertions on what it logged. */
+  public Path log() {
+    return running().log;
+  }
+
+  private Running running() {
+    if (running == null) {
+      throw new IllegalStateException(
+          "Declare a FoyerServer parameter to get the started server; this one is JUnit's"
+              + " extension");
+    }
+    return running;
+  }
+
+  /** The Payara Micro process and everything it needs, stopped when the JUnit run ends. */
+  private static final class Running implements CloseableResource {
+    private final String db;
+    private final Settings settings;
+    private final Path tmp;
+    private final Path log;
+    private final Thread shutdownHook = new Thread(this::stop, "foyer-it-shutdown");
+    private PostgresServer postgres;
+    private Process process;
+    private URI baseUri;
+    private String adminToken;
+    private boolean stopped;
+
+    private Running(Settings settings, Path tmp) {
+      this.settings = settings;
+      this.db = settings.db;
+      this.tmp = tmp;
+      this.log = settings.target.resolve("payara-" + db + ".log");
+    }
+
+    static Running start() {
+      var settings = Settings.fromSystemProperties();
+      Path tmp;
+      try {
+        tmp = Files.createTempDirectory("foyer-it-");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      var running = new Running(settings, tmp);
+      Runtime.getRuntime().addShutdownHook(running.shutdownHook);
+      try {
+        running.boot();
+        return running;
+      } catch (RuntimeException | Error e) {
+        running.close();
+        throw e;
+      }
+    }
+
+    private void boot() {
+      var started = System.nanoTime();
+      compileTokenTool();
+      tokenTool("keygen");
+      if ("postgresql".equals(db)) {
+        postgres = PostgresServer.start(settings.target.resolve("postgresql-it.log"));
+      }
+      var port = Processes.freeLoopbackPort();
+      baseUri = URI.create("http://127.0.0.1:" + port);
+      var builder =
+          new ProcessBuilder(command(port))
+              .directory(tmp.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+      builder.environment().put("FOYER_HTTP_ADDRESS", "127.0.0.1");
+      if (postgres != null) {
+        builder.environment().putAll(postgresEnvironment());
+      }
+      try {
+        Files.createDirectories(log.getParent());
+        process = builder.start();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      awaitReady();
+      LOGGER.log(
+          System.Logger.Level.INFO,
+          "Payara Micro ({0}) ready at {1} in {2,number,#} ms; log: {3}",
+          db,
+          baseUri,
+          (System.nanoTime() - started) / 1_000_000,
+          log);
+    }
+
+    private List<String> command(int port) {
+      var keys = tmp.resolve("keys");
+      var secretsKey = new byte[32];
+      new SecureRandom().nextBytes(secretsKey);
+      var command =
+          new ArrayList<>(
+              List.of(
+                  java().toString(),
+                  "-Xmx1g",
+                  // Loopback only: this machine, like CI, must not open ports on other interfaces.
+                  "-Dh2.bindAddress=127.0.0.1",
+                  "-Dhazelcast.socket.bind.any=false",
+                  "-Dmp.jwt.verify.publickey.location=file:" + keys.resolve("public.pem"),
+                  "-Dmp.jwt.verify.issuer=foyer-dev",
+                  "-Dfoyer.secrets.key=" + Base64.getEncoder().encodeToString(secretsKey),
+                  // Plain HTTP on loopback: a Secure cookie would never come back.
+                  "-Dfoyer.session.cookie-secure=false",
+                  "-jar",
+                  settings.runtime.resolve("payara-micro.jar").toString(),
+                  "--nocluster",
+                  "--port",
+                  Integer.toString(port),
+                  "--contextroot",
+                  "/",
+                  "--rootdir",
+                  tmp.resolve("payara").toString(),
+                  "--prebootcommandfile",
+                  preBootCommands().toString(),
+                  "--postbootcommandfile",
+                  settings.serverConfig.resolve("post-boot-" + db + ".asadmin").toString()));
+      if (postgres != null) {
+        command.addAll(List.of("--addlibs", settings.runtime.resolve("postgresql.jar").toString()));
+      }
+      command.addAll(List.of("--deploy", settings.war.toString()));
+      return command;
+    }
+
+    /**
+     * The shipped pre-boot commands plus the loopback HTTP address. Payara opens the HTTP listener
+     * on every interface before it runs the post-boot commands (seen with {@code ss -ltn}: {@code
+     * *:<port>} for a few seconds during boot); set before boot, the listener is never anywhere but
+     * on 127.0.0.1.
+     */
+    private Path preBootCommands() {
+      var file = tmp.resolve("pre-boot.asadmin");
+      try {
+        Files.writeString(
+            file,
+            Files.readString(settings.serverConfig.resolve("pre-boot.asadmin"))
+                + "\n"
+                + "set configs.config.server-config.network-config.network-listeners"
+                + ".network-listener.http-listener.address=127.0.0.1\n");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return file;
+    }
+
+    private Map<String, String> postgresEnvironment() {
+      return Map.of(
+          "FOYER_DB_HOST", postgres.host(),
+          "FOYER_DB_PORT", Integer.toString(postgres.port()),
+          "FOYER_DB_NAME", postgres.database(),
+          "FOYER_DB_USER", postgres.user(),
+          "FOYER_DB_PASSWORD", postgres.password());
+    }
+
+    /**
+     * Payara Micro logs "ready" and keeps running even when the deployment failed, so only the
+     * application's readiness endpoint tells that the WAR is up. A failed deployment shows there as
+     * 503 "No Application deployed" for good: once Payara has logged that it is ready, that answer
+     * ends the wait early instead of at the timeout.
+     */
+    private void awaitReady() {
+      var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+      var request =
+          HttpRequest.newBuilder(URI.create(baseUri + "/health/ready"))
+              .timeout(Duration.ofSeconds(5))
+              .build();
+      var deadline = System.nanoTime() + BOOT_TIMEOUT.toNanos();
+      var last = "no answer yet";
+      var nothingDeployedSince = 0L;
+      while (System.nanoTime() < deadline) {
+        if (!process.isAlive()) {
+          throw new IllegalStateException(
+              "Payara Micro (%s) exited with code %d before it was ready%s"
+                  .formatted(db, process.exitValue(), failureReport()));
+        }
+        try {
+          var response = client.send(request, HttpResponse.BodyHandlers.ofString());
+          if (response.statusCode() == 200) {
+            return;
+          }
+          last = response.statusCode() + " " + response.body();
+          if (response.body().contains(NOTHING_DEPLOYED)) {
+            nothingDeployedSince =
+                nothingDeployedSince == 0 ? System.nanoTime() : nothingDeployedSince;
+            if (payaraReady()
+                && System.nanoTime() - nothingDeployedSince > DEPLOYMENT_GRACE.toNanos()) {
+              throw new IllegalStateException(
+                  "Payara Micro (%s) is up but the WAR did not deploy: %s%s"
+                      .formatted(db, last, failureReport()));
+            }
+          } else {
+            nothingDeployedSince = 0;
+          }
+        } catch (IOException e) {
+          last = e.toString();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("Interrupted while waiting for Payara Micro", e);
+        }
+        sleep(Duration.ofMillis(500));
+      }
+      throw new IllegalStateException(
+          "Payara Micro (%s) not ready at %s/health/ready within %s; last answer: %s%s"
+              .formatted(db, baseUri, BOOT_TIMEOUT, last, failureReport()));
+    }
+
+    /** The SEVERE records of the server log (a failed deployment's cause), then its last lines. */
+    private String failureReport() {
+      var report = new StringBuilder();
+      try {
+        var lines = Files.readAllLines(log, StandardCharsets.ISO_8859_1);
+        var inSevere = false;
+        var recordLines = 0;
+        var reported = 0;
+        for (var raw : lines) {
+          var line = Processes.plain(raw);
+          if (RECORD_START.matcher(line).lookingAt()) {
+            inSevere = line.contains("[SEVERE]");
+            recordLines = 0;
+          }
+          if (inSevere && recordLines++ < 20 && reported++ < 100) {
+            report.append('\n').append(line);
+          }
+        }
+      } catch (IOException e) {
+        // the tail below says why the log is unreadable
+      }
+      var severe = report.isEmpty() ? "" : "\n--- SEVERE records in " + log + " ---" + report;
+      return severe + Processes.tail(log, 40);
+    }
+
+    private boolean payaraReady() {
+      try {
+        return Files.readString(log, StandardCharsets.ISO_8859_1).contains(PAYARA_READY);
+      } catch (IOException e) {
+        return false;
+      }
+    }
+
+    // Compiled once: launching the single-file source program compiles it on every token.
+    private void compileTokenTool() {
+      Processes.run(
+          Duration.ofSeconds(120),
+          Path.of(System.getProperty("java.home"), "bin", "javac").toString(),
+          "-d",
+          tmp.resolve("tools").toString(),
+          settings.tools.resolve("AdminToken.java").toString());
+    }
+
+    String tokenTool(String verb, String... options) {
+      var command =
+          new ArrayList<>(
+              List.of(
+                  java().toString(),
+                  "-cp",
+                  tmp.resolve("tools").toString(),
+                  "AdminToken",
+                  verb,
+                  tmp.resolve("keys").toString()));
+      command.addAll(List.of(options));
+      return Processes.run(Duration.ofSeconds(60), command.toArray(String[]::new));
+    }
+
+    private static Path java() {
+      return Path.of(System.getProperty("java.home"), "bin", "java");
+    }
+
+    @Override
+    public void close() {
+      stop();
+      try {
+        Runtime.getRuntime().removeShutdownHook(shutdownHook);
+      } catch (IllegalStateException e) {
+        // the JVM is already shutting down; the hook runs stop(), which is idempotent
+      }
+    }
+
+    private synchronized void stop() {
+      if (stopped) {
+        return;
+      }
+      stopped = true;
+      try {
+        if (process != null) {
+          Processes.destroyTree(process.toHandle(), Duration.ofSeconds(60));
+        }
+      } finally {
+        try {
+          if (postgres != null) {
+            postgres.close();
+          }
+        } finally {
+          Processes.deleteRecursively(tmp);
+        }
+      }
+    }
+
+    private static void sleep(Duration duration) {
+      try {
+        Thread.sleep(duration.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while waiting for Payara Micro", e);
+      }
+    }
+  }
+
+  /** What the pom's failsafe configuration passes in. */
+  private record Settings(
+      String db, Path war, Path runtime, Path serverConfig, Path tools, Path target) {
+
+    static Settings fromSystemProperties() {
+      var db = System.getProperty("foyer.it.db", "h2");
+      if (!db.equals("h2") && !db.equals("postgresql")) {
+        throw new IllegalStateException("foyer.it.db must be h2 or postgresql, not " + db);
+      }
+      var war = path("foyer.it.war");
+      if (!Files.isRegularFile(war)) {
+        throw new IllegalStateException("No WAR at " + war + "; run the ITs with mvn verify");
+      }
+      return new Settings(
+          db,
+          war,
+          path("foyer.it.runtime"),
+          path("foyer.it.serverConfig"),
+          path("foyer.it.tools"),
+          war.getParent());
+    }
+
+    private static Path path(String property) {
+      var value =
+          Objects.requireNonNull(
+              System.getProperty(property),
+              () -> "System property " + property + " is not set; run the ITs with mvn verify");
+      return Path.of(value).toAbsolutePath();
+    }
+  }
+}
