@@ -43,9 +43,9 @@ public class PagesResource {
   @PersistenceContext EntityManager em;
   @Context HttpHeaders headers;
 
+  // No @Produces on pages: a JSON caller must get its refusal as problem+json, not a 406.
   @GET
   @Path("spaces/{slug}")
-  @Produces(HTML)
   @Transactional
   public Response landing(@PathParam("slug") String slug, @HeaderParam(Sessions.HEADER) String token) {
     var space = space(slug);
@@ -84,7 +84,6 @@ public class PagesResource {
 
   @GET
   @Path("spaces/{slug}/events/{eventId}")
-  @Produces(HTML)
   @Transactional
   public Response event(@PathParam("slug") String slug, @PathParam("eventId") String eventId, @HeaderParam(Sessions.HEADER) String token) {
     var space = space(slug);
@@ -164,7 +163,7 @@ public class PagesResource {
         %s
         </main></body></html>
         """.formatted(Html.escape(title), body);
-    return Response.ok(html).cacheControl(cache).header("X-Frame-Options", "SAMEORIGIN").build();
+    return Response.ok(html, HTML).cacheControl(cache).header("X-Frame-Options", "SAMEORIGIN").build();
   }
 
 }

@@ -76,6 +76,7 @@ public enum ProblemType {
 
   // Anything else.
   NOT_FOUND("GEN404", 404, "Not found"),
+  NOT_ACCEPTABLE("GEN406", 406, "None of the accepted media types can be produced"),
   FORBIDDEN("GEN403", 403, "Forbidden"),
   UNAUTHORIZED("GEN401", 401, "Authentication required"),
   BAD_REQUEST("GEN400", 400, "Bad request"),
@@ -115,6 +116,7 @@ public enum ProblemType {
       case 403 -> FORBIDDEN;
       case 404 -> NOT_FOUND;
       case 405 -> METHOD_NOT_ALLOWED;
+      case 406 -> NOT_ACCEPTABLE;
       case 411 -> LENGTH_REQUIRED;
       case 413 -> REQUEST_TOO_LARGE;
       case 415 -> UNSUPPORTED_MEDIA_TYPE;

@@ -32,6 +32,7 @@ public class MeResource {
   @Inject SessionCookies cookies;
   @Context HttpHeaders headers;
   @Context UriInfo uriInfo;
+  @Context jakarta.servlet.http.HttpServletRequest request;
 
   @GET
   @Path("api/me")
@@ -50,9 +51,9 @@ public class MeResource {
    */
   @POST
   @Path("auth/logout")
-  public Response logout(@QueryParam("account") String queryAccount, @HeaderParam(Sessions.HEADER) String token,
-      @jakarta.ws.rs.FormParam("account") String formAccount) {
-    var account = formAccount != null ? formAccount : queryAccount;
+  public Response logout(@HeaderParam(Sessions.HEADER) String token) {
+    // The form field or the query parameter; the servlet request reads both, with or without a body.
+    var account = request.getParameter("account");
     var ended = new ArrayList<ParticipantSession>();
     find(account, token).ifPresent(ended::add);
     sessions.end(ended);

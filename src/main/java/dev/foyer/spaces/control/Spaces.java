@@ -36,11 +36,15 @@ public class Spaces {
     return em.createNamedQuery(Event.OF_SPACE, Event.class).setParameter("space", space).getResultList();
   }
 
+  /** Exact match against each space's list; the LIKE only narrows the candidates. */
   public boolean anySpaceAllowsOrigin(String origin) {
-    return em.createQuery("select count(s) from Space s where s.allowedOrigins like :pattern", Long.class)
-            .setParameter("pattern", "%" + origin.replace("%", "").replace("_", "\\_") + "%")
-            .getSingleResult()
-        > 0;
+    if (origin.indexOf('%') >= 0 || origin.indexOf('_') >= 0 || origin.indexOf('\\') >= 0) {
+      return false;
+    }
+    return em.createQuery("select s from Space s where s.allowedOrigins like :pattern", Space.class)
+        .setParameter("pattern", "%" + origin + "%")
+        .getResultStream()
+        .anyMatch(space -> space.allowsOrigin(origin));
   }
 
   /** Where a participant lands in the space: its configured landing URL or Foyer's own page. */

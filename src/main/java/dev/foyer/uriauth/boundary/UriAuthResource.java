@@ -18,27 +18,27 @@ import jakarta.ws.rs.core.UriInfo;
  */
 @jakarta.enterprise.context.RequestScoped
 @jakarta.transaction.Transactional
-@Path("/auth")
+@Path("/")
 public class UriAuthResource {
   @Inject SignInResponses responses;
   @Context HttpServletRequest request;
   @Context UriInfo uriInfo;
 
   @GET
-  @Path("uri")
+  @Path("auth/uri")
   public Response viaLink() {
     return responses.redirect(request, uriInfo);
   }
 
   @POST
-  @Path("uri")
+  @Path("auth/uri")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response viaForm() {
     return responses.redirect(request, uriInfo);
   }
 
   @POST
-  @Path("programmatic")
+  @Path("auth/programmatic")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response programmatic() {
     return responses.json(request);
