@@ -64,7 +64,7 @@ public class JwtSsoAuthenticator {
 
   private static Member.Profile profile(SsoClaims claims) {
     return new Member.Profile(
-        claims.firstName() + " " + claims.lastName(),
+        Member.Profile.nickname(claims.firstName() + " " + claims.lastName()),
         claims.firstName(),
         claims.lastName(),
         claims.email(),

@@ -2,6 +2,7 @@ package dev.foyer.jwtsso.boundary;
 
 import dev.foyer.platform.GatewayProblem;
 import dev.foyer.platform.ProblemType;
+import dev.foyer.signin.boundary.PathScopedFilter;
 import dev.foyer.signin.entity.Door;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
@@ -28,7 +29,7 @@ public final class JwtSsoClients {
     client.setName(Door.JWT_SSO.alias());
     client.setCredentialsExtractor(ctx -> {
       var request = ((JEEContext) ctx.webContext()).getNativeRequest();
-      var matcher = PATHS.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+      var matcher = PATHS.matcher(PathScopedFilter.normalized(request));
       if (!matcher.matches()) {
         return Optional.empty();
       }

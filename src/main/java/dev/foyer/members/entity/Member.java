@@ -37,7 +37,7 @@ import java.util.UUID;
 @Table(name = "member", indexes = @Index(name = "member_space_email", columnList = "space_id, email"))
 @NamedQuery(
     name = Member.BY_EMAIL,
-    query = "select m from Member m where m.space = :space and m.email = :email and m.emailVerified = true and m.guest = false order by m.createdAt")
+    query = "select m from Member m where m.space = :space and lower(m.email) = :email and m.emailVerified = true and m.guest = false order by m.createdAt")
 public class Member {
   public static final String BY_EMAIL = "Member.byEmail";
 
@@ -262,5 +262,14 @@ public class Member {
       String title,
       String avatarUrl,
       String language,
-      String timeZone) {}
+      String timeZone) {
+
+    /** A display name cut to the 255 characters a nickname holds, never inside a surrogate pair. */
+    public static String nickname(String name) {
+      if (name.codePointCount(0, name.length()) <= 255) {
+        return name;
+      }
+      return name.substring(0, name.offsetByCodePoints(0, 255)).strip();
+    }
+  }
 }

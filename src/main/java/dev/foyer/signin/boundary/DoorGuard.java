@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Stands in front of a door's pac4j filter. It marks the request as a sign-in attempt, refuses
@@ -31,19 +32,22 @@ public class DoorGuard extends HttpFilter {
   private final Set<String> methods;
   private final String mediaType;
   private final Event<Refused> refusals;
+  private final Function<HttpServletRequest, String> account;
 
-  public DoorGuard(Door door, Set<String> methods, String mediaType, Event<Refused> refusals) {
+  /** @param account names the space from what the request shows before its body is read */
+  public DoorGuard(Door door, Set<String> methods, String mediaType, Event<Refused> refusals, Function<HttpServletRequest, String> account) {
     this.door = door;
     this.methods = methods;
     this.mediaType = mediaType;
     this.refusals = refusals;
+    this.account = account;
   }
 
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     // Named from the query alone, so that refusals raised before the body is read are recorded too.
-    new DoorAttempt(door, accountInQuery(request.getQueryString())).mark(request);
+    new DoorAttempt(door, account.apply(request)).mark(request);
     try {
       check(request);
       if (door == Door.URI_AUTH || door == Door.PASSWORD) {
@@ -61,7 +65,8 @@ public class DoorGuard extends HttpFilter {
     }
   }
 
-  static String accountInQuery(String query) {
+  public static String accountInQuery(HttpServletRequest request) {
+    var query = request.getQueryString();
     if (query == null) {
       return null;
     }

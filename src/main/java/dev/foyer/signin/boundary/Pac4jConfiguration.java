@@ -35,6 +35,7 @@ public class Pac4jConfiguration {
   @Inject JwtSsoAuthenticator jwtSso;
   @Inject PasswordAuthenticator password;
   @Inject Spaces spaces;
+  @Inject dev.foyer.jwtsso.control.JwtSsoSpaces ssoSpaces;
   @Inject Event<Refused> refusals;
 
   @Produces
@@ -53,14 +54,20 @@ public class Pac4jConfiguration {
     door(filters, config, Door.URI_AUTH, "/auth/uri", Set.of("GET", "POST"), "application/x-www-form-urlencoded");
     door(filters, config, Door.PROGRAMMATIC_LOGON, "/auth/programmatic", Set.of("POST"), "application/json");
     door(filters, config, Door.PASSWORD, "/auth/password", Set.of("POST"), "application/x-www-form-urlencoded");
-    var jwtGuard = new DoorGuard(Door.JWT_SSO, Set.of("GET", "POST"), "application/x-www-form-urlencoded", refusals);
+    var jwtGuard = new DoorGuard(Door.JWT_SSO, Set.of("GET", "POST"), "application/x-www-form-urlencoded", refusals, this::spaceInPath);
     filters.addFilterMapping(Door.JWT_SSO.alias() + "-guard", new PathScopedFilter(JwtSsoClients.PATHS, jwtGuard), "/spot/*");
     filters.addFilterMapping(Door.JWT_SSO.alias() + "-security", new PathScopedFilter(JwtSsoClients.PATHS, security(config, Door.JWT_SSO)), "/spot/*");
   }
 
   private void door(FilterHelper filters, Config config, Door door, String path, Set<String> methods, String mediaType) {
-    filters.addFilterMapping(door.alias() + "-guard", new DoorGuard(door, methods, mediaType, refusals), path);
+    filters.addFilterMapping(door.alias() + "-guard", new DoorGuard(door, methods, mediaType, refusals, DoorGuard::accountInQuery), path);
     filters.addFilterMapping(door.alias() + "-security", security(config, door), path);
+  }
+
+  /** The JWT door names its space by id in the path; login records keep the slug. */
+  private String spaceInPath(jakarta.servlet.http.HttpServletRequest request) {
+    var matcher = JwtSsoClients.PATHS.matcher(PathScopedFilter.normalized(request));
+    return matcher.matches() ? ssoSpaces.find(matcher.group(1)).map(space -> space.slug()).orElse(null) : null;
   }
 
   private static SecurityFilter security(Config config, Door door) {

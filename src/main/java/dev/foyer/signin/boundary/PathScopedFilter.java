@@ -32,12 +32,17 @@ public class PathScopedFilter extends HttpFilter {
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    var requestPath = request.getRequestURI().substring(request.getContextPath().length());
-    if (path.matcher(requestPath).matches()) {
+    if (path.matcher(normalized(request)).matches()) {
       delegate.doFilter(request, response, chain);
     } else {
       chain.doFilter(request, response);
     }
+  }
+
+  /** The path as JAX-RS routes it: no matrix parameters, no trailing slash. */
+  public static String normalized(HttpServletRequest request) {
+    var path = request.getRequestURI().substring(request.getContextPath().length()).replaceAll(";[^/]*", "");
+    return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
   }
 
   @Override

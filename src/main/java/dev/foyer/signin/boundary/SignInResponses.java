@@ -66,8 +66,8 @@ public class SignInResponses {
         }
       }
     }
-    // Only reachable if a door's resource is mapped without its security filter.
-    throw new GatewayProblem(ProblemType.INTERNAL, "The request reached a door without passing its client.");
+    // A door address its filters did not recognise (a variant of the path): not a door, then.
+    throw new GatewayProblem(ProblemType.NOT_FOUND, "There is no sign-in door at this address.");
   }
 
   private static CacheControl noStore() {

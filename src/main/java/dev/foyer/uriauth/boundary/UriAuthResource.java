@@ -13,8 +13,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 /**
- * {@code /auth/uri} and {@code /auth/programmatic}. By the time a request gets here its client has
- * checked it; what is left is the one pipeline.
+ * The doors under {@code /auth}: {@code uri}, {@code programmatic} and {@code password}. By the
+ * time a request gets here its client has checked it; what is left is the one pipeline.
  */
 @jakarta.enterprise.context.RequestScoped
 @jakarta.transaction.Transactional
@@ -34,6 +34,14 @@ public class UriAuthResource {
   @Path("auth/uri")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response viaForm() {
+    return responses.redirect(request, uriInfo);
+  }
+
+  /** Email and password (members created with one); the door is the password client. */
+  @POST
+  @Path("auth/password")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response viaPassword() {
     return responses.redirect(request, uriInfo);
   }
 
