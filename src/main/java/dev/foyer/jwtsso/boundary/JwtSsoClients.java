@@ -2,14 +2,13 @@ package dev.foyer.jwtsso.boundary;
 
 import dev.foyer.platform.GatewayProblem;
 import dev.foyer.platform.ProblemType;
+import dev.foyer.signin.boundary.DoorClients;
 import dev.foyer.signin.boundary.PathScopedFilter;
 import dev.foyer.signin.entity.Door;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.pac4j.core.client.DirectClient;
-import org.pac4j.core.credentials.Credentials;
-import org.pac4j.jee.context.JEEContext;
 
 /**
  * The JWT SSO door as a pac4j direct client. It serves two paths: {@code /spot/{id}/sso/jwt} with
@@ -22,28 +21,15 @@ public final class JwtSsoClients {
   private JwtSsoClients() {}
 
   public static DirectClient jwtSso(JwtSsoAuthenticator authenticator) {
-    var client = new DirectClient() {
-      @Override
-      protected void internalInit(boolean forceReinit) {}
-    };
-    client.setName(Door.JWT_SSO.alias());
-    client.setCredentialsExtractor(ctx -> {
-      var request = ((JEEContext) ctx.webContext()).getNativeRequest();
+    return DoorClients.direct(Door.JWT_SSO, request -> {
       var matcher = PATHS.matcher(PathScopedFilter.normalized(request));
       if (!matcher.matches()) {
         return Optional.empty();
       }
       var tokenParameter = matcher.group(2).equals("embed") ? "authToken" : "ms_token";
-      var sso = new JwtSsoAuthenticator.JwtSsoRequest(
-          matcher.group(1), single(request, tokenParameter).orElse(null), single(request, "referrerUrl"));
-      return Optional.of(new JwtSsoCredentials(sso));
-    });
-    client.setAuthenticator((ctx, credentials) -> {
-      var request = ((JEEContext) ctx.webContext()).getNativeRequest();
-      credentials.setUserProfile(authenticator.authenticate(request, ((JwtSsoCredentials) credentials).request));
-      return Optional.of(credentials);
-    });
-    return client;
+      return Optional.of(new JwtSsoAuthenticator.JwtSsoRequest(
+          matcher.group(1), single(request, tokenParameter).orElse(null), single(request, "referrerUrl")));
+    }, authenticator::authenticate);
   }
 
   private static Optional<String> single(HttpServletRequest request, String name) {
@@ -55,30 +41,5 @@ public final class JwtSsoClients {
       throw new GatewayProblem(ProblemType.PARAMETER_REPEATED, "The parameter \"" + name + "\" is given more than once.");
     }
     return Optional.of(values[0]).filter(value -> !value.isBlank());
-  }
-
-  /** toString hides the token: pac4j logs credentials. */
-  static final class JwtSsoCredentials extends Credentials {
-    private static final long serialVersionUID = 1L;
-    final transient JwtSsoAuthenticator.JwtSsoRequest request;
-
-    JwtSsoCredentials(JwtSsoAuthenticator.JwtSsoRequest request) {
-      this.request = request;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-      return this == other;
-    }
-
-    @Override
-    public int hashCode() {
-      return System.identityHashCode(this);
-    }
-
-    @Override
-    public String toString() {
-      return "JwtSsoCredentials[space=" + request.spaceId() + "]";
-    }
   }
 }

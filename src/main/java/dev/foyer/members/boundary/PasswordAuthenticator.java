@@ -28,16 +28,24 @@ public class PasswordAuthenticator {
   @Inject Admission admission;
   @Inject Passwords passwords;
 
-  AssertedProfile authenticate(String account, String email, String password) {
-    var space = spaces.bySlug(account)
+  AssertedProfile authenticate(Login login) {
+    var space = spaces.bySlug(login.account())
         .orElseThrow(() -> new GatewayProblem(ProblemType.ACCOUNT_UNKNOWN, "There is no account named like that."));
-    var login = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
-    var member = admission.linked(space, Door.PASSWORD.alias(), login);
-    if (!passwords.verify(member.flatMap(m -> m.passwordHash()), password == null ? "" : password)) {
+    var email = login.email() == null ? "" : login.email().strip().toLowerCase(Locale.ROOT);
+    var member = admission.linked(space, Door.PASSWORD.alias(), email);
+    if (!passwords.verify(member.flatMap(m -> m.passwordHash()), login.password() == null ? "" : login.password())) {
       throw new GatewayProblem(ProblemType.PASSWORD_REFUSED, "The email or the password is wrong.");
     }
-    var identity = new AssertedIdentity(space.slug(), Door.PASSWORD, Door.PASSWORD.alias(), Optional.of(login),
+    var identity = new AssertedIdentity(space.slug(), Door.PASSWORD, Door.PASSWORD.alias(), Optional.of(email),
         member.get().profile(), MemberChanges.NONE, new AdmissionPolicy(true, false, EnumSet.noneOf(dev.foyer.members.entity.ProfileField.class), false));
     return new AssertedProfile(identity, Destination.HOME);
+  }
+
+  /** The form's fields; toString leaves out the password. */
+  record Login(String account, String email, String password) {
+    @Override
+    public String toString() {
+      return "Login[account=" + account + "]";
+    }
   }
 }

@@ -7,12 +7,9 @@ import dev.foyer.signin.entity.Destination;
 import dev.foyer.signin.entity.Door;
 import dev.foyer.spaces.control.Spaces;
 import dev.foyer.uriauth.control.SignedLinks;
+import dev.foyer.uriauth.control.UriAuthRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Optional;
-import org.pac4j.core.context.CallContext;
-import org.pac4j.core.credentials.Credentials;
-import org.pac4j.core.credentials.authenticator.Authenticator;
 
 /**
  * Validates a URI Auth request against its space: the space exists, its signature rules hold,
@@ -24,21 +21,14 @@ public class UriAuthAuthenticator {
   @Inject Spaces spaces;
   @Inject SignedLinks signedLinks;
 
-  Authenticator forDoor(Door door) {
-    return (ctx, credentials) -> Optional.of(validate(door, ctx, credentials));
-  }
-
-  Credentials validate(Door door, CallContext ctx, Credentials credentials) {
-    var uriAuth = (UriAuthCredentials) credentials;
-    var request = uriAuth.request;
+  /** @param origin the calling page's origin, for programmatic logon; null for URI Auth */
+  AssertedProfile authenticate(Door door, UriAuthRequest request, String origin) {
     var space = spaces.bySlug(request.account())
         .orElseThrow(() -> new GatewayProblem(ProblemType.ACCOUNT_UNKNOWN, "There is no account named like that."));
-    if (door == Door.PROGRAMMATIC_LOGON && uriAuth.origin != null && !space.allowsOrigin(uriAuth.origin)) {
+    if (door == Door.PROGRAMMATIC_LOGON && origin != null && !space.allowsOrigin(origin)) {
       throw new GatewayProblem(ProblemType.ORIGIN_NOT_ALLOWED, "This page's origin is not among the account's allowed embed origins.");
     }
     boolean signed = signedLinks.verify(space, request);
-    credentials.setUserProfile(
-        new AssertedProfile(request.toIdentity(door, signed, space.linksByEmail()), Destination.event(request.eventId())));
-    return credentials;
+    return new AssertedProfile(request.toIdentity(door, signed, space.linksByEmail()), Destination.event(request.eventId()));
   }
 }

@@ -2,13 +2,13 @@ package dev.foyer.uriauth.boundary;
 
 import dev.foyer.platform.GatewayProblem;
 import dev.foyer.platform.ProblemType;
+import dev.foyer.signin.boundary.DoorClients;
 import dev.foyer.signin.control.DoorAttempt;
 import dev.foyer.signin.entity.Door;
 import dev.foyer.uriauth.control.UriAuthRequest;
 import jakarta.json.Json;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
-import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -18,26 +18,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.pac4j.core.client.DirectClient;
-import org.pac4j.core.context.CallContext;
-import org.pac4j.core.credentials.authenticator.Authenticator;
-import org.pac4j.core.credentials.extractor.CredentialsExtractor;
-import org.pac4j.jee.context.JEEContext;
 
 /** The two pac4j direct clients of seed 000: query or form parameters, and the plugin's JSON. */
 public final class UriAuthClients {
   private UriAuthClients() {}
 
   public static DirectClient uriAuth(UriAuthAuthenticator authenticator) {
-    return client(Door.URI_AUTH, ctx -> {
+    return DoorClients.direct(Door.URI_AUTH, request -> {
       var parameters = new LinkedHashMap<String, List<String>>();
-      servletRequest(ctx).getParameterMap().forEach((name, values) -> parameters.put(name, Arrays.asList(values)));
-      return Optional.of(new UriAuthCredentials(UriAuthRequest.parse(parameters), null));
-    }, authenticator.forDoor(Door.URI_AUTH));
+      request.getParameterMap().forEach((name, values) -> parameters.put(name, Arrays.asList(values)));
+      return Optional.of(UriAuthRequest.parse(parameters));
+    }, (request, parsed) -> authenticator.authenticate(Door.URI_AUTH, parsed, null));
   }
 
   public static DirectClient programmaticLogon(UriAuthAuthenticator authenticator) {
-    return client(Door.PROGRAMMATIC_LOGON, ctx -> {
-      var request = servletRequest(ctx);
+    return DoorClients.direct(Door.PROGRAMMATIC_LOGON, request -> {
       Map<String, List<String>> fields;
       try (var body = request.getInputStream()) {
         fields = jsonFields(body);
@@ -46,23 +41,8 @@ public final class UriAuthClients {
       }
       var account = fields.get("account");
       DoorAttempt.account(request, account == null || account.isEmpty() ? null : account.get(0));
-      return Optional.of(new UriAuthCredentials(UriAuthRequest.parse(fields), request.getHeader("Origin")));
-    }, authenticator.forDoor(Door.PROGRAMMATIC_LOGON));
-  }
-
-  private static DirectClient client(Door door, CredentialsExtractor extractor, Authenticator authenticator) {
-    var client = new DirectClient() {
-      @Override
-      protected void internalInit(boolean forceReinit) {}
-    };
-    client.setName(door.alias());
-    client.setCredentialsExtractor(extractor);
-    client.setAuthenticator(authenticator);
-    return client;
-  }
-
-  private static HttpServletRequest servletRequest(CallContext ctx) {
-    return ((JEEContext) ctx.webContext()).getNativeRequest();
+      return Optional.of(UriAuthRequest.parse(fields));
+    }, (request, parsed) -> authenticator.authenticate(Door.PROGRAMMATIC_LOGON, parsed, request.getHeader("Origin")));
   }
 
   /**
