@@ -26,7 +26,7 @@ public final class DoorClients {
       protected void internalInit(boolean forceReinit) {}
     };
     client.setName(door.alias());
-    client.setCredentialsExtractor(ctx -> read.apply(request(ctx)).map(request_ -> new DoorCredentials<>(door, request_)));
+    client.setCredentialsExtractor(ctx -> read.apply(request(ctx)).map(doorRequest -> new DoorCredentials<>(door, doorRequest)));
     client.setAuthenticator((ctx, credentials) -> {
       @SuppressWarnings("unchecked")
       var doorCredentials = (DoorCredentials<T>) credentials;
