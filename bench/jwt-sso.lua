@@ -16,7 +16,8 @@ function init(args)
   for line in io.lines(os.getenv("FOYER_BENCH_TOKENS")) do
     tokens[#tokens + 1] = line
   end
-  index = thread_id
+  -- The warm-up and the measurement take different tokens: each is single use.
+  index = tonumber(os.getenv("FOYER_BENCH_OFFSET") or "0") + thread_id
 end
 
 function request()

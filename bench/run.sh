@@ -27,7 +27,7 @@ FOYER_HTTP_ADDRESS=127.0.0.1 java -Xmx2g \
   --postbootcommandfile server-config/payara/post-boot-h2.asadmin \
   --deploy target/foyer.war > "$work/payara.log" 2>&1 &
 payara=$!
-trap 'kill $payara 2>/dev/null; wait $payara 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill $payara 2>/dev/null; wait $payara 2>/dev/null; cp "$work/payara.log" target/bench-payara.log; rm -rf "$work"' EXIT
 
 for _ in $(seq 1 240); do
   curl -fsS "$base/health/ready" >/dev/null 2>&1 && break
@@ -46,9 +46,9 @@ key="$(curl -fsS -X PUT -H "$admin" -H "$json" -d '{"enabled":true,"maxLifetime"
   | sed -E 's/.*"key":"([^"]+)".*/\1/')"
 
 measure() { # name, lua script, path
-  wrk -t"$threads" -c"$connections" -d10s -s "bench/$2" "$base$3" >/dev/null       # warm-up (JIT, pools)
+  FOYER_BENCH_OFFSET=0 wrk -t"$threads" -c"$connections" -d10s -s "bench/$2" "$base$3" >/dev/null  # warm-up (JIT, pools)
   local line
-  line="$(wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency -s "bench/$2" "$base$3" | grep RESULT)"
+  line="$(FOYER_BENCH_OFFSET=$((10 * 5000)) wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency -s "bench/$2" "$base$3" | grep RESULT)"
   printf '%-22s %s\n' "$1" "${line#RESULT }"
 }
 
@@ -71,3 +71,4 @@ FOYER_BENCH_KEY="$key" node -e '
 ' "$count" "$work/tokens.txt"
 FOYER_BENCH_TOKENS="$work/tokens.txt" FOYER_BENCH_SPACE="$space_id" FOYER_BENCH_THREADS="$threads" \
   measure "JWT SSO sign-ins" jwt-sso.lua "/spot/$space_id/sso/jwt"
+echo "server errors logged: $(grep -c SEVERE "$work/payara.log" || true) (log: target/bench-payara.log)"

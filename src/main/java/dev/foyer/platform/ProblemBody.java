@@ -30,17 +30,45 @@ public record ProblemBody(int status, String contentType, String text, URI insta
     return new ProblemBody(type.status(), "application/problem+json", json, instance);
   }
 
+  /**
+   * Whether the Accept header ranks HTML above JSON (RFC 9110 §12.5.1 quality values). HTML counts
+   * only when named ({@code text/html} or {@code text/*}); JSON also through {@code application/*}
+   * and {@code *}{@code /*}, so API clients sending {@code *}{@code /*} get problem+json and browsers
+   * (which name text/html first) get a page. A tie goes to whichever is listed first.
+   */
   static boolean prefersHtml(String accept) {
     if (accept == null) {
       return false;
     }
-    var lower = accept.toLowerCase(Locale.ROOT);
-    int html = lower.indexOf("text/html");
-    if (html < 0) {
-      return false;
+    double html = 0;
+    double json = 0;
+    int htmlAt = Integer.MAX_VALUE;
+    int jsonAt = Integer.MAX_VALUE;
+    var ranges = accept.toLowerCase(Locale.ROOT).split(",");
+    for (int i = 0; i < ranges.length; i++) {
+      var parts = ranges[i].split(";");
+      var type = parts[0].strip();
+      double q = 1;
+      for (int p = 1; p < parts.length; p++) {
+        var parameter = parts[p].strip();
+        if (parameter.startsWith("q=")) {
+          try {
+            q = Double.parseDouble(parameter.substring(2));
+          } catch (NumberFormatException e) {
+            q = 0;
+          }
+        }
+      }
+      if ((type.equals("text/html") || type.equals("text/*")) && q > html) {
+        html = q;
+        htmlAt = Math.min(htmlAt, i);
+      }
+      if ((type.endsWith("json") || type.equals("application/*") || type.equals("*/*")) && q > json) {
+        json = q;
+        jsonAt = Math.min(jsonAt, i);
+      }
     }
-    int json = lower.indexOf("json");
-    return json < 0 || html < json;
+    return html > 0 && (html > json || (html == json && htmlAt < jsonAt));
   }
 
   private static String page(ProblemType type, String detail, URI instance) {

@@ -13,11 +13,27 @@ import jakarta.ws.rs.ext.Provider;
 public class WebApplicationProblemMapper implements ExceptionMapper<WebApplicationException> {
   @Context HttpServletRequest request;
 
+  private static boolean unreadableBody(Throwable exception) {
+    for (var cause = exception.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof jakarta.ws.rs.core.NoContentException
+          || cause instanceof jakarta.json.bind.JsonbException
+          || cause instanceof jakarta.json.JsonException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   @Override
   public Response toResponse(WebApplicationException exception) {
     int status = exception.getResponse().getStatus();
     if (status < 400) {
       return exception.getResponse();
+    }
+    if (status == 400 && unreadableBody(exception)) {
+      return ProblemMapper.render(
+          new GatewayProblem(ProblemType.MALFORMED_BODY, "The body is missing or not valid JSON of the expected shape."),
+          request.getHeader(HttpHeaders.ACCEPT));
     }
     var type = ProblemType.forStatus(status);
     var problem = new GatewayProblem(type, type == ProblemType.INTERNAL ? "Something went wrong" : type.title());
