@@ -1,8 +1,8 @@
 -- One full JWT SSO sign-in per request, each with its own single-use token pre-signed by the
 -- jsonwebtoken package (bench/tokens.txt, written by run.sh). Threads take disjoint slices.
 local tokens = {}
-local thread_id = 0
-local threads = 0
+thread_id = 0
+threads = 0
 local index = 0
 local space = os.getenv("FOYER_BENCH_SPACE")
 local total_threads = tonumber(os.getenv("FOYER_BENCH_THREADS"))

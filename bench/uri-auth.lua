@@ -1,7 +1,7 @@
 -- One full URI Auth sign-in per request: 20,000 distinct uids per thread, so the run mixes first
 -- sign-ins (member created) with returning ones (member found), each with a session and a login record.
 local counter = 0
-local thread_id = 0
+thread_id = 0
 local next_id = 0
 
 function setup(thread)

@@ -4,7 +4,6 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.net.URI;
 import java.util.Locale;
-import java.util.UUID;
 
 /**
  * What a refused caller sees. Browsers (an Accept header preferring HTML) get a page that says
@@ -18,7 +17,7 @@ public record ProblemBody(int status, String contentType, String text, URI insta
 
   public static ProblemBody of(GatewayProblem problem, String acceptHeader) {
     var type = problem.type();
-    var instance = URI.create("urn:uuid:" + UUID.randomUUID());
+    var instance = URI.create("urn:uuid:" + Randomness.uuid());
     LOGGER.log(
         type.status() >= 500 ? System.Logger.Level.ERROR : System.Logger.Level.DEBUG,
         () -> instance + " " + type.code() + ": " + problem.getMessage(),

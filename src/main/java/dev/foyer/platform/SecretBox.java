@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -21,7 +20,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class SecretBox {
   private static final String PREFIX = "v1:";
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   @Inject
   @ConfigProperty(name = "foyer.secrets.key")
@@ -45,8 +43,7 @@ public class SecretBox {
 
   public String seal(String secret) {
     try {
-      var iv = new byte[12];
-      RANDOM.nextBytes(iv);
+      var iv = Randomness.bytes(12);
       var cipher = Cipher.getInstance("AES/GCM/NoPadding");
       cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, iv));
       var sealed = cipher.doFinal(secret.getBytes(StandardCharsets.UTF_8));
@@ -73,8 +70,6 @@ public class SecretBox {
 
   /** A fresh random secret: 32 bytes, base64url without padding (43 characters). */
   public static String newSecret() {
-    var bytes = new byte[32];
-    RANDOM.nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(Randomness.bytes(32));
   }
 }

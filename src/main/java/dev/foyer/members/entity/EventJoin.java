@@ -1,5 +1,6 @@
 package dev.foyer.members.entity;
 
+import dev.foyer.platform.Randomness;
 import dev.foyer.spaces.entity.Event;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,7 +12,6 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.UUID;
 
 /** A member entering an event: the reconciliation trail of seed 000 ("the events they joined"). */
 @Entity
@@ -44,7 +44,7 @@ public class EventJoin {
   protected EventJoin() {}
 
   public EventJoin(Member member, Event event, Instant now) {
-    this.id = UUID.randomUUID().toString();
+    this.id = Randomness.uuid();
     this.member = member;
     this.event = event;
     this.joinedAt = now;

@@ -1,5 +1,6 @@
 package dev.foyer.members.entity;
 
+import dev.foyer.platform.Randomness;
 import dev.foyer.spaces.entity.Space;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,7 +12,6 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * (space, provider alias, external id) → member. The unique constraint is what makes two
@@ -54,7 +54,7 @@ public class LinkedIdentity {
   protected LinkedIdentity() {}
 
   public LinkedIdentity(Member member, String provider, String externalId, Instant now) {
-    this.id = UUID.randomUUID().toString();
+    this.id = Randomness.uuid();
     this.space = member.space();
     this.member = member;
     this.provider = provider;

@@ -1,5 +1,6 @@
 package dev.foyer.members.entity;
 
+import dev.foyer.platform.Randomness;
 import dev.foyer.spaces.entity.Space;
 import dev.foyer.spaces.entity.SpaceGroup;
 import jakarta.persistence.CollectionTable;
@@ -27,7 +28,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 
 /**
  * A person inside one space. Guests (URI Auth without {@code uid}) are members too, flagged as
@@ -114,7 +114,7 @@ public class Member {
   protected Member() {}
 
   public Member(Space space, Profile profile, boolean guest, boolean emailVerified, Instant now) {
-    this.id = UUID.randomUUID().toString();
+    this.id = Randomness.uuid();
     this.space = space;
     this.guest = guest;
     this.status = MemberStatus.ACTIVE;

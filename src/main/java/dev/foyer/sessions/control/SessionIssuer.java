@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.security.SecureRandom;
+import dev.foyer.platform.Randomness;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,8 +18,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /** Opens sessions: 256 random bits for the participant, their SHA-256 for the database. */
 @ApplicationScoped
 public class SessionIssuer {
-  private static final SecureRandom RANDOM = new SecureRandom();
-
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
 
@@ -29,9 +27,7 @@ public class SessionIssuer {
 
   @Transactional(Transactional.TxType.MANDATORY)
   public IssuedSession issue(Member member, Door door) {
-    var bytes = new byte[32];
-    RANDOM.nextBytes(bytes);
-    var token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    var token = Base64.getUrlEncoder().withoutPadding().encodeToString(Randomness.bytes(32));
     var now = clock.instant();
     var expiresAt = now.plus(ttl);
     em.persist(new ParticipantSession(SessionTokens.hash(token), member, door.alias(), door.level().name(), now, expiresAt));

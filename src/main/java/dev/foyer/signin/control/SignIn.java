@@ -28,7 +28,7 @@ public class SignIn {
     } catch (PersistenceException | TransactionalException conflict) {
       // Two first sign-ins of the same person raced and the other one linked the identity first.
       // Its member exists now; the second run finds it.
-      LOGGER.log(System.Logger.Level.DEBUG, "retrying a sign-in after a conflict", conflict);
+      LOGGER.log(System.Logger.Level.DEBUG, () -> "retrying a sign-in after a conflict: " + conflict);
       return attempt.run(identity, destination);
     }
   }

@@ -1,5 +1,6 @@
 package dev.foyer.signin.entity;
 
+import dev.foyer.platform.Randomness;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -8,7 +9,6 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Every sign-in attempt, accepted or refused. Refusals are written in a transaction of their own,
@@ -51,7 +51,7 @@ public class LoginRecord {
   protected LoginRecord() {}
 
   private LoginRecord(Instant at, String door, String account, String memberId, String eventId, boolean accepted, String code) {
-    this.id = UUID.randomUUID().toString();
+    this.id = Randomness.uuid();
     this.at = at;
     this.door = door;
     this.account = account == null ? null : account.substring(0, Math.min(64, account.length()));

@@ -3,6 +3,7 @@ package dev.foyer.spaces.boundary;
 import dev.foyer.FoyerApplication;
 import dev.foyer.platform.GatewayProblem;
 import dev.foyer.platform.ProblemType;
+import dev.foyer.platform.Randomness;
 import dev.foyer.spaces.control.Spaces;
 import dev.foyer.spaces.entity.AdmissionLevel;
 import dev.foyer.spaces.entity.Event;
@@ -24,7 +25,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -37,7 +37,6 @@ import java.util.Set;
 @RolesAllowed({FoyerApplication.ADMIN_ROLE, FoyerApplication.SPACE_ADMIN_ROLE})
 @Transactional
 public class EventsResource {
-  private static final SecureRandom RANDOM = new SecureRandom();
   private static final char[] ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
 
   @PersistenceContext EntityManager em;
@@ -145,7 +144,7 @@ public class EventsResource {
   private static String newId() {
     var id = new StringBuilder("ev-");
     for (int i = 0; i < 10; i++) {
-      id.append(ALPHABET[RANDOM.nextInt(ALPHABET.length)]);
+      id.append(ALPHABET[Randomness.nextInt(ALPHABET.length)]);
     }
     return id.toString();
   }

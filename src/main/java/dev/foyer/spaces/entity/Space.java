@@ -1,5 +1,6 @@
 package dev.foyer.spaces.entity;
 
+import dev.foyer.platform.Randomness;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -14,7 +15,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * A tenant: seed 000's account (its landing page), seeds 001/003's Spot. The slug is what URI
@@ -78,7 +78,7 @@ public class Space {
   protected Space() {}
 
   public Space(String slug, String name, String sealedSigningSecret, Instant now) {
-    this.id = UUID.randomUUID().toString();
+    this.id = Randomness.uuid();
     this.slug = slug;
     this.name = name;
     this.sealedSigningSecret = sealedSigningSecret;

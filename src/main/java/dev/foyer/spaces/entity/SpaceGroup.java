@@ -1,5 +1,6 @@
 package dev.foyer.spaces.entity;
 
+import dev.foyer.platform.Randomness;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -8,7 +9,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
-import java.util.UUID;
 
 /** A group of members in a space; JWT SSO's {@code groups:join}/{@code groups:leave} name its id. */
 @Entity
@@ -31,7 +31,7 @@ public class SpaceGroup {
   protected SpaceGroup() {}
 
   public SpaceGroup(Space space, String name) {
-    this.id = UUID.randomUUID().toString();
+    this.id = Randomness.uuid();
     this.space = space;
     this.name = name;
   }

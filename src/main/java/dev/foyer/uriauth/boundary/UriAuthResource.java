@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.UriInfo;
  * time a request gets here its client has checked it; what is left is the one pipeline.
  */
 @jakarta.enterprise.context.RequestScoped
-@jakarta.transaction.Transactional
 @Path("/")
 public class UriAuthResource {
   @Inject SignInResponses responses;
