@@ -35,6 +35,11 @@ public class WebApplicationProblemMapper implements ExceptionMapper<WebApplicati
           new GatewayProblem(ProblemType.MALFORMED_BODY, "The body is missing or not valid JSON of the expected shape."),
           request.getHeader(HttpHeaders.ACCEPT));
     }
+    // RESTEasy (WildFly) refuses @RolesAllowed with 403 even when no one signed in; Jersey
+    // (Payara) says 401 then. Answer 401 on both.
+    if (status == 403 && request.getUserPrincipal() == null) {
+      status = 401;
+    }
     var type = ProblemType.forStatus(status);
     var problem = new GatewayProblem(type, type == ProblemType.INTERNAL ? "Something went wrong" : type.title());
     var response = ProblemMapper.render(problem, request.getHeader(HttpHeaders.ACCEPT));
