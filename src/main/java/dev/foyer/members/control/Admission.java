@@ -107,7 +107,7 @@ public class Admission {
     }
     return em.createNamedQuery(Member.BY_EMAIL, Member.class)
         .setParameter("space", space)
-        .setParameter("email", email.toLowerCase(java.util.Locale.ROOT))
+        .setParameter("email", Member.emailKey(email))
         .setMaxResults(1)
         .getResultStream()
         .findFirst();

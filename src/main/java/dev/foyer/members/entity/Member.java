@@ -34,10 +34,10 @@ import java.util.TreeMap;
  * such: they hold no linked identity, so nobody can sign in as them again once their session ends.
  */
 @Entity
-@Table(name = "member", indexes = @Index(name = "member_space_email", columnList = "space_id, email"))
+@Table(name = "member", indexes = @Index(name = "member_space_email_key", columnList = "space_id, email_key"))
 @NamedQuery(
     name = Member.BY_EMAIL,
-    query = "select m from Member m where m.space = :space and lower(m.email) = :email and m.emailVerified = true and m.guest = false order by m.createdAt")
+    query = "select m from Member m where m.space = :space and m.emailKey = :email and m.emailVerified = true and m.guest = false order by m.createdAt")
 public class Member {
   public static final String BY_EMAIL = "Member.byEmail";
 
@@ -60,6 +60,10 @@ public class Member {
 
   @Column(length = 255)
   private String email;
+
+  /** The email in lower case, indexed: linking by email ignores case without scanning members. */
+  @Column(name = "email_key", length = 255)
+  private String emailKey;
 
   /** Only an email a door vouched for (or an administrator entered) may be linked by. */
   @Column(name = "email_verified", nullable = false, columnDefinition = "BOOLEAN DEFAULT FALSE NOT NULL")
@@ -132,6 +136,7 @@ public class Member {
     if (fields.contains(ProfileField.EMAIL)) {
       if (!java.util.Objects.equals(email, profile.email())) {
         this.email = profile.email();
+        this.emailKey = emailKey(profile.email());
         this.emailVerified = emailVerified && profile.email() != null;
       } else if (emailVerified && email != null) {
         this.emailVerified = true;
@@ -149,6 +154,10 @@ public class Member {
     if (fields.contains(ProfileField.TIME_ZONE)) {
       this.timeZone = profile.timeZone();
     }
+  }
+
+  public static String emailKey(String email) {
+    return email == null ? null : email.toLowerCase(java.util.Locale.ROOT);
   }
 
   public void setPasswordHash(String passwordHash) {
