@@ -6,6 +6,8 @@ import dev.foyer.sessions.control.SessionCookies;
 import dev.foyer.sessions.control.Sessions;
 import dev.foyer.sessions.entity.ParticipantSession;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -32,7 +34,6 @@ public class MeResource {
   @Inject SessionCookies cookies;
   @Context HttpHeaders headers;
   @Context UriInfo uriInfo;
-  @Context jakarta.servlet.http.HttpServletRequest request;
 
   @GET
   @Path("api/me")
@@ -47,13 +48,24 @@ public class MeResource {
 
   /**
    * Ends the session server-side and drops the cookie. Browsers (a form post) go on to the space's
-   * page; API callers get 204.
+   * page; API callers get 204. The form's {@code account} field or the query's names the space.
    */
   @POST
   @Path("auth/logout")
-  public Response logout(@HeaderParam(Sessions.HEADER) String token) {
-    // The form field or the query parameter; the servlet request reads both, with or without a body.
-    var account = request.getParameter("account");
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response logoutForm(
+      @FormParam("account") String formAccount, @QueryParam("account") String queryAccount, @HeaderParam(Sessions.HEADER) String token) {
+    return logout(formAccount != null ? formAccount : queryAccount, token);
+  }
+
+  /** The same without a form body (an API call naming the space in the query). */
+  @POST
+  @Path("auth/logout")
+  public Response logoutApi(@QueryParam("account") String account, @HeaderParam(Sessions.HEADER) String token) {
+    return logout(account, token);
+  }
+
+  private Response logout(String account, String token) {
     var ended = new ArrayList<ParticipantSession>();
     find(account, token).ifPresent(ended::add);
     sessions.end(ended);
