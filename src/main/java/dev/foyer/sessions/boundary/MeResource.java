@@ -6,8 +6,6 @@ import dev.foyer.sessions.control.SessionCookies;
 import dev.foyer.sessions.control.Sessions;
 import dev.foyer.sessions.entity.ParticipantSession;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -49,20 +47,38 @@ public class MeResource {
   /**
    * Ends the session server-side and drops the cookie. Browsers (a form post) go on to the space's
    * page; API callers get 204. The form's {@code account} field or the query's names the space.
+   * The body is read as text and parsed here: a @FormParam makes Jersey fail on a bodiless POST,
+   * and the servlet's own form parsing is not reliable once JAX-RS owns the request.
    */
   @POST
   @Path("auth/logout")
-  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response logoutForm(
-      @FormParam("account") String formAccount, @QueryParam("account") String queryAccount, @HeaderParam(Sessions.HEADER) String token) {
+  public Response logout(
+      @QueryParam("account") String queryAccount,
+      @HeaderParam(Sessions.HEADER) String token,
+      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+      String body) {
+    var formAccount = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith(MediaType.APPLICATION_FORM_URLENCODED)
+        ? formField(body, "account")
+        : null;
     return logout(formAccount != null ? formAccount : queryAccount, token);
   }
 
-  /** The same without a form body (an API call naming the space in the query). */
-  @POST
-  @Path("auth/logout")
-  public Response logoutApi(@QueryParam("account") String account, @HeaderParam(Sessions.HEADER) String token) {
-    return logout(account, token);
+  static String formField(String body, String name) {
+    if (body == null || body.length() > 4096) {
+      return null;
+    }
+    for (var pair : body.split("&")) {
+      var eq = pair.indexOf('=');
+      var key = eq < 0 ? pair : pair.substring(0, eq);
+      if (key.equals(name)) {
+        try {
+          return java.net.URLDecoder.decode(eq < 0 ? "" : pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+          return null;
+        }
+      }
+    }
+    return null;
   }
 
   private Response logout(String account, String token) {
