@@ -5,12 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import jakarta.transaction.Transactional;
 
@@ -27,7 +23,7 @@ public class Replays {
   /** @return false when the credential was used before */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public boolean claim(String kind, String credential, Instant keepUntil) {
-    var key = sha256(kind + ":" + credential);
+    var key = Sha256.hex(kind + ":" + credential);
     if (em.find(UsedCredential.class, key) != null) {
       return false;
     }
@@ -41,13 +37,5 @@ public class Replays {
       em.createQuery("delete from UsedCredential u where u.expiresAt < :now").setParameter("now", clock.instant()).executeUpdate();
     }
     return true;
-  }
-
-  static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

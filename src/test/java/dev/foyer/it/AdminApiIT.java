@@ -1,5 +1,6 @@
 package dev.foyer.it;
 
+import static dev.foyer.it.support.Refusals.describe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -1036,11 +1037,6 @@ class AdminApiIT {
     assertThat(Json.parse(response).path("code").asText()).as(describe(response)).isEqualTo(code);
   }
 
-  private static String describe(HttpResponse<String> response) {
-    var body = response.body();
-    return "%s %s -> %d %s".formatted(
-        response.request().method(), response.uri(), response.statusCode(), body.length() > 600 ? body.substring(0, 600) + "…" : body);
-  }
 
   private static JsonNode find(JsonNode array, String field, String value) {
     return StreamSupport.stream(array.spliterator(), false)

@@ -1,5 +1,9 @@
 package dev.foyer.it;
 
+import static dev.foyer.it.support.Refusals.assertNoMember;
+import static dev.foyer.it.support.Refusals.assertRefused;
+import static dev.foyer.it.support.Refusals.describe;
+import static dev.foyer.it.support.Refusals.members;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -204,7 +208,7 @@ class SignedLinksIT {
 
       assertRefused(response, browser, asBrowser, spoiled.code(), 401);
     }
-    assertNoMember(space.slug(), uids);
+    assertNoMember(server, space.slug(), uids);
     assertOnlyRefusals(space.slug(), via, spoiled.code(), uids.size());
   }
 
@@ -298,7 +302,7 @@ class SignedLinksIT {
     var withThird = Via.LINK.send(server.browser(), signed(third, fields(space.slug(), thirdUid, null), now()));
 
     assertRefused(withFirst, browser, false, "UASIG2", 401);
-    assertNoMember(space.slug(), List.of(firstUid));
+    assertNoMember(server, space.slug(), List.of(firstUid));
     assertSignedIn(Via.LINK, withSecond, space.slug(), "/spaces/" + space.slug(), secondUid);
     assertSignedIn(Via.LINK, withThird, space.slug(), "/spaces/" + space.slug(), thirdUid);
   }
@@ -320,7 +324,7 @@ class SignedLinksIT {
     var linked = assertSignedIn(via, second, space.slug(), "/spaces/" + space.slug(), intranetUid);
 
     assertThat(linked.path("id").asText()).isEqualTo(existing.path("id").asText());
-    var byCrmUid = members(space.slug(), crmUid);
+    var byCrmUid = members(server, space.slug(), crmUid);
     assertThat(byCrmUid).as(byCrmUid.toString()).singleElement().satisfies(member -> {
       assertThat(member.path("id").asText()).isEqualTo(existing.path("id").asText());
       assertThat(member.path("identities").findValuesAsText("externalId")).containsExactlyInAnyOrder(crmUid, intranetUid);
@@ -372,12 +376,12 @@ class SignedLinksIT {
 
     assertThat(alsoSigned.path("id").asText()).isEqualTo(existing.path("id").asText());
     assertThat(unsigned.path("id").asText()).isNotEqualTo(existing.path("id").asText());
-    var byUnsignedUid = members(space.slug(), unsignedUid);
+    var byUnsignedUid = members(server, space.slug(), unsignedUid);
     assertThat(byUnsignedUid).as(byUnsignedUid.toString()).singleElement().satisfies(member -> {
       assertThat(member.path("email").asText()).isEqualTo(email);
       assertThat(member.path("identities").findValuesAsText("externalId")).containsExactly(unsignedUid);
     });
-    var bySignedUid = members(space.slug(), signedUid);
+    var bySignedUid = members(server, space.slug(), signedUid);
     assertThat(bySignedUid.get(0).path("identities").findValuesAsText("externalId"))
         .containsExactlyInAnyOrder(signedUid, alsoSignedUid);
   }
@@ -467,7 +471,7 @@ class SignedLinksIT {
     }
     assertThat(response.headers().allValues("Set-Cookie")).as(what)
         .anySatisfy(cookie -> assertThat(cookie).startsWith("foyer_" + slug + "="));
-    var members = members(slug, uid);
+    var members = members(server, slug, uid);
     assertThat(members).as("members with uid %s: %s", uid, members).hasSize(1);
     if (via == Via.PROGRAMMATIC) {
       assertThat(Json.parse(response).path("member").path("id").asText()).isEqualTo(members.get(0).path("id").asText());
@@ -475,30 +479,7 @@ class SignedLinksIT {
     return members.get(0);
   }
 
-  private static void assertRefused(HttpResponse<String> response, Browser browser, boolean asBrowser, String code, int status) {
-    var what = describe(response);
-    assertThat(response.statusCode()).as(what).isEqualTo(status);
-    assertThat(response.headers().firstValue("Location")).as("Location of " + what).isEmpty();
-    assertThat(response.headers().allValues("Set-Cookie")).as("Set-Cookie of " + what).isEmpty();
-    assertThat(browser.cookies()).as("cookies after " + what).isEmpty();
-    var contentType = response.headers().firstValue("Content-Type").orElse("");
-    if (asBrowser) {
-      assertThat(contentType).as(what).startsWith("text/html");
-      assertThat(response.body()).as(what).contains(code);
-    } else {
-      assertThat(contentType).as(what).startsWith("application/problem+json");
-      var problem = Json.parse(response);
-      assertThat(problem.path("code").asText()).as(what).isEqualTo(code);
-      assertThat(problem.path("status").asInt()).as(what).isEqualTo(status);
-    }
-  }
 
-  private void assertNoMember(String slug, List<String> uids) {
-    for (var uid : uids) {
-      var members = members(slug, uid);
-      assertThat(members).as("members of %s with uid %s: %s", slug, uid, members).isEmpty();
-    }
-  }
 
   private void assertOnlyRefusals(String slug, Via via, String code, int count) {
     var records = loginRecords(slug);
@@ -517,18 +498,7 @@ class SignedLinksIT {
     return Json.parse(response);
   }
 
-  private JsonNode members(String slug, String uid) {
-    var response = server.browser().json().bearer(server.adminToken())
-        .get("/api/admin/spaces/" + slug + "/members?uid=" + URLEncoder.encode(uid, StandardCharsets.UTF_8));
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return Json.parse(response);
-  }
 
-  private static String describe(HttpResponse<String> response) {
-    var body = response.body() == null ? "" : response.body();
-    return "%s %s -> %d %s".formatted(response.request().method(), response.uri(), response.statusCode(),
-        body.length() > 600 ? body.substring(0, 600) + "…" : body);
-  }
 
   private static String newUid() {
     return "crm-" + hex(12);

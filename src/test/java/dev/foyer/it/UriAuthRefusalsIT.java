@@ -1,8 +1,11 @@
 package dev.foyer.it;
 
+import static dev.foyer.it.support.Refusals.assertNoMember;
+import static dev.foyer.it.support.Refusals.assertRefused;
+import static dev.foyer.it.support.Refusals.describe;
+import static dev.foyer.it.support.Refusals.members;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.foyer.it.support.Browser;
 import dev.foyer.it.support.FoyerServer;
 import dev.foyer.it.support.Json;
@@ -115,7 +118,7 @@ class UriAuthRefusalsIT {
         assertRefused(response, browser, asBrowser, refusal.code(), refusal.status());
       }
     }
-    assertNoMember(space.slug(), uids);
+    assertNoMember(server, space.slug(), uids);
     assertOnlyRefusals(space.slug(), "uri-auth", refusal.code(), 4);
   }
 
@@ -165,7 +168,7 @@ class UriAuthRefusalsIT {
       }
     }
     createSpace(slug);
-    assertNoMember(slug, uids);
+    assertNoMember(server, slug, uids);
     assertOnlyRefusals(slug, "uri-auth", "UAACCT2", 4);
   }
 
@@ -194,7 +197,7 @@ class UriAuthRefusalsIT {
     var response = get(server.browser(), params);
 
     assertSignedInTo(response, space.slug(), "/spaces/" + space.slug());
-    var members = members(space.slug(), longUid);
+    var members = members(server, space.slug(), longUid);
     assertThat(members).as(members.toString()).hasSize(1);
     assertThat(members.get(0).path("givenName").asText()).isEqualTo(givenName);
     assertThat(members.get(0).path("familyName").asText()).isEqualTo(familyName);
@@ -217,7 +220,7 @@ class UriAuthRefusalsIT {
     var response = method.equals("GET") ? get(browser, params) : postForm(browser, "/auth/uri", params);
 
     assertSignedInTo(response, space.slug(), "/spaces/" + space.slug());
-    var members = members(space.slug(), uid);
+    var members = members(server, space.slug(), uid);
     assertThat(members).as(members.toString()).hasSize(1);
     assertThat(members.get(0).path("givenName").asText()).isEqualTo("Zoë");
     assertThat(members.get(0).path("familyName").asText()).isEqualTo(familyName);
@@ -252,7 +255,7 @@ class UriAuthRefusalsIT {
           .as("Allow: " + allow)
           .containsExactlyInAnyOrder("GET", "POST");
     }
-    assertNoMember(space.slug(), uids);
+    assertNoMember(server, space.slug(), uids);
   }
 
   @Test
@@ -270,7 +273,7 @@ class UriAuthRefusalsIT {
 
       assertRefused(response, browser, asBrowser, "REQ413", 413);
     }
-    assertNoMember(space.slug(), uids);
+    assertNoMember(server, space.slug(), uids);
   }
 
   @Test
@@ -300,7 +303,7 @@ class UriAuthRefusalsIT {
 
       assertRefused(response, browser, asBrowser, "REQ413", 413);
     }
-    assertNoMember(space.slug(), uids);
+    assertNoMember(server, space.slug(), uids);
   }
 
   @Test
@@ -325,7 +328,7 @@ class UriAuthRefusalsIT {
     var response = browser.postJson("/auth/programmatic", Json.write(fields));
 
     assertRefused(response, browser, false, "REQ413", 413);
-    assertNoMember(space.slug(), List.of(uid));
+    assertNoMember(server, space.slug(), List.of(uid));
   }
 
   static Stream<Arguments> wrongContentTypes() {
@@ -355,7 +358,7 @@ class UriAuthRefusalsIT {
 
       assertRefused(response, browser, asBrowser, "REQ415", 415);
     }
-    assertNoMember(space.slug(), uids);
+    assertNoMember(server, space.slug(), uids);
   }
 
   @Test
@@ -367,7 +370,7 @@ class UriAuthRefusalsIT {
     var response = postForm(browser, "/auth/programmatic", space.params(uid));
 
     assertRefused(response, browser, false, "REQ415", 415);
-    assertNoMember(space.slug(), List.of(uid));
+    assertNoMember(server, space.slug(), List.of(uid));
   }
 
   /**
@@ -428,7 +431,7 @@ class UriAuthRefusalsIT {
 
       assertRefused(response, browser, asBrowser, "UADUP1", 400);
     }
-    assertNoMember(space.slug(), uids);
+    assertNoMember(server, space.slug(), uids);
     assertOnlyRefusals(space.slug(), "uri-auth", "UADUP1", 2);
   }
 
@@ -476,30 +479,7 @@ class UriAuthRefusalsIT {
         .anySatisfy(cookie -> assertThat(cookie).startsWith("foyer_" + slug + "="));
   }
 
-  private static void assertRefused(HttpResponse<String> response, Browser browser, boolean asBrowser, String code, int status) {
-    var what = describe(response);
-    assertThat(response.statusCode()).as(what).isEqualTo(status);
-    assertThat(response.headers().firstValue("Location")).as("Location of " + what).isEmpty();
-    assertThat(response.headers().allValues("Set-Cookie")).as("Set-Cookie of " + what).isEmpty();
-    assertThat(browser.cookies()).as("cookies after " + what).isEmpty();
-    var contentType = response.headers().firstValue("Content-Type").orElse("");
-    if (asBrowser) {
-      assertThat(contentType).as(what).startsWith("text/html");
-      assertThat(response.body()).as(what).contains(code);
-    } else {
-      assertThat(contentType).as(what).startsWith("application/problem+json");
-      var problem = Json.parse(response);
-      assertThat(problem.path("code").asText()).as(what).isEqualTo(code);
-      assertThat(problem.path("status").asInt()).as(what).isEqualTo(status);
-    }
-  }
 
-  private void assertNoMember(String slug, List<String> uids) {
-    for (var uid : uids) {
-      var members = members(slug, uid);
-      assertThat(members).as("members of %s with uid %s: %s", slug, uid, members).isEmpty();
-    }
-  }
 
   /** The space's login records are exactly {@code count} refusals with that code. */
   private void assertOnlyRefusals(String slug, String door, String code, int count) {
@@ -515,12 +495,6 @@ class UriAuthRefusalsIT {
     });
   }
 
-  private JsonNode members(String slug, String uid) {
-    var response = server.browser().json().bearer(server.adminToken())
-        .get("/api/admin/spaces/" + slug + "/members?uid=" + URLEncoder.encode(uid, StandardCharsets.UTF_8));
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return Json.parse(response);
-  }
 
   private void createSpace(String slug) {
     var response = server.browser().bearer(server.adminToken())
@@ -549,15 +523,6 @@ class UriAuthRefusalsIT {
     return params;
   }
 
-  private static String describe(HttpResponse<String> response) {
-    var uri = response.uri().toString();
-    var body = response.body() == null ? "" : response.body();
-    return "%s %s -> %d %s".formatted(
-        response.request().method(),
-        uri.length() > 300 ? uri.substring(0, 300) + "…" : uri,
-        response.statusCode(),
-        body.length() > 600 ? body.substring(0, 600) + "…" : body);
-  }
 
   private static Refusal refusal(String description, String code, int status, BiFunction<TestSpace, String, Params> params) {
     return new Refusal(description, code, status, params);

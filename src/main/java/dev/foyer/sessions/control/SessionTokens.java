@@ -1,9 +1,6 @@
 package dev.foyer.sessions.control;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.foyer.platform.Sha256;
 import java.util.regex.Pattern;
 
 /** Session token shape and hashing, shared by the issuer and the lookup. */
@@ -14,12 +11,7 @@ public final class SessionTokens {
   private SessionTokens() {}
 
   public static String hash(String token) {
-    try {
-      var digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-      return HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.hex(token);
   }
 
   public static boolean wellFormed(String token) {

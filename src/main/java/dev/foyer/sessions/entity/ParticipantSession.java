@@ -10,7 +10,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.Optional;
 
 /**
  * A signed-in participant. Only the SHA-256 of the cookie value is stored, as the key: a database
@@ -102,9 +101,5 @@ public class ParticipantSession {
 
   public Instant lastUsedAt() {
     return lastUsedAt;
-  }
-
-  public Optional<Instant> revokedAt() {
-    return Optional.ofNullable(revokedAt);
   }
 }

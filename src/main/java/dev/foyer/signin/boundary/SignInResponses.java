@@ -24,22 +24,20 @@ public class SignInResponses {
   /** Seed 000: "302 redirected ... without rendering a page in between". */
   public Response redirect(HttpServletRequest request, UriInfo uriInfo) {
     var result = admit(request);
-    return Response.status(Response.Status.FOUND)
-        .location(uriInfo.getBaseUri().resolve(result.target()))
-        .cookie(cookies.issue(result.session()))
-        .cacheControl(noStore())
-        .build();
+    return found(result, uriInfo).cookie(cookies.issue(result.session())).build();
   }
 
   /** The same for a space shown in a frame of one of its allowed origins. */
   public Response redirectEmbedded(HttpServletRequest request, UriInfo uriInfo, String frameAncestors) {
     var result = admit(request);
-    return Response.status(Response.Status.FOUND)
-        .location(uriInfo.getBaseUri().resolve(result.target()))
+    return found(result, uriInfo)
         .cookie(cookies.issueEmbedded(result.session()))
         .header("Content-Security-Policy", "frame-ancestors " + frameAncestors)
-        .cacheControl(noStore())
         .build();
+  }
+
+  private static Response.ResponseBuilder found(SignIn.Result result, UriInfo uriInfo) {
+    return Response.status(Response.Status.FOUND).location(uriInfo.getBaseUri().resolve(result.target())).cacheControl(noStore());
   }
 
   /** The embedded plugin's answer: the member and a session token its page can use. */

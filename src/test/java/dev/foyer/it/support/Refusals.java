@@ -1,0 +1,59 @@
+package dev.foyer.it.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** What every refused sign-in must look like to its caller, and the checks that nothing was written. */
+public final class Refusals {
+  private Refusals() {}
+
+  /** Status, no redirect, no cookie, and the code on an HTML page (browser) or in problem+json. */
+  public static void assertRefused(HttpResponse<String> response, Browser browser, boolean asBrowser, String code, int status) {
+    var what = describe(response);
+    assertThat(response.statusCode()).as(what).isEqualTo(status);
+    assertThat(response.headers().firstValue("Location")).as("Location of " + what).isEmpty();
+    assertThat(response.headers().allValues("Set-Cookie")).as("Set-Cookie of " + what).isEmpty();
+    assertThat(browser.cookies()).as("cookies after " + what).isEmpty();
+    var contentType = response.headers().firstValue("Content-Type").orElse("");
+    if (asBrowser) {
+      assertThat(contentType).as(what).startsWith("text/html");
+      assertThat(response.body()).as(what).contains(code);
+    } else {
+      assertThat(contentType).as(what).startsWith("application/problem+json");
+      var problem = Json.parse(response);
+      assertThat(problem.path("code").asText()).as(what).isEqualTo(code);
+      assertThat(problem.path("status").asInt()).as(what).isEqualTo(status);
+    }
+  }
+
+  public static void assertNoMember(FoyerServer server, String slug, List<String> uids) {
+    for (var uid : uids) {
+      var members = members(server, slug, uid);
+      assertThat(members).as("members of %s with uid %s: %s", slug, uid, members).isEmpty();
+    }
+  }
+
+  /** The reconciliation API's answer for a URI Auth uid. */
+  public static JsonNode members(FoyerServer server, String slug, String uid) {
+    var response = server.browser().json().bearer(server.adminToken())
+        .get("/api/admin/spaces/" + slug + "/members?uid=" + URLEncoder.encode(uid, StandardCharsets.UTF_8));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return Json.parse(response);
+  }
+
+  /** A response in one line for assertion messages: method, URI and the start of the body. */
+  public static String describe(HttpResponse<String> response) {
+    var uri = response.uri().toString();
+    var body = response.body() == null ? "" : response.body();
+    return "%s %s -> %d %s".formatted(
+        response.request().method(),
+        uri.length() > 300 ? uri.substring(0, 300) + "…" : uri,
+        response.statusCode(),
+        body.length() > 600 ? body.substring(0, 600) + "…" : body);
+  }
+}
