@@ -1,9 +1,9 @@
 package dev.foyer.pages;
 
 import dev.foyer.members.entity.EventJoin;
-import dev.foyer.platform.GatewayProblem;
-import dev.foyer.platform.Html;
-import dev.foyer.platform.ProblemType;
+import dev.foyer.problems.GatewayProblem;
+import dev.foyer.web.Html;
+import dev.foyer.problems.ProblemType;
 import dev.foyer.sessions.control.Sessions;
 import dev.foyer.sessions.entity.ParticipantSession;
 import dev.foyer.spaces.control.Spaces;

@@ -2,6 +2,6 @@
  * The participant's pages: a space's landing page ("Hello, Sue!" and the events they can join),
  * an event page showing the name they appear under in the chat, and the plugin script. Pages are
  * plain server-rendered HTML; every value that came from a participant or an administrator goes
- * through {@link dev.foyer.platform.Html#escape}.
+ * through {@link dev.foyer.web.Html#escape}.
  */
 package dev.foyer.pages;

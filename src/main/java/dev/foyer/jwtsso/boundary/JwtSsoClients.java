@@ -1,9 +1,9 @@
 package dev.foyer.jwtsso.boundary;
 
-import dev.foyer.platform.GatewayProblem;
-import dev.foyer.platform.ProblemType;
-import dev.foyer.signin.boundary.DoorClients;
-import dev.foyer.signin.boundary.PathScopedFilter;
+import dev.foyer.problems.GatewayProblem;
+import dev.foyer.problems.ProblemType;
+import dev.foyer.doors.DoorClients;
+import dev.foyer.doors.PathScopedFilter;
 import dev.foyer.signin.entity.Door;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;

@@ -1,9 +1,9 @@
 package dev.foyer.jwtsso.boundary;
 
 import dev.foyer.jwtsso.control.JwtSsoSpaces;
-import dev.foyer.platform.GatewayProblem;
-import dev.foyer.platform.ProblemType;
-import dev.foyer.signin.boundary.SignInResponses;
+import dev.foyer.problems.GatewayProblem;
+import dev.foyer.problems.ProblemType;
+import dev.foyer.doors.SignInResponses;
 import dev.foyer.spaces.control.SpacePaths;
 import dev.foyer.spaces.control.Spaces;
 import jakarta.enterprise.context.RequestScoped;

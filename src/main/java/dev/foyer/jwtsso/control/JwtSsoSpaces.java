@@ -1,8 +1,9 @@
 package dev.foyer.jwtsso.control;
 
+
 import dev.foyer.jwtsso.entity.JwtSsoSettings;
-import dev.foyer.platform.GatewayProblem;
-import dev.foyer.platform.ProblemType;
+import dev.foyer.problems.GatewayProblem;
+import dev.foyer.problems.ProblemType;
 import dev.foyer.spaces.entity.Space;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

@@ -6,8 +6,8 @@ import dev.foyer.members.entity.EventJoin;
 import dev.foyer.members.entity.LinkedIdentity;
 import dev.foyer.members.entity.Member;
 import dev.foyer.members.entity.MemberStatus;
-import dev.foyer.platform.GatewayProblem;
-import dev.foyer.platform.ProblemType;
+import dev.foyer.problems.GatewayProblem;
+import dev.foyer.problems.ProblemType;
 import dev.foyer.signin.entity.Door;
 import dev.foyer.spaces.boundary.AdminScope;
 import jakarta.annotation.security.RolesAllowed;
@@ -66,7 +66,7 @@ public class MembersResource {
     if (request.familyName() != null && request.familyName().length() > 255) {
       throw new GatewayProblem(ProblemType.ADMIN_INVALID, "familyName: at most 255 characters");
     }
-    if (!dev.foyer.platform.WebAddresses.isEmail(request.email())) {
+    if (!dev.foyer.web.WebAddresses.isEmail(request.email())) {
       throw new GatewayProblem(ProblemType.ADMIN_INVALID, "email: a valid address is required");
     }
     if (request.password() != null && (request.password().length() < 10 || request.password().length() > 200)) {

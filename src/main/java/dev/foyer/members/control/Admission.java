@@ -1,12 +1,13 @@
 package dev.foyer.members.control;
 
+
 import dev.foyer.members.entity.LinkedIdentity;
 import dev.foyer.members.entity.Member;
 import dev.foyer.members.entity.MemberStatus;
-import dev.foyer.platform.GatewayProblem;
-import dev.foyer.platform.ProblemType;
-import dev.foyer.signin.entity.AssertedIdentity;
-import dev.foyer.signin.entity.MemberChanges;
+import dev.foyer.problems.GatewayProblem;
+import dev.foyer.problems.ProblemType;
+import dev.foyer.members.entity.AssertedIdentity;
+import dev.foyer.members.entity.MemberChanges;
 import dev.foyer.spaces.entity.Space;
 import dev.foyer.spaces.entity.SpaceGroup;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,6 @@
 package dev.foyer.members.entity;
 
-import dev.foyer.platform.Randomness;
+import dev.foyer.secrets.Randomness;
 import dev.foyer.spaces.entity.Space;
 import dev.foyer.spaces.entity.SpaceGroup;
 import jakarta.persistence.CollectionTable;

@@ -1,7 +1,7 @@
 package dev.foyer.sessions.boundary;
 
-import dev.foyer.platform.GatewayProblem;
-import dev.foyer.platform.ProblemType;
+import dev.foyer.problems.GatewayProblem;
+import dev.foyer.problems.ProblemType;
 import dev.foyer.sessions.control.SessionCookies;
 import dev.foyer.sessions.control.Sessions;
 import dev.foyer.sessions.entity.ParticipantSession;

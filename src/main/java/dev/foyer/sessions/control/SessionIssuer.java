@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import dev.foyer.platform.Randomness;
+import dev.foyer.secrets.Randomness;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

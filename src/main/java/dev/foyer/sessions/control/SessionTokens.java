@@ -1,6 +1,6 @@
 package dev.foyer.sessions.control;
 
-import dev.foyer.platform.Sha256;
+import dev.foyer.secrets.Sha256;
 import java.util.regex.Pattern;
 
 /** Session token shape and hashing, shared by the issuer and the lookup. */

@@ -1,7 +1,7 @@
 package dev.foyer.sessions.control;
 
-import dev.foyer.platform.GatewayProblem;
-import dev.foyer.platform.ProblemType;
+import dev.foyer.problems.GatewayProblem;
+import dev.foyer.problems.ProblemType;
 import dev.foyer.sessions.entity.ParticipantSession;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

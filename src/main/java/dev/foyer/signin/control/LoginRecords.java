@@ -1,6 +1,6 @@
 package dev.foyer.signin.control;
 
-import dev.foyer.platform.Refused;
+import dev.foyer.problems.Refused;
 import dev.foyer.signin.entity.LoginRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

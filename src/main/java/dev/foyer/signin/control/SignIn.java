@@ -2,7 +2,7 @@ package dev.foyer.signin.control;
 
 import dev.foyer.members.entity.Member;
 import dev.foyer.sessions.control.SessionIssuer;
-import dev.foyer.signin.entity.AssertedIdentity;
+import dev.foyer.members.entity.AssertedIdentity;
 import dev.foyer.signin.entity.Destination;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

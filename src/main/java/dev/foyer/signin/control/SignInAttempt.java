@@ -2,10 +2,10 @@ package dev.foyer.signin.control;
 
 import dev.foyer.members.control.Admission;
 import dev.foyer.members.entity.EventJoin;
-import dev.foyer.platform.GatewayProblem;
-import dev.foyer.platform.ProblemType;
+import dev.foyer.problems.GatewayProblem;
+import dev.foyer.problems.ProblemType;
 import dev.foyer.sessions.control.SessionIssuer;
-import dev.foyer.signin.entity.AssertedIdentity;
+import dev.foyer.members.entity.AssertedIdentity;
 import dev.foyer.signin.entity.Destination;
 import dev.foyer.spaces.control.SpacePaths;
 import dev.foyer.spaces.control.Spaces;

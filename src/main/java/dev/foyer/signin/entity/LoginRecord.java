@@ -1,6 +1,6 @@
 package dev.foyer.signin.entity;
 
-import dev.foyer.platform.Randomness;
+import dev.foyer.secrets.Randomness;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

@@ -1,8 +1,8 @@
 package dev.foyer.spaces.boundary;
 
 import dev.foyer.FoyerApplication;
-import dev.foyer.platform.GatewayProblem;
-import dev.foyer.platform.ProblemType;
+import dev.foyer.problems.GatewayProblem;
+import dev.foyer.problems.ProblemType;
 import dev.foyer.spaces.control.Spaces;
 import dev.foyer.spaces.entity.Space;
 import jakarta.enterprise.context.RequestScoped;

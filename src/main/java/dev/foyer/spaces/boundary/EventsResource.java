@@ -1,9 +1,9 @@
 package dev.foyer.spaces.boundary;
 
 import dev.foyer.FoyerApplication;
-import dev.foyer.platform.GatewayProblem;
-import dev.foyer.platform.ProblemType;
-import dev.foyer.platform.Randomness;
+import dev.foyer.problems.GatewayProblem;
+import dev.foyer.problems.ProblemType;
+import dev.foyer.secrets.Randomness;
 import dev.foyer.spaces.control.Spaces;
 import dev.foyer.spaces.entity.AdmissionLevel;
 import dev.foyer.spaces.entity.Event;

@@ -1,10 +1,10 @@
 package dev.foyer.spaces.boundary;
 
 import dev.foyer.FoyerApplication;
-import dev.foyer.platform.GatewayProblem;
-import dev.foyer.platform.ProblemType;
-import dev.foyer.platform.SecretBox;
-import dev.foyer.platform.WebAddresses;
+import dev.foyer.problems.GatewayProblem;
+import dev.foyer.problems.ProblemType;
+import dev.foyer.secrets.SecretBox;
+import dev.foyer.web.WebAddresses;
 import dev.foyer.spaces.control.Spaces;
 import dev.foyer.spaces.entity.Space;
 import dev.foyer.spaces.entity.Visibility;

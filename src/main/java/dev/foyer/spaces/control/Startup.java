@@ -1,7 +1,7 @@
 package dev.foyer.spaces.control;
 
-import dev.foyer.platform.DatabaseReadiness;
-import dev.foyer.platform.SecretBox;
+import dev.foyer.database.DatabaseReadiness;
+import dev.foyer.secrets.SecretBox;
 import dev.foyer.spaces.entity.AdmissionLevel;
 import dev.foyer.spaces.entity.Event;
 import dev.foyer.spaces.entity.Space;

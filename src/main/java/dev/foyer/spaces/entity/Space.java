@@ -1,6 +1,7 @@
 package dev.foyer.spaces.entity;
 
-import dev.foyer.platform.Randomness;
+
+import dev.foyer.secrets.Randomness;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

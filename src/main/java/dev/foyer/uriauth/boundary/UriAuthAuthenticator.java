@@ -1,8 +1,8 @@
 package dev.foyer.uriauth.boundary;
 
-import dev.foyer.platform.GatewayProblem;
-import dev.foyer.platform.ProblemType;
-import dev.foyer.signin.boundary.AssertedProfile;
+import dev.foyer.problems.GatewayProblem;
+import dev.foyer.problems.ProblemType;
+import dev.foyer.doors.AssertedProfile;
 import dev.foyer.signin.entity.Destination;
 import dev.foyer.signin.entity.Door;
 import dev.foyer.spaces.control.Spaces;

@@ -1,8 +1,8 @@
 package dev.foyer.uriauth.boundary;
 
-import dev.foyer.platform.GatewayProblem;
-import dev.foyer.platform.ProblemType;
-import dev.foyer.signin.boundary.DoorClients;
+import dev.foyer.problems.GatewayProblem;
+import dev.foyer.problems.ProblemType;
+import dev.foyer.doors.DoorClients;
 import dev.foyer.signin.control.DoorAttempt;
 import dev.foyer.signin.entity.Door;
 import dev.foyer.uriauth.control.UriAuthRequest;

@@ -1,6 +1,6 @@
 package dev.foyer.uriauth.boundary;
 
-import dev.foyer.signin.boundary.SignInResponses;
+import dev.foyer.doors.SignInResponses;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;

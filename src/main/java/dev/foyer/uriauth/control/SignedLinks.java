@@ -1,9 +1,9 @@
 package dev.foyer.uriauth.control;
 
-import dev.foyer.platform.GatewayProblem;
-import dev.foyer.platform.ProblemType;
-import dev.foyer.platform.Replays;
-import dev.foyer.platform.SecretBox;
+import dev.foyer.problems.GatewayProblem;
+import dev.foyer.problems.ProblemType;
+import dev.foyer.singleuse.Replays;
+import dev.foyer.secrets.SecretBox;
 import dev.foyer.spaces.entity.Space;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

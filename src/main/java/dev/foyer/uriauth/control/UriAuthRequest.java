@@ -2,12 +2,12 @@ package dev.foyer.uriauth.control;
 
 import dev.foyer.members.entity.Member;
 import dev.foyer.members.entity.ProfileField;
-import dev.foyer.signin.entity.AdmissionPolicy;
-import dev.foyer.signin.entity.MemberChanges;
-import dev.foyer.platform.GatewayProblem;
-import dev.foyer.platform.ProblemType;
-import dev.foyer.platform.WebAddresses;
-import dev.foyer.signin.entity.AssertedIdentity;
+import dev.foyer.members.entity.AdmissionPolicy;
+import dev.foyer.members.entity.MemberChanges;
+import dev.foyer.problems.GatewayProblem;
+import dev.foyer.problems.ProblemType;
+import dev.foyer.web.WebAddresses;
+import dev.foyer.members.entity.AssertedIdentity;
 import dev.foyer.signin.entity.Door;
 import dev.foyer.spaces.entity.Event;
 import java.util.EnumSet;

@@ -3,7 +3,7 @@ package dev.foyer.uriauth.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.foyer.platform.GatewayProblem;
+import dev.foyer.problems.GatewayProblem;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

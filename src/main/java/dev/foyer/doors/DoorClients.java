@@ -1,0 +1,69 @@
+package dev.foyer.doors;
+
+import dev.foyer.signin.entity.Door;
+import java.io.Serial;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.pac4j.core.client.DirectClient;
+import org.pac4j.core.context.CallContext;
+import org.pac4j.jee.context.JEEContext;
+import jakarta.servlet.http.HttpServletRequest;
+import org.pac4j.core.credentials.Credentials;
+
+/**
+ * Every door is a pac4j direct client made the same way: read the door's request from the servlet
+ * request, then turn it into an {@link AssertedProfile} (or throw a problem). What differs between
+ * doors is only those two functions.
+ */
+public final class DoorClients {
+  private DoorClients() {}
+
+  public static <T> DirectClient direct(
+      Door door, Function<HttpServletRequest, Optional<T>> read, BiFunction<HttpServletRequest, T, AssertedProfile> toProfile) {
+    var client = new DirectClient() {
+      @Override
+      protected void internalInit(boolean forceReinit) {}
+    };
+    client.setName(door.alias());
+    client.setCredentialsExtractor(ctx -> read.apply(request(ctx)).map(doorRequest -> new DoorCredentials<>(door, doorRequest)));
+    client.setAuthenticator((ctx, credentials) -> {
+      @SuppressWarnings("unchecked")
+      var doorCredentials = (DoorCredentials<T>) credentials;
+      credentials.setUserProfile(toProfile.apply(request(ctx), doorCredentials.request));
+      return Optional.of(credentials);
+    });
+    return client;
+  }
+
+  private static HttpServletRequest request(CallContext ctx) {
+    return ((JEEContext) ctx.webContext()).getNativeRequest();
+  }
+
+  /** A door's request as pac4j credentials. toString names only the door: pac4j logs credentials. */
+  static final class DoorCredentials<T> extends Credentials {
+    @Serial private static final long serialVersionUID = 1L;
+    private final Door door;
+    final transient T request;
+
+    DoorCredentials(Door door, T request) {
+      this.door = door;
+      this.request = request;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return this == other;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(this);
+    }
+
+    @Override
+    public String toString() {
+      return "DoorCredentials[" + door.alias() + "]";
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package dev.foyer.members.entity;
+
+
+import dev.foyer.members.entity.Member;
+import java.util.Optional;
+
+/**
+ * What a door vouches for, in one shape for every door: the anti-corruption layer between pac4j,
+ * JOSE or SAML types and the admission pipeline.
+ *
+ * @param spaceSlug the space the person signs in to
+ * @param door how they came in
+ * @param provider the alias their external id is linked under (a door or an identity provider)
+ * @param externalId the stable id the upstream system knows them by; empty for a guest
+ * @param profile names, email and the rest, as asserted now
+ * @param changes groups, properties and domains to apply to the member
+ * @param policy how admission treats this identity
+ */
+public record AssertedIdentity(
+    String spaceSlug,
+    Door door,
+    String provider,
+    Optional<String> externalId,
+    Member.Profile profile,
+    MemberChanges changes,
+    AdmissionPolicy policy) {
+
+  public boolean guest() {
+    return externalId.isEmpty();
+  }
+}

@@ -1,0 +1,51 @@
+package dev.foyer.password;
+
+import dev.foyer.members.control.Admission;
+import dev.foyer.members.control.Passwords;
+import dev.foyer.problems.GatewayProblem;
+import dev.foyer.problems.ProblemType;
+import dev.foyer.doors.AssertedProfile;
+import dev.foyer.members.entity.AdmissionPolicy;
+import dev.foyer.members.entity.AssertedIdentity;
+import dev.foyer.signin.entity.Destination;
+import dev.foyer.signin.entity.Door;
+import dev.foyer.members.entity.MemberChanges;
+import dev.foyer.spaces.control.Spaces;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Email and password, for members an administrator created with a password (seeds 001/003: they
+ * keep it when SSO is switched on). A wrong email and a wrong password look the same, and cost
+ * the same time.
+ */
+@ApplicationScoped
+public class PasswordAuthenticator {
+  @Inject Spaces spaces;
+  @Inject Admission admission;
+  @Inject Passwords passwords;
+
+  AssertedProfile authenticate(Login login) {
+    var space = spaces.bySlug(login.account())
+        .orElseThrow(() -> new GatewayProblem(ProblemType.ACCOUNT_UNKNOWN, "There is no account named like that."));
+    var email = login.email() == null ? "" : login.email().strip().toLowerCase(Locale.ROOT);
+    var member = admission.linked(space, Door.PASSWORD.alias(), email);
+    if (!passwords.verify(member.flatMap(m -> m.passwordHash()), login.password() == null ? "" : login.password())) {
+      throw new GatewayProblem(ProblemType.PASSWORD_REFUSED, "The email or the password is wrong.");
+    }
+    var identity = new AssertedIdentity(space.slug(), Door.PASSWORD, Door.PASSWORD.alias(), Optional.of(email),
+        member.get().profile(), MemberChanges.NONE, new AdmissionPolicy(true, false, EnumSet.noneOf(dev.foyer.members.entity.ProfileField.class), false));
+    return new AssertedProfile(identity, Destination.HOME);
+  }
+
+  /** The form's fields; toString leaves out the password. */
+  record Login(String account, String email, String password) {
+    @Override
+    public String toString() {
+      return "Login[account=" + account + "]";
+    }
+  }
+}

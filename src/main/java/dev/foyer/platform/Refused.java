@@ -1,6 +1,0 @@
-package dev.foyer.platform;
-
-import jakarta.servlet.http.HttpServletRequest;
-
-/** Fired for every refusal rendered to a caller, so the sign-in audit can record door attempts. */
-public record Refused(GatewayProblem problem, HttpServletRequest request) {}
