@@ -1,6 +1,5 @@
 package dev.foyer.doors;
 
-import dev.foyer.signin.entity.Door;
 import java.io.Serial;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -20,12 +19,12 @@ public final class DoorClients {
   private DoorClients() {}
 
   public static <T> DirectClient direct(
-      Door door, Function<HttpServletRequest, Optional<T>> read, BiFunction<HttpServletRequest, T, AssertedProfile> toProfile) {
+      String door, Function<HttpServletRequest, Optional<T>> read, BiFunction<HttpServletRequest, T, AssertedProfile> toProfile) {
     var client = new DirectClient() {
       @Override
       protected void internalInit(boolean forceReinit) {}
     };
-    client.setName(door.alias());
+    client.setName(door);
     client.setCredentialsExtractor(ctx -> read.apply(request(ctx)).map(doorRequest -> new DoorCredentials<>(door, doorRequest)));
     client.setAuthenticator((ctx, credentials) -> {
       @SuppressWarnings("unchecked")
@@ -43,10 +42,10 @@ public final class DoorClients {
   /** A door's request as pac4j credentials. toString names only the door: pac4j logs credentials. */
   static final class DoorCredentials<T> extends Credentials {
     @Serial private static final long serialVersionUID = 1L;
-    private final Door door;
+    private final String door;
     final transient T request;
 
-    DoorCredentials(Door door, T request) {
+    DoorCredentials(String door, T request) {
       this.door = door;
       this.request = request;
     }
@@ -63,7 +62,7 @@ public final class DoorClients {
 
     @Override
     public String toString() {
-      return "DoorCredentials[" + door.alias() + "]";
+      return "DoorCredentials[" + door + "]";
     }
   }
 }

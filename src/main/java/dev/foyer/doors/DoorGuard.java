@@ -5,7 +5,6 @@ import dev.foyer.problems.ProblemBody;
 import dev.foyer.problems.ProblemType;
 import dev.foyer.problems.Refused;
 import dev.foyer.signin.control.DoorAttempt;
-import dev.foyer.signin.entity.Door;
 import jakarta.enterprise.event.Event;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -15,8 +14,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Stands in front of a door's pac4j filter. It marks the request as a sign-in attempt, refuses
@@ -28,29 +25,22 @@ public class DoorGuard extends HttpFilter {
   public static final int MAX_QUERY = 4096;
   public static final int MAX_BODY = 16384;
 
-  private final Door door;
-  private final Set<String> methods;
-  private final String mediaType;
+  private final DoorEndpoint endpoint;
   private final Event<Refused> refusals;
-  private final Function<HttpServletRequest, String> account;
 
-  /** @param account names the space from what the request shows before its body is read */
-  public DoorGuard(Door door, Set<String> methods, String mediaType, Event<Refused> refusals, Function<HttpServletRequest, String> account) {
-    this.door = door;
-    this.methods = methods;
-    this.mediaType = mediaType;
+  DoorGuard(DoorEndpoint endpoint, Event<Refused> refusals) {
+    this.endpoint = endpoint;
     this.refusals = refusals;
-    this.account = account;
   }
 
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     // Named from the query alone, so that refusals raised before the body is read are recorded too.
-    new DoorAttempt(door, account.apply(request)).mark(request);
+    new DoorAttempt(endpoint.name(), endpoint.account().apply(request)).mark(request);
     try {
       check(request);
-      if (door == Door.URI_AUTH || door == Door.PASSWORD) {
+      if (endpoint.accountInForm()) {
         DoorAttempt.account(request, request.getParameter("account"));
       }
       chain.doFilter(request, response);
@@ -83,6 +73,8 @@ public class DoorGuard extends HttpFilter {
   }
 
   private void check(HttpServletRequest request) {
+    var methods = endpoint.methods();
+    var mediaType = endpoint.mediaType();
     if (!methods.contains(request.getMethod())) {
       throw new GatewayProblem(ProblemType.METHOD_NOT_ALLOWED, "This address accepts " + String.join(" and ", methods) + " only.");
     }
@@ -116,7 +108,7 @@ public class DoorGuard extends HttpFilter {
     response.setContentType(body.contentType());
     response.setHeader("Cache-Control", "no-store");
     if (problem.type() == ProblemType.METHOD_NOT_ALLOWED) {
-      response.setHeader("Allow", String.join(", ", methods));
+      response.setHeader("Allow", String.join(", ", endpoint.methods()));
     }
     var bytes = body.text().getBytes(StandardCharsets.UTF_8);
     response.setContentLength(bytes.length);

@@ -11,6 +11,7 @@ import dev.foyer.spaces.entity.AdmissionLevel;
 import dev.foyer.spaces.entity.Event;
 import dev.foyer.spaces.entity.Space;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -19,14 +20,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -38,7 +35,7 @@ public class PagesResource {
 
   @Inject Spaces spaces;
   @Inject Sessions sessions;
-  @Inject dev.foyer.jwtsso.control.JwtSsoSpaces jwtSso;
+  @Inject Instance<SignInOptions> signInOptions;
   @Inject Clock clock;
   @PersistenceContext EntityManager em;
   @Context HttpHeaders headers;
@@ -69,15 +66,16 @@ public class PagesResource {
               events.isEmpty() ? "<li>No events yet.</li>" : events,
               logoutForm(space));
     } else {
-      var sso = jwtSso.settings(space).filter(settings -> settings.enabled() && settings.authorizationUrl().isPresent())
-          .map(settings -> "<p><a class=\"sso-login\" href=\"/spot/" + Html.escape(space.id()) + "/sso/login?referrerUrl="
-              + Html.escape(java.net.URLEncoder.encode(Spaces.home(space).toString(), StandardCharsets.UTF_8)) + "\">Continue with SSO</a></p>")
-          .orElse("");
+      var options = signInOptions.stream()
+          .flatMap(door -> door.offered(space).stream())
+          .map(option -> "<p><a class=\"" + Html.escape(option.cssClass()) + "\" href=\"" + Html.escape(option.target().toString()) + "\">"
+              + Html.escape(option.label()) + "</a></p>")
+          .collect(Collectors.joining("\n"));
       body = """
           <h1>%s</h1>
           <p class="signed-out">You are not signed in. Follow the link your organisation gives you to join its chat events.</p>
           %s
-          """.formatted(Html.escape(space.name()), sso);
+          """.formatted(Html.escape(space.name()), options);
     }
     return page(space.name(), body);
   }
@@ -108,26 +106,6 @@ public class PagesResource {
             Html.escape(session.member().nickname()),
             logoutForm(space));
     return page(event.title(), body);
-  }
-
-  /** The script an embedding page loads to call programmatic logon (seed 000's plugin API). */
-  @GET
-  @Path("foyer-plugin.js")
-  @Produces("text/javascript;charset=UTF-8")
-  public Response plugin() {
-    var cache = new CacheControl();
-    cache.setMaxAge(300);
-    return Response.ok(PLUGIN).cacheControl(cache).build();
-  }
-
-  private static final String PLUGIN = plugin("foyer-plugin.js");
-
-  private static String plugin(String name) {
-    try (var script = PagesResource.class.getResourceAsStream(name)) {
-      return new String(script.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private void recordJoin(ParticipantSession session, Event event) {

@@ -8,9 +8,10 @@ import dev.foyer.doors.AssertedProfile;
 import dev.foyer.members.entity.AdmissionPolicy;
 import dev.foyer.members.entity.AssertedIdentity;
 import dev.foyer.signin.entity.Destination;
-import dev.foyer.signin.entity.Door;
 import dev.foyer.members.entity.MemberChanges;
+import dev.foyer.members.entity.ProfileField;
 import dev.foyer.spaces.control.Spaces;
+import dev.foyer.spaces.entity.AdmissionLevel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.EnumSet;
@@ -32,12 +33,14 @@ public class PasswordAuthenticator {
     var space = spaces.bySlug(login.account())
         .orElseThrow(() -> new GatewayProblem(ProblemType.ACCOUNT_UNKNOWN, "There is no account named like that."));
     var email = login.email() == null ? "" : login.email().strip().toLowerCase(Locale.ROOT);
-    var member = admission.linked(space, Door.PASSWORD.alias(), email);
+    var member = admission.linked(space, Passwords.LOGIN_PROVIDER, email);
     if (!passwords.verify(member.flatMap(m -> m.passwordHash()), login.password() == null ? "" : login.password())) {
       throw new GatewayProblem(ProblemType.PASSWORD_REFUSED, "The email or the password is wrong.");
     }
-    var identity = new AssertedIdentity(space.slug(), Door.PASSWORD, Door.PASSWORD.alias(), Optional.of(email),
-        member.get().profile(), MemberChanges.NONE, new AdmissionPolicy(true, false, EnumSet.noneOf(dev.foyer.members.entity.ProfileField.class), false));
+    // A member with a password has given an email: admitted where an event allows nickname and email.
+    var identity = new AssertedIdentity(space.slug(), Passwords.LOGIN_PROVIDER, Passwords.LOGIN_PROVIDER, Optional.of(email),
+        AdmissionLevel.NICKNAME_EMAIL, member.get().profile(), MemberChanges.NONE,
+        new AdmissionPolicy(true, false, EnumSet.noneOf(ProfileField.class), false));
     return new AssertedProfile(identity, Destination.HOME);
   }
 

@@ -14,8 +14,8 @@ import dev.foyer.signin.control.DoorAttempt;
 import dev.foyer.members.entity.AdmissionPolicy;
 import dev.foyer.members.entity.AssertedIdentity;
 import dev.foyer.signin.entity.Destination;
-import dev.foyer.signin.entity.Door;
 import dev.foyer.members.entity.MemberChanges;
+import dev.foyer.spaces.entity.AdmissionLevel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -43,7 +43,7 @@ public class JwtSsoAuthenticator {
     DoorAttempt.account(request, space.slug());
     var settings = ssoSpaces.enabledSettings(space);
     var now = clock.instant();
-    var keys = settings.sealedKeys(now).stream().map(secrets::open).toList();
+    var keys = settings.key().sealedKeys(now).stream().map(secrets::open).toList();
     var policy = new SsoTokenPolicy(Set.of("HS256"), settings.requiresExp(), settings.maxLifetime(), SsoTokenPolicy.DEFAULT_SKEW);
     var claims = SsoTokenVerifier.verify(sso.token(), keys, policy, now);
     var keepUntil = claims.expiresAt().map(exp -> exp.plus(policy.clockSkew())).orElse(now.plus(NO_EXP_MEMORY));
@@ -53,9 +53,10 @@ public class JwtSsoAuthenticator {
     }
     var identity = new AssertedIdentity(
         space.slug(),
-        Door.JWT_SSO,
-        Door.JWT_SSO.alias(),
+        JwtSsoDoor.NAME,
+        JwtSsoDoor.NAME,
         Optional.of(claims.sub()),
+        AdmissionLevel.SSO,
         profile(claims),
         new MemberChanges(claims.groupsJoin(), claims.groupsLeave(), claims.customProperties(), claims.domainsSet(), claims.domainsUnset()),
         new AdmissionPolicy(true, true, settings.forceSync(), settings.startsNewMemberOnEmailChange()));
@@ -63,15 +64,13 @@ public class JwtSsoAuthenticator {
   }
 
   private static Member.Profile profile(SsoClaims claims) {
-    return new Member.Profile(
-        Member.Profile.nickname(claims.firstName() + " " + claims.lastName()),
-        claims.firstName(),
-        claims.lastName(),
-        claims.email(),
-        claims.title().orElse(null),
-        claims.avatarUrl().orElse(null),
-        claims.lang(),
-        claims.timezone());
+    return Member.Profile.named(Member.Profile.nickname(claims.firstName() + " " + claims.lastName()), claims.firstName())
+        .withFamilyName(claims.lastName())
+        .withEmail(claims.email())
+        .withTitle(claims.title().orElse(null))
+        .withAvatarUrl(claims.avatarUrl().orElse(null))
+        .withLanguage(claims.lang())
+        .withTimeZone(claims.timezone());
   }
 
   /** What the door read from the request before looking at the token. */

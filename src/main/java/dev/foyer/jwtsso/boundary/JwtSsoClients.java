@@ -4,7 +4,6 @@ import dev.foyer.problems.GatewayProblem;
 import dev.foyer.problems.ProblemType;
 import dev.foyer.doors.DoorClients;
 import dev.foyer.doors.PathScopedFilter;
-import dev.foyer.signin.entity.Door;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -15,13 +14,13 @@ import org.pac4j.core.client.DirectClient;
  * {@code ms_token} (seeds 001/003's redirect target) and {@code /spot/{id}/embed} with
  * {@code authToken} (the embed and widget scripts).
  */
-public final class JwtSsoClients {
-  public static final Pattern PATHS = Pattern.compile("/spot/([^/]+)/(sso/jwt|embed)");
+final class JwtSsoClients {
+  static final Pattern PATHS = Pattern.compile("/spot/([^/]+)/(sso/jwt|embed)");
 
   private JwtSsoClients() {}
 
-  public static DirectClient jwtSso(JwtSsoAuthenticator authenticator) {
-    return DoorClients.direct(Door.JWT_SSO, request -> {
+  static DirectClient jwtSso(JwtSsoAuthenticator authenticator) {
+    return DoorClients.direct(JwtSsoDoor.NAME, request -> {
       var matcher = PATHS.matcher(PathScopedFilter.normalized(request));
       if (!matcher.matches()) {
         return Optional.empty();

@@ -4,7 +4,6 @@ import dev.foyer.jwtsso.control.JwtSsoSpaces;
 import dev.foyer.problems.GatewayProblem;
 import dev.foyer.problems.ProblemType;
 import dev.foyer.doors.SignInResponses;
-import dev.foyer.spaces.control.SpacePaths;
 import dev.foyer.spaces.control.Spaces;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -29,6 +28,7 @@ import java.util.stream.Collectors;
 public class JwtSsoResource {
   @Inject SignInResponses responses;
   @Inject JwtSsoSpaces ssoSpaces;
+  @Inject Spaces spaces;
   @Context HttpServletRequest request;
   @Context UriInfo uriInfo;
   @PathParam("spaceId") String spaceId;
@@ -82,7 +82,7 @@ public class JwtSsoResource {
     var authorizationUrl = settings.authorizationUrl()
         .orElseThrow(() -> new GatewayProblem(ProblemType.SSO_DISABLED, "This space has no authorization URL configured."));
     var back = UriBuilder.fromUri(uriInfo.getBaseUri()).path("spot").path(space.id()).path("sso").path("jwt");
-    SpacePaths.inside(space, referrerUrl).ifPresent(path -> back.queryParam("referrerUrl", path.toString()));
+    spaces.inside(space, referrerUrl).ifPresent(path -> back.queryParam("referrerUrl", path.toString()));
     URI target = UriBuilder.fromUri(authorizationUrl).queryParam("redirectUrl", back.build().toString()).build();
     return Response.status(Response.Status.FOUND).location(target).build();
   }
@@ -97,7 +97,7 @@ public class JwtSsoResource {
   @Path("{rest: .+}")
   public Response page(@PathParam("rest") String rest) {
     var space = ssoSpaces.space(spaceId);
-    var target = SpacePaths.inside(space, Spaces.home(space) + "/" + rest).orElseGet(() -> Spaces.home(space));
+    var target = spaces.inside(space, Spaces.home(space) + "/" + rest).orElseGet(() -> Spaces.home(space));
     return Response.status(Response.Status.FOUND).location(uriInfo.getBaseUri().resolve(target)).build();
   }
 }

@@ -105,7 +105,7 @@ public class JwtSsoSettingsResource {
     var settings = ssoSpaces.settings(space)
         .orElseThrow(() -> new GatewayProblem(ProblemType.SSO_DISABLED, "Configure JWT SSO before rotating its key."));
     var key = SecretBox.newSecret();
-    settings.rotateKey(secrets.seal(key), clock.instant().plus(rotationOverlap));
+    settings.key().rotate(secrets.seal(key), clock.instant().plus(rotationOverlap));
     return SettingsView.of(space.id(), settings, key);
   }
 
@@ -166,7 +166,7 @@ public class JwtSsoSettingsResource {
           settings.maxLifetime().toString(),
           settings.forceSync(),
           settings.startsNewMemberOnEmailChange(),
-          settings.previousKeyUntil().orElse(null),
+          settings.key().previousKeyUntil().orElse(null),
           key);
     }
   }

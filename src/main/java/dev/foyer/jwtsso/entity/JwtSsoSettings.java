@@ -1,17 +1,17 @@
 package dev.foyer.jwtsso.entity;
 
+import dev.foyer.secrets.RotatingKey;
 import dev.foyer.members.entity.ProfileField;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -34,14 +34,7 @@ public class JwtSsoSettings {
   @Column(name = "authorization_url", length = 2048)
   private String authorizationUrl;
 
-  @Column(name = "sealed_key", nullable = false, length = 512)
-  private String sealedKey;
-
-  @Column(name = "sealed_previous_key", length = 512)
-  private String sealedPreviousKey;
-
-  @Column(name = "previous_key_until")
-  private Instant previousKeyUntil;
+  @Embedded private RotatingKey key;
 
   @Column(name = "require_exp", nullable = false)
   private boolean requireExp = true;
@@ -62,7 +55,7 @@ public class JwtSsoSettings {
 
   public JwtSsoSettings(String spaceId, String sealedKey) {
     this.spaceId = spaceId;
-    this.sealedKey = sealedKey;
+    this.key = new RotatingKey(sealedKey);
   }
 
   public void enable(boolean enabled) {
@@ -89,18 +82,9 @@ public class JwtSsoSettings {
     this.newMemberOnEmailChange = newMember;
   }
 
-  public void rotateKey(String sealedKey, Instant overlapUntil) {
-    this.sealedPreviousKey = this.sealedKey;
-    this.previousKeyUntil = overlapUntil;
-    this.sealedKey = sealedKey;
-  }
-
-  /** The sealed keys a token may be signed with right now, newest first. */
-  public List<String> sealedKeys(Instant now) {
-    if (sealedPreviousKey != null && previousKeyUntil != null && now.isBefore(previousKeyUntil)) {
-      return List.of(sealedKey, sealedPreviousKey);
-    }
-    return List.of(sealedKey);
+  /** The HS256 key, sealed, with the previous one until the rotation overlap ends. */
+  public RotatingKey key() {
+    return key;
   }
 
   public String spaceId() {
@@ -133,9 +117,5 @@ public class JwtSsoSettings {
 
   public boolean startsNewMemberOnEmailChange() {
     return newMemberOnEmailChange;
-  }
-
-  public Optional<Instant> previousKeyUntil() {
-    return Optional.ofNullable(previousKeyUntil);
   }
 }

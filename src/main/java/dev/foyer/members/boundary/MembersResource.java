@@ -8,7 +8,6 @@ import dev.foyer.members.entity.Member;
 import dev.foyer.members.entity.MemberStatus;
 import dev.foyer.problems.GatewayProblem;
 import dev.foyer.problems.ProblemType;
-import dev.foyer.signin.entity.Door;
 import dev.foyer.spaces.boundary.AdminScope;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -31,6 +30,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.util.Map;
 import dev.foyer.members.control.Passwords;
 
@@ -50,6 +50,14 @@ public class MembersResource {
   @Inject Admission admission;
   @Inject Passwords passwords;
   @Inject Clock clock;
+
+  /**
+   * Whose linked ids {@code ?uid=} looks up when no {@code provider} is given: seed 000's
+   * reconciliation by the {@code uid} of URI Auth links, unless an operator names another.
+   */
+  @Inject
+  @ConfigProperty(name = "foyer.members.uid-provider", defaultValue = "uri-auth")
+  String uidProvider;
   @PathParam("slug") String slug;
 
   /**
@@ -73,11 +81,12 @@ public class MembersResource {
       throw new GatewayProblem(ProblemType.ADMIN_INVALID, "password: 10 to 200 characters");
     }
     var login = request.email().strip().toLowerCase(Locale.ROOT);
-    if (request.password() != null && admission.linked(space, Door.PASSWORD.alias(), login).isPresent()) {
+    if (request.password() != null && admission.linked(space, Passwords.LOGIN_PROVIDER, login).isPresent()) {
       throw new GatewayProblem(ProblemType.MEMBER_EXISTS, "A member with this email already signs in with a password.");
     }
-    var profile = new Member.Profile(request.givenName().strip(), request.givenName().strip(), request.familyName(), request.email().strip(),
-        null, null, null, null);
+    var profile = Member.Profile.named(request.givenName().strip(), request.givenName().strip())
+        .withFamilyName(request.familyName())
+        .withEmail(request.email().strip());
     var member = new Member(space, profile, false, true, clock.instant());
     if (request.status() != null) {
       member.changeStatus(request.status());
@@ -85,19 +94,19 @@ public class MembersResource {
     em.persist(member);
     if (request.password() != null) {
       member.setPasswordHash(passwords.hash(request.password()));
-      em.persist(new LinkedIdentity(member, Door.PASSWORD.alias(), login, clock.instant()));
+      em.persist(new LinkedIdentity(member, Passwords.LOGIN_PROVIDER, login, clock.instant()));
     }
     return Response.created(URI.create("/api/admin/spaces/" + slug + "/members/" + member.id())).entity(view(member)).build();
   }
 
-  /** {@code ?uid=} finds the member URI Auth linked to that CRM id. */
+  /** {@code ?uid=} finds the member linked to that id (a CRM id sent by URI Auth, unless {@code provider} says otherwise). */
   @GET
   public List<MemberView> find(@QueryParam("uid") String uid, @QueryParam("provider") String provider) {
     var space = scope.space(slug);
     if (uid == null || uid.isBlank()) {
       throw new GatewayProblem(ProblemType.ADMIN_INVALID, "uid: required");
     }
-    return admission.linked(space, provider == null ? Door.URI_AUTH.alias() : provider, uid).map(this::view).stream().toList();
+    return admission.linked(space, provider == null ? uidProvider : provider, uid).map(this::view).stream().toList();
   }
 
   @GET

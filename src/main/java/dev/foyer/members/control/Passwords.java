@@ -10,6 +10,12 @@ import java.util.Optional;
 /** Jakarta Security's PBKDF2 (SHA-256, 210,000 iterations, OWASP 2023) for member passwords. */
 @ApplicationScoped
 public class Passwords {
+  /**
+   * The provider alias a member's password login (their email, lower case) is linked under: the
+   * admin API links it when it sets a password, the password door finds the member by it.
+   */
+  public static final String LOGIN_PROVIDER = "password";
+
   @Inject Pbkdf2PasswordHash hash;
   private String decoy;
 

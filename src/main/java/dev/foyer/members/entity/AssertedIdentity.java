@@ -1,7 +1,6 @@
 package dev.foyer.members.entity;
 
-
-import dev.foyer.members.entity.Member;
+import dev.foyer.spaces.entity.AdmissionLevel;
 import java.util.Optional;
 
 /**
@@ -9,18 +8,21 @@ import java.util.Optional;
  * JOSE or SAML types and the admission pipeline.
  *
  * @param spaceSlug the space the person signs in to
- * @param door how they came in
+ * @param door the door they came through, as login records and sessions name it ({@code uri-auth})
  * @param provider the alias their external id is linked under (a door or an identity provider)
  * @param externalId the stable id the upstream system knows them by; empty for a guest
+ * @param level what an event must admit for this identity to enter it: a property of how the
+ *     identity was asserted (a federated provider is SSO or SOCIAL by its kind), not of the door
  * @param profile names, email and the rest, as asserted now
  * @param changes groups, properties and domains to apply to the member
  * @param policy how admission treats this identity
  */
 public record AssertedIdentity(
     String spaceSlug,
-    Door door,
+    String door,
     String provider,
     Optional<String> externalId,
+    AdmissionLevel level,
     Member.Profile profile,
     MemberChanges changes,
     AdmissionPolicy policy) {

@@ -273,6 +273,35 @@ public class Member {
       String language,
       String timeZone) {
 
+    /** A profile with a nickname and a given name; the rest is set by name with the {@code with} methods. */
+    public static Profile named(String nickname, String givenName) {
+      return new Profile(nickname, givenName, null, null, null, null, null, null);
+    }
+
+    public Profile withFamilyName(String familyName) {
+      return new Profile(nickname, givenName, familyName, email, title, avatarUrl, language, timeZone);
+    }
+
+    public Profile withEmail(String email) {
+      return new Profile(nickname, givenName, familyName, email, title, avatarUrl, language, timeZone);
+    }
+
+    public Profile withTitle(String title) {
+      return new Profile(nickname, givenName, familyName, email, title, avatarUrl, language, timeZone);
+    }
+
+    public Profile withAvatarUrl(String avatarUrl) {
+      return new Profile(nickname, givenName, familyName, email, title, avatarUrl, language, timeZone);
+    }
+
+    public Profile withLanguage(String language) {
+      return new Profile(nickname, givenName, familyName, email, title, avatarUrl, language, timeZone);
+    }
+
+    public Profile withTimeZone(String timeZone) {
+      return new Profile(nickname, givenName, familyName, email, title, avatarUrl, language, timeZone);
+    }
+
     /** A display name cut to the 255 characters a nickname holds, never inside a surrogate pair. */
     public static String nickname(String name) {
       if (name.codePointCount(0, name.length()) <= 255) {

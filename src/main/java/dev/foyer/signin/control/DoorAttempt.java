@@ -1,14 +1,13 @@
 package dev.foyer.signin.control;
 
-import dev.foyer.signin.entity.Door;
 import jakarta.servlet.ServletRequest;
 import java.util.Optional;
 
 /**
- * Marks a request as a sign-in attempt through a door, so that whatever refuses it (a filter,
+ * Marks a request as a sign-in attempt through a door (named as login records name it), so that whatever refuses it (a filter,
  * pac4j, a resource) leads to a login record for that door and account.
  */
-public record DoorAttempt(Door door, String account) {
+public record DoorAttempt(String door, String account) {
   private static final String ATTRIBUTE = DoorAttempt.class.getName();
 
   public void mark(ServletRequest request) {

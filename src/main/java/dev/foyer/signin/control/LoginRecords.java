@@ -28,6 +28,6 @@ public class LoginRecords {
   public void refused(@Observes Refused refused) {
     DoorAttempt.of(refused.request())
         .ifPresent(attempt -> em.persist(
-            LoginRecord.refused(clock.instant(), attempt.door().alias(), attempt.account(), refused.problem().type().code())));
+            LoginRecord.refused(clock.instant(), attempt.door(), attempt.account(), refused.problem().type().code())));
   }
 }

@@ -7,7 +7,6 @@ import dev.foyer.problems.ProblemType;
 import dev.foyer.sessions.control.SessionIssuer;
 import dev.foyer.members.entity.AssertedIdentity;
 import dev.foyer.signin.entity.Destination;
-import dev.foyer.spaces.control.SpacePaths;
 import dev.foyer.spaces.control.Spaces;
 import dev.foyer.spaces.entity.Event;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,18 +37,18 @@ public class SignInAttempt {
       if (!found.belongsTo(space)) {
         throw new GatewayProblem(ProblemType.EVENT_OF_ANOTHER_SPACE, "That event is not part of this account.");
       }
-      if (!found.admits(identity.door().level())) {
+      if (!found.admits(identity.level())) {
         throw new GatewayProblem(ProblemType.EVENT_LEVEL_NOT_ADMITTED,
             "The event \"" + found.title() + "\" does not admit participants signed in this way.");
       }
       return found;
     });
     var member = admission.admit(space, identity);
-    var session = issuer.issue(member, identity.door());
+    var session = issuer.issue(member, identity.door(), identity.level());
     event.ifPresent(joined -> em.persist(new EventJoin(member, joined, clock.instant())));
-    records.accepted(identity.door().alias(), space.slug(), member.id(), event.map(Event::id).orElse(null));
+    records.accepted(identity.door(), space.slug(), member.id(), event.map(Event::id).orElse(null));
     URI target = event.map(Spaces::eventPage)
-        .or(() -> destination.path().flatMap(path -> SpacePaths.inside(space, path)))
+        .or(() -> destination.path().flatMap(path -> spaces.inside(space, path)))
         .orElseGet(() -> Spaces.landing(space));
     return new SignIn.Result(member.id(), member.nickname(), member.profile(), member.guest(), session, target);
   }

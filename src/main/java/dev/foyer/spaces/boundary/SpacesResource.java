@@ -3,7 +3,6 @@ package dev.foyer.spaces.boundary;
 import dev.foyer.FoyerApplication;
 import dev.foyer.problems.GatewayProblem;
 import dev.foyer.problems.ProblemType;
-import dev.foyer.secrets.SecretBox;
 import dev.foyer.web.WebAddresses;
 import dev.foyer.spaces.control.Spaces;
 import dev.foyer.spaces.entity.Space;
@@ -25,13 +24,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 @RequestScoped
 @Path("/api/admin/spaces")
@@ -47,18 +44,14 @@ public class SpacesResource {
   @PersistenceContext EntityManager em;
   @Inject Spaces spaces;
   @Inject AdminScope scope;
-  @Inject SecretBox secrets;
+  @Inject SpaceViews views;
   @Inject Clock clock;
-
-  @Inject
-  @ConfigProperty(name = "foyer.signed-link.rotation-overlap", defaultValue = "PT24H")
-  Duration rotationOverlap;
 
   @GET
   public List<SpaceView> list() {
     return em.createNamedQuery(Space.ALL, Space.class).getResultStream()
         .filter(space -> scope.mayAdminister(space.slug()))
-        .map(space -> SpaceView.of(space, null))
+        .map(views::view)
         .toList();
   }
 
@@ -74,17 +67,19 @@ public class SpacesResource {
     if (request.name() == null || request.name().isBlank()) {
       throw invalid("name: required");
     }
-    var secret = SecretBox.newSecret();
-    var space = new Space(request.slug(), request.name().strip(), secrets.seal(secret), clock.instant());
+    var space = new Space(request.slug(), request.name().strip(), clock.instant());
     apply(space, request);
     em.persist(space);
-    return Response.created(URI.create("/api/admin/spaces/" + space.slug())).entity(SpaceView.of(space, secret)).build();
+    var secret = views.created(space, request);
+    return Response.created(URI.create("/api/admin/spaces/" + space.slug()))
+        .entity(views.view(space).withSecret(secret.orElse(null)))
+        .build();
   }
 
   @GET
   @Path("{slug}")
   public SpaceView get(@PathParam("slug") String slug) {
-    return SpaceView.of(scope.space(slug), null);
+    return views.view(scope.space(slug));
   }
 
   @PATCH
@@ -104,17 +99,8 @@ public class SpacesResource {
       space.rename(request.name().strip());
     }
     apply(space, request);
-    return SpaceView.of(space, null);
-  }
-
-  /** A new secret; the previous one keeps verifying links for the configured overlap. */
-  @POST
-  @Path("{slug}/signing-secret")
-  public SpaceView rotateSecret(@PathParam("slug") String slug) {
-    var space = scope.space(slug);
-    var secret = SecretBox.newSecret();
-    space.rotateSigningSecret(secrets.seal(secret), clock.instant().plus(rotationOverlap));
-    return SpaceView.of(space, secret);
+    views.update(space, request);
+    return views.view(space);
   }
 
   private void apply(Space space, SpaceRequest request) {
@@ -126,12 +112,6 @@ public class SpacesResource {
     }
     if (request.visibility() != null) {
       space.changeVisibility(request.visibility());
-    }
-    if (request.signedLinksRequired() != null) {
-      space.requireSignedLinks(request.signedLinksRequired());
-    }
-    if (request.linkByEmail() != null) {
-      space.linkByEmail(request.linkByEmail());
     }
     if (request.allowedOrigins() != null) {
       var origins = new ArrayList<String>();
@@ -186,7 +166,7 @@ public class SpacesResource {
       Instant createdAt,
       Instant previousSecretValidUntil,
       String signingSecret) {
-    static SpaceView of(Space space, String secret) {
+    static SpaceView of(Space space) {
       return new SpaceView(
           space.id(),
           space.slug(),
@@ -194,13 +174,24 @@ public class SpacesResource {
           space.landingUrl().map(URI::toString).orElse(null),
           Spaces.home(space).toString(),
           space.visibility(),
-          space.signedLinksRequired(),
-          space.linksByEmail(),
+          false,
+          false,
           space.allowedOrigins(),
           space.customProperties(),
           space.createdAt(),
-          space.previousSecretUntil().orElse(null),
-          secret);
+          null,
+          null);
+    }
+
+    public SpaceView withSignedLinks(boolean signedLinksRequired, boolean linkByEmail, Instant previousSecretValidUntil) {
+      return new SpaceView(id, slug, name, landingUrl, homeUrl, visibility, signedLinksRequired, linkByEmail, allowedOrigins,
+          customProperties, createdAt, previousSecretValidUntil, signingSecret);
+    }
+
+    /** Shown once: in the answer that made the secret. */
+    public SpaceView withSecret(String signingSecret) {
+      return new SpaceView(id, slug, name, landingUrl, homeUrl, visibility, signedLinksRequired, linkByEmail, allowedOrigins,
+          customProperties, createdAt, previousSecretValidUntil, signingSecret);
     }
   }
 }

@@ -1,6 +1,5 @@
 package dev.foyer.spaces.control;
 
-import dev.foyer.spaces.entity.Space;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
@@ -8,7 +7,7 @@ import java.util.Optional;
 
 /**
  * Decides whether a requested path (JWT SSO's {@code referrerUrl}) lies inside a space. Only a
- * plain absolute path under {@code /spot/{spaceId}} or {@code /spaces/{slug}} passes: no scheme,
+ * plain absolute path under one of the space's prefixes ({@code /spaces/{slug}} and those doors add) passes: no scheme,
  * no host, no {@code //}, no backslash, no dot segments, no percent-encoding in the path (so
  * nothing decodes into any of those later), no control characters. Everything else is dropped
  * and the participant lands on the space's home: never followed.
@@ -18,11 +17,8 @@ public final class SpacePaths {
 
   private SpacePaths() {}
 
-  public static Optional<URI> inside(Space space, String requested) {
-    return inside(List.of("/spot/" + space.id(), "/spaces/" + space.slug()), requested);
-  }
-
-  static Optional<URI> inside(List<String> prefixes, String requested) {
+  /** @param prefixes the space's paths ({@code /spaces/{slug}} and those doors serve it under) */
+  public static Optional<URI> inside(List<String> prefixes, String requested) {
     if (requested == null || requested.isEmpty() || requested.length() > MAX_LENGTH) {
       return Optional.empty();
     }

@@ -3,9 +3,12 @@ package dev.foyer.spaces.control;
 import dev.foyer.spaces.entity.Event;
 import dev.foyer.spaces.entity.Space;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -17,6 +20,7 @@ public class Spaces {
   public static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?");
 
   @PersistenceContext EntityManager em;
+  @Inject Instance<SpaceAddresses> addresses;
 
   public Optional<Space> bySlug(String slug) {
     if (slug == null || !SLUG.matcher(slug).matches()) {
@@ -45,6 +49,14 @@ public class Spaces {
         .setParameter("pattern", "%" + origin + "%")
         .getResultStream()
         .anyMatch(space -> space.allowsOrigin(origin));
+  }
+
+  /** A requested path (JWT SSO's {@code referrerUrl}) if it lies inside the space; see {@link SpacePaths}. */
+  public Optional<URI> inside(Space space, String requested) {
+    var prefixes = new ArrayList<String>();
+    prefixes.add(home(space).toString());
+    addresses.forEach(door -> prefixes.addAll(door.prefixes(space)));
+    return SpacePaths.inside(prefixes, requested);
   }
 
   /** Where a participant lands in the space: its configured landing URL or Foyer's own page. */

@@ -19,9 +19,8 @@ import java.util.Optional;
 
 /**
  * A tenant: seed 000's account (its landing page), seeds 001/003's Spot. The slug is what URI
- * Auth's {@code account} names; the id is the UUID seeds 001/003 put in URLs. Signing secrets are
- * stored sealed (see {@code SecretBox}); the previous one stays valid for a while after a
- * rotation so links already handed out keep working.
+ * Auth's {@code account} names; the id is the UUID seeds 001/003 put in URLs. What a door keeps
+ * per space (signing secrets, JWT SSO keys) lives in the door's own settings, keyed by the id.
  */
 @Entity
 @Table(name = "space", uniqueConstraints = @UniqueConstraint(name = "space_slug", columnNames = "slug"))
@@ -48,21 +47,6 @@ public class Space {
   @Column(nullable = false, length = 16)
   private Visibility visibility = Visibility.PUBLIC;
 
-  @Column(name = "signed_links_required", nullable = false)
-  private boolean signedLinksRequired;
-
-  @Column(name = "link_by_email", nullable = false)
-  private boolean linkByEmail;
-
-  @Column(name = "signing_secret", length = 512)
-  private String sealedSigningSecret;
-
-  @Column(name = "previous_signing_secret", length = 512)
-  private String sealedPreviousSigningSecret;
-
-  @Column(name = "previous_secret_until")
-  private Instant previousSecretUntil;
-
   /** Newline-separated origins ("https://intranet.example.com") allowed to embed the chat. */
   @Column(name = "allowed_origins", length = 4000)
   private String allowedOrigins = "";
@@ -78,11 +62,10 @@ public class Space {
 
   protected Space() {}
 
-  public Space(String slug, String name, String sealedSigningSecret, Instant now) {
+  public Space(String slug, String name, Instant now) {
     this.id = Randomness.uuid();
     this.slug = slug;
     this.name = name;
-    this.sealedSigningSecret = sealedSigningSecret;
     this.createdAt = now;
   }
 
@@ -98,31 +81,8 @@ public class Space {
     this.visibility = visibility;
   }
 
-  public void requireSignedLinks(boolean required) {
-    this.signedLinksRequired = required;
-  }
-
-  public void linkByEmail(boolean link) {
-    this.linkByEmail = link;
-  }
-
   public void allowOrigins(List<String> origins) {
     this.allowedOrigins = String.join("\n", origins);
-  }
-
-  /** Installs a new sealed secret; the one it replaces stays valid until {@code overlapUntil}. */
-  public void rotateSigningSecret(String sealedSecret, Instant overlapUntil) {
-    this.sealedPreviousSigningSecret = this.sealedSigningSecret;
-    this.previousSecretUntil = overlapUntil;
-    this.sealedSigningSecret = sealedSecret;
-  }
-
-  /** The sealed secrets a signature may be made with right now, newest first. */
-  public List<String> sealedSigningSecrets(Instant now) {
-    if (sealedPreviousSigningSecret != null && previousSecretUntil != null && now.isBefore(previousSecretUntil)) {
-      return List.of(sealedSigningSecret, sealedPreviousSigningSecret);
-    }
-    return List.of(sealedSigningSecret);
   }
 
   public void defineCustomProperties(List<String> names) {
@@ -163,18 +123,6 @@ public class Space {
 
   public Visibility visibility() {
     return visibility;
-  }
-
-  public boolean signedLinksRequired() {
-    return signedLinksRequired;
-  }
-
-  public boolean linksByEmail() {
-    return linkByEmail;
-  }
-
-  public Optional<Instant> previousSecretUntil() {
-    return Optional.ofNullable(previousSecretUntil);
   }
 
   public Instant createdAt() {

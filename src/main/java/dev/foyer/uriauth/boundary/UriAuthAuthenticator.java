@@ -4,10 +4,11 @@ import dev.foyer.problems.GatewayProblem;
 import dev.foyer.problems.ProblemType;
 import dev.foyer.doors.AssertedProfile;
 import dev.foyer.signin.entity.Destination;
-import dev.foyer.signin.entity.Door;
 import dev.foyer.spaces.control.Spaces;
 import dev.foyer.uriauth.control.SignedLinks;
+import dev.foyer.uriauth.control.UriAuthSpaces;
 import dev.foyer.uriauth.control.UriAuthRequest;
+import dev.foyer.uriauth.entity.UriAuthSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -20,15 +21,18 @@ import jakarta.inject.Inject;
 public class UriAuthAuthenticator {
   @Inject Spaces spaces;
   @Inject SignedLinks signedLinks;
+  @Inject UriAuthSpaces uriAuthSpaces;
 
   /** @param origin the calling page's origin, for programmatic logon; null for URI Auth */
-  AssertedProfile authenticate(Door door, UriAuthRequest request, String origin) {
+  AssertedProfile authenticate(String door, UriAuthRequest request, String origin) {
     var space = spaces.bySlug(request.account())
         .orElseThrow(() -> new GatewayProblem(ProblemType.ACCOUNT_UNKNOWN, "There is no account named like that."));
-    if (door == Door.PROGRAMMATIC_LOGON && origin != null && !space.allowsOrigin(origin)) {
+    if (door.equals(UriAuthDoor.PROGRAMMATIC_LOGON) && origin != null && !space.allowsOrigin(origin)) {
       throw new GatewayProblem(ProblemType.ORIGIN_NOT_ALLOWED, "This page's origin is not among the account's allowed embed origins.");
     }
-    boolean signed = signedLinks.verify(space, request);
-    return new AssertedProfile(request.toIdentity(door, signed, space.linksByEmail()), Destination.event(request.eventId()));
+    var settings = uriAuthSpaces.settings(space);
+    boolean signed = signedLinks.verify(settings, request);
+    boolean linkByEmail = settings.map(UriAuthSettings::linksByEmail).orElse(false);
+    return new AssertedProfile(request.toIdentity(door, UriAuthDoor.NAME, signed, linkByEmail), Destination.event(request.eventId()));
   }
 }

@@ -4,7 +4,6 @@ import dev.foyer.problems.GatewayProblem;
 import dev.foyer.problems.ProblemType;
 import dev.foyer.doors.DoorClients;
 import dev.foyer.signin.control.DoorAttempt;
-import dev.foyer.signin.entity.Door;
 import dev.foyer.uriauth.control.UriAuthRequest;
 import jakarta.json.Json;
 import jakarta.json.stream.JsonParser;
@@ -20,19 +19,19 @@ import java.util.Optional;
 import org.pac4j.core.client.DirectClient;
 
 /** The two pac4j direct clients of seed 000: query or form parameters, and the plugin's JSON. */
-public final class UriAuthClients {
+final class UriAuthClients {
   private UriAuthClients() {}
 
-  public static DirectClient uriAuth(UriAuthAuthenticator authenticator) {
-    return DoorClients.direct(Door.URI_AUTH, request -> {
+  static DirectClient uriAuth(UriAuthAuthenticator authenticator) {
+    return DoorClients.direct(UriAuthDoor.NAME, request -> {
       var parameters = new LinkedHashMap<String, List<String>>();
       request.getParameterMap().forEach((name, values) -> parameters.put(name, Arrays.asList(values)));
       return Optional.of(UriAuthRequest.parse(parameters));
-    }, (request, parsed) -> authenticator.authenticate(Door.URI_AUTH, parsed, null));
+    }, (request, parsed) -> authenticator.authenticate(UriAuthDoor.NAME, parsed, null));
   }
 
-  public static DirectClient programmaticLogon(UriAuthAuthenticator authenticator) {
-    return DoorClients.direct(Door.PROGRAMMATIC_LOGON, request -> {
+  static DirectClient programmaticLogon(UriAuthAuthenticator authenticator) {
+    return DoorClients.direct(UriAuthDoor.PROGRAMMATIC_LOGON, request -> {
       Map<String, List<String>> fields;
       try (var body = request.getInputStream()) {
         fields = jsonFields(body);
@@ -42,7 +41,7 @@ public final class UriAuthClients {
       var account = fields.get("account");
       DoorAttempt.account(request, account == null || account.isEmpty() ? null : account.get(0));
       return Optional.of(UriAuthRequest.parse(fields));
-    }, (request, parsed) -> authenticator.authenticate(Door.PROGRAMMATIC_LOGON, parsed, request.getHeader("Origin")));
+    }, (request, parsed) -> authenticator.authenticate(UriAuthDoor.PROGRAMMATIC_LOGON, parsed, request.getHeader("Origin")));
   }
 
   /**

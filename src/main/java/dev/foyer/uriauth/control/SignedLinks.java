@@ -4,13 +4,15 @@ import dev.foyer.problems.GatewayProblem;
 import dev.foyer.problems.ProblemType;
 import dev.foyer.singleuse.Replays;
 import dev.foyer.secrets.SecretBox;
-import dev.foyer.spaces.entity.Space;
+import dev.foyer.uriauth.entity.UriAuthSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -31,9 +33,9 @@ public class SignedLinks {
   Duration validity;
 
   /** @return whether the request was signed (and the signature is now used up) */
-  public boolean verify(Space space, UriAuthRequest request) {
+  public boolean verify(Optional<UriAuthSettings> settings, UriAuthRequest request) {
     if (request.signature().isEmpty()) {
-      if (space.signedLinksRequired()) {
+      if (settings.map(UriAuthSettings::signedLinksRequired).orElse(false)) {
         throw new GatewayProblem(ProblemType.SIGNATURE_MISSING,
             "This account only accepts signed links: the link needs ts and sig parameters.");
       }
@@ -45,7 +47,7 @@ public class SignedLinks {
         .orElseThrow(() -> new GatewayProblem(ProblemType.SIGNATURE_INVALID, "A signed link needs a ts parameter in Unix seconds."));
     var now = clock.instant();
     if (!HEX_SIGNATURE.matcher(signature).matches()
-        || space.sealedSigningSecrets(now).stream().map(secrets::open).noneMatch(secret -> LinkSignature.matches(secret, request.parameters(), signature))) {
+        || secrets(settings, now).stream().noneMatch(secret -> LinkSignature.matches(secret, request.parameters(), signature))) {
       throw new GatewayProblem(ProblemType.SIGNATURE_INVALID, "The link's signature does not match its parameters.");
     }
     var signedAt = Instant.ofEpochSecond(Long.parseLong(timestamp));
@@ -57,6 +59,10 @@ public class SignedLinks {
       throw new GatewayProblem(ProblemType.SIGNATURE_REPLAYED, "This signed link was already used; each link signs in once.");
     }
     return true;
+  }
+
+  private List<String> secrets(Optional<UriAuthSettings> settings, Instant now) {
+    return settings.map(found -> found.signingSecret().sealedKeys(now)).orElse(List.of()).stream().map(secrets::open).toList();
   }
 
 }

@@ -8,7 +8,7 @@ import dev.foyer.problems.GatewayProblem;
 import dev.foyer.problems.ProblemType;
 import dev.foyer.web.WebAddresses;
 import dev.foyer.members.entity.AssertedIdentity;
-import dev.foyer.signin.entity.Door;
+import dev.foyer.spaces.entity.AdmissionLevel;
 import dev.foyer.spaces.entity.Event;
 import java.util.EnumSet;
 import java.util.List;
@@ -81,12 +81,12 @@ public record UriAuthRequest(
    *     email count as vouched for
    * @param linkByEmail whether the space links signed requests to members by email
    */
-  public AssertedIdentity toIdentity(Door door, boolean signed, boolean linkByEmail) {
-    var profile = new Member.Profile(
-        givenName, givenName, familyName.orElse(null), email.orElse(null), null, null, null, null);
+  public AssertedIdentity toIdentity(String door, String provider, boolean signed, boolean linkByEmail) {
+    var profile = Member.Profile.named(givenName, givenName).withFamilyName(familyName.orElse(null)).withEmail(email.orElse(null));
     // The CRM that builds the link is the source of truth for the name it shows: take it every time.
     var policy = new AdmissionPolicy(signed, signed && linkByEmail, EnumSet.of(ProfileField.NAMES, ProfileField.EMAIL), false);
-    return new AssertedIdentity(account, door, Door.URI_AUTH.alias(), uid, profile, MemberChanges.NONE, policy);
+    // Seed 000: URI Auth participants are admitted where an event allows nickname only.
+    return new AssertedIdentity(account, door, provider, uid, AdmissionLevel.NICKNAME, profile, MemberChanges.NONE, policy);
   }
 
   /** Blank counts as absent: a form posts empty fields for what the user left out. */

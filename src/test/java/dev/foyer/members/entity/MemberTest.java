@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** What a door's statement of a profile does to a member, field by field. */
 class MemberTest {
   static final Instant NOW = Instant.parse("2026-03-02T10:15:30Z");
-  static final Space SPACE = new Space("demo", "Demo Space", "sealed-secret", NOW.minusSeconds(86_400));
+  static final Space SPACE = new Space("demo", "Demo Space", NOW.minusSeconds(86_400));
   static final Profile ADA = new Profile("ada", "Ada", "Lovelace", "ada@example.com", "Analyst", "https://cdn.example.com/ada.png", "en", "Europe/London");
   static final Profile AUGUSTA = new Profile("augusta", "Augusta", "King", "augusta@example.org", "Countess", "https://cdn.example.com/augusta.png", "fr", "Europe/Paris");
 

@@ -1,7 +1,7 @@
-package dev.foyer.spaces.control;
+package dev.foyer.spaces.boundary;
 
 import dev.foyer.database.DatabaseReadiness;
-import dev.foyer.secrets.SecretBox;
+import dev.foyer.spaces.control.Spaces;
 import dev.foyer.spaces.entity.AdmissionLevel;
 import dev.foyer.spaces.entity.Event;
 import dev.foyer.spaces.entity.Space;
@@ -27,7 +27,7 @@ public class Startup {
 
   @PersistenceContext EntityManager em;
   @Inject Spaces spaces;
-  @Inject SecretBox secrets;
+  @Inject SpaceViews views;
   @Inject Clock clock;
   @Inject @org.eclipse.microprofile.health.Readiness DatabaseReadiness readiness;
 
@@ -40,8 +40,9 @@ public class Startup {
     readiness.call();
     if (seedDemo && spaces.bySlug("demo").isEmpty()) {
       var now = clock.instant();
-      var space = new Space("demo", "Demo Space", secrets.seal(SecretBox.newSecret()), now);
+      var space = new Space("demo", "Demo Space", now);
       em.persist(space);
+      views.created(space, new SpacesResource.SpaceRequest(null, null, null, null, null, null, null, null));
       var welcome = new Event("welcome", space, "Welcome chat", EnumSet.of(AdmissionLevel.NICKNAME, AdmissionLevel.NICKNAME_EMAIL));
       welcome.schedule(now, now.plus(Duration.ofDays(30)));
       em.persist(welcome);

@@ -1,0 +1,80 @@
+package dev.foyer.uriauth.control;
+
+import dev.foyer.secrets.SecretBox;
+import dev.foyer.spaces.boundary.DoorSpaceSettings;
+import dev.foyer.spaces.boundary.SpacesResource.SpaceRequest;
+import dev.foyer.spaces.boundary.SpacesResource.SpaceView;
+import dev.foyer.spaces.entity.Space;
+import dev.foyer.uriauth.entity.UriAuthSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * A space's URI Auth settings, made with the space (its signing secret is shown once, in the
+ * answer that created the space) and shown by the spaces admin API as part of the space.
+ */
+@ApplicationScoped
+public class UriAuthSpaces implements DoorSpaceSettings {
+  @PersistenceContext EntityManager em;
+  @Inject SecretBox secrets;
+  @Inject Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "foyer.signed-link.rotation-overlap", defaultValue = "PT24H")
+  Duration rotationOverlap;
+
+  /** Absent only for a space whose settings were never made; it then accepts unsigned links only. */
+  public Optional<UriAuthSettings> settings(Space space) {
+    return Optional.ofNullable(em.find(UriAuthSettings.class, space.id()));
+  }
+
+  @Override
+  public Optional<String> create(Space space, SpaceRequest request) {
+    var secret = SecretBox.newSecret();
+    var settings = new UriAuthSettings(space.id(), secrets.seal(secret));
+    apply(settings, request);
+    em.persist(settings);
+    return Optional.of(secret);
+  }
+
+  @Override
+  public void update(Space space, SpaceRequest request) {
+    settings(space).ifPresent(settings -> apply(settings, request));
+  }
+
+  private static void apply(UriAuthSettings settings, SpaceRequest request) {
+    if (request.signedLinksRequired() != null) {
+      settings.requireSignedLinks(request.signedLinksRequired());
+    }
+    if (request.linkByEmail() != null) {
+      settings.linkByEmail(request.linkByEmail());
+    }
+  }
+
+  @Override
+  public SpaceView show(Space space, SpaceView view) {
+    return settings(space)
+        .map(settings -> view.withSignedLinks(
+            settings.signedLinksRequired(), settings.linksByEmail(), settings.signingSecret().previousKeyUntil().orElse(null)))
+        .orElse(view);
+  }
+
+  /** A new secret, returned once; the previous one keeps verifying links for the configured overlap. */
+  public String rotate(Space space) {
+    var secret = SecretBox.newSecret();
+    var sealed = secrets.seal(secret);
+    var existing = settings(space);
+    if (existing.isPresent()) {
+      existing.get().signingSecret().rotate(sealed, clock.instant().plus(rotationOverlap));
+    } else {
+      em.persist(new UriAuthSettings(space.id(), sealed));
+    }
+    return secret;
+  }
+}
