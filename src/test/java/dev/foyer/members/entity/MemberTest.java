@@ -123,7 +123,7 @@ class MemberTest {
   @Test
   void syncedFieldsTakeAbsentValuesToo() {
     var member = new Member(SPACE, ADA, false, true, NOW);
-    var bare = new Profile("ada", "Ada", null, ADA.email(), null, null, null, null);
+    var bare = Profile.named("ada", "Ada").withEmail(ADA.email());
 
     member.update(bare, EnumSet.of(ProfileField.NAMES, ProfileField.TITLE, ProfileField.AVATAR, ProfileField.LANGUAGE, ProfileField.TIME_ZONE), true);
 
