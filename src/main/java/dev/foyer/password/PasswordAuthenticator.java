@@ -35,7 +35,7 @@ public class PasswordAuthenticator {
     var email = login.email() == null ? "" : login.email().strip().toLowerCase(Locale.ROOT);
     var member = admission.linked(space, Passwords.LOGIN_PROVIDER, email);
     if (!passwords.verify(member.flatMap(m -> m.passwordHash()), login.password() == null ? "" : login.password())) {
-      throw new GatewayProblem(ProblemType.PASSWORD_REFUSED, "The email or the password is wrong.");
+      throw new GatewayProblem(PasswordProblem.PASSWORD_REFUSED, "The email or the password is wrong.");
     }
     // A member with a password has given an email: admitted where an event allows nickname and email.
     var identity = new AssertedIdentity(space.slug(), Passwords.LOGIN_PROVIDER, Passwords.LOGIN_PROVIDER, Optional.of(email),

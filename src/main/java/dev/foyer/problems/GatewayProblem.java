@@ -2,18 +2,18 @@ package dev.foyer.problems;
 
 /** A refusal. The message is the problem's detail: written for the caller, never holding secrets. */
 public class GatewayProblem extends RuntimeException {
-  private final ProblemType type;
+  private final ProblemCode type;
 
-  public GatewayProblem(ProblemType type, String detail) {
+  public GatewayProblem(ProblemCode type, String detail) {
     super(detail, null, false, false);
     this.type = type;
   }
 
-  public GatewayProblem(ProblemType type) {
+  public GatewayProblem(ProblemCode type) {
     this(type, type.title());
   }
 
-  public ProblemType type() {
+  public ProblemCode type() {
     return type;
   }
 }

@@ -73,7 +73,7 @@ public record ProblemBody(int status, String contentType, String text, URI insta
     return html > 0 && (html > json || (html == json && htmlAt < jsonAt));
   }
 
-  private static String page(ProblemType type, String detail, URI instance) {
+  private static String page(ProblemCode type, String detail, URI instance) {
     return """
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8"><title>%s</title>

@@ -1,12 +1,12 @@
 package dev.foyer.jwtsso.boundary;
 
+import dev.foyer.jwtsso.entity.JwtSsoProblem;
 import dev.foyer.jwtsso.control.JwtSsoSpaces;
 import dev.foyer.jwtsso.control.SsoClaims;
 import dev.foyer.jwtsso.control.SsoTokenPolicy;
 import dev.foyer.jwtsso.control.SsoTokenVerifier;
 import dev.foyer.members.entity.Member;
 import dev.foyer.problems.GatewayProblem;
-import dev.foyer.problems.ProblemType;
 import dev.foyer.singleuse.Replays;
 import dev.foyer.secrets.SecretBox;
 import dev.foyer.doors.AssertedProfile;
@@ -49,7 +49,7 @@ public class JwtSsoAuthenticator {
     var keepUntil = claims.expiresAt().map(exp -> exp.plus(policy.clockSkew())).orElse(now.plus(NO_EXP_MEMORY));
     var credential = claims.jwtId().map(jti -> "jti:" + space.id() + ":" + jti).orElse("token:" + sso.token().strip());
     if (!replays.claim("jwt", credential, keepUntil)) {
-      throw new GatewayProblem(ProblemType.JWT_REPLAYED, "This token was already used; sign a fresh one for each sign-in.");
+      throw new GatewayProblem(JwtSsoProblem.JWT_REPLAYED, "This token was already used; sign a fresh one for each sign-in.");
     }
     var identity = new AssertedIdentity(
         space.slug(),

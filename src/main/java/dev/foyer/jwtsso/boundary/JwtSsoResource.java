@@ -1,8 +1,8 @@
 package dev.foyer.jwtsso.boundary;
 
+import dev.foyer.jwtsso.entity.JwtSsoProblem;
 import dev.foyer.jwtsso.control.JwtSsoSpaces;
 import dev.foyer.problems.GatewayProblem;
-import dev.foyer.problems.ProblemType;
 import dev.foyer.doors.SignInResponses;
 import dev.foyer.spaces.control.Spaces;
 import jakarta.enterprise.context.RequestScoped;
@@ -55,7 +55,7 @@ public class JwtSsoResource {
     var space = ssoSpaces.space(spaceId);
     var referer = request.getHeader("Referer");
     if (referer != null && !space.allowsOrigin(origin(referer)) && !uriInfo.getBaseUri().toString().startsWith(origin(referer) + "/")) {
-      throw new GatewayProblem(ProblemType.EMBED_ORIGIN_NOT_ALLOWED, "This page's origin is not among the space's allowed embed origins.");
+      throw new GatewayProblem(JwtSsoProblem.EMBED_ORIGIN_NOT_ALLOWED, "This page's origin is not among the space's allowed embed origins.");
     }
     var ancestors = space.allowedOrigins().stream().collect(Collectors.joining(" ", "'self' ", "")).strip();
     return responses.redirectEmbedded(request, uriInfo, ancestors);
@@ -80,7 +80,7 @@ public class JwtSsoResource {
     var space = ssoSpaces.space(spaceId);
     var settings = ssoSpaces.enabledSettings(space);
     var authorizationUrl = settings.authorizationUrl()
-        .orElseThrow(() -> new GatewayProblem(ProblemType.SSO_DISABLED, "This space has no authorization URL configured."));
+        .orElseThrow(() -> new GatewayProblem(JwtSsoProblem.SSO_DISABLED, "This space has no authorization URL configured."));
     var back = UriBuilder.fromUri(uriInfo.getBaseUri()).path("spot").path(space.id()).path("sso").path("jwt");
     spaces.inside(space, referrerUrl).ifPresent(path -> back.queryParam("referrerUrl", path.toString()));
     URI target = UriBuilder.fromUri(authorizationUrl).queryParam("redirectUrl", back.build().toString()).build();

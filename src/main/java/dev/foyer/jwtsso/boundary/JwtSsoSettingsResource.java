@@ -1,5 +1,6 @@
 package dev.foyer.jwtsso.boundary;
 
+import dev.foyer.jwtsso.entity.JwtSsoProblem;
 import dev.foyer.FoyerApplication;
 import dev.foyer.jwtsso.control.JwtSsoSpaces;
 import dev.foyer.jwtsso.entity.JwtSsoSettings;
@@ -61,7 +62,7 @@ public class JwtSsoSettingsResource {
   public SettingsView get() {
     var space = scope.space(slug);
     return ssoSpaces.settings(space).map(settings -> SettingsView.of(space.id(), settings, null))
-        .orElseThrow(() -> new GatewayProblem(ProblemType.SSO_DISABLED, "JWT SSO is not configured for this space."));
+        .orElseThrow(() -> new GatewayProblem(JwtSsoProblem.SSO_DISABLED, "JWT SSO is not configured for this space."));
   }
 
   @PUT
@@ -103,7 +104,7 @@ public class JwtSsoSettingsResource {
   public SettingsView rotateKey() {
     var space = scope.space(slug);
     var settings = ssoSpaces.settings(space)
-        .orElseThrow(() -> new GatewayProblem(ProblemType.SSO_DISABLED, "Configure JWT SSO before rotating its key."));
+        .orElseThrow(() -> new GatewayProblem(JwtSsoProblem.SSO_DISABLED, "Configure JWT SSO before rotating its key."));
     var key = SecretBox.newSecret();
     settings.key().rotate(secrets.seal(key), clock.instant().plus(rotationOverlap));
     return SettingsView.of(space.id(), settings, key);

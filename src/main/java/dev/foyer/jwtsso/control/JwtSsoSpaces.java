@@ -1,9 +1,9 @@
 package dev.foyer.jwtsso.control;
 
+import dev.foyer.jwtsso.entity.JwtSsoProblem;
 
 import dev.foyer.jwtsso.entity.JwtSsoSettings;
 import dev.foyer.problems.GatewayProblem;
-import dev.foyer.problems.ProblemType;
 import dev.foyer.spaces.entity.Space;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -19,7 +19,7 @@ public class JwtSsoSpaces {
   @PersistenceContext EntityManager em;
 
   public Space space(String spaceId) {
-    return find(spaceId).orElseThrow(() -> new GatewayProblem(ProblemType.SSO_SPACE_UNKNOWN, "There is no space with that id."));
+    return find(spaceId).orElseThrow(() -> new GatewayProblem(JwtSsoProblem.SSO_SPACE_UNKNOWN, "There is no space with that id."));
   }
 
   public Optional<Space> find(String spaceId) {
@@ -36,6 +36,6 @@ public class JwtSsoSpaces {
   public JwtSsoSettings enabledSettings(Space space) {
     return settings(space)
         .filter(JwtSsoSettings::enabled)
-        .orElseThrow(() -> new GatewayProblem(ProblemType.SSO_DISABLED, "This space does not accept JWT SSO."));
+        .orElseThrow(() -> new GatewayProblem(JwtSsoProblem.SSO_DISABLED, "This space does not accept JWT SSO."));
   }
 }

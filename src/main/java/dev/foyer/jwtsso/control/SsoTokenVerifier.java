@@ -1,5 +1,6 @@
 package dev.foyer.jwtsso.control;
 
+import dev.foyer.jwtsso.entity.JwtSsoProblem;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObject;
 import com.nimbusds.jose.JWEObject;
@@ -8,7 +9,6 @@ import com.nimbusds.jose.PlainObject;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.foyer.problems.GatewayProblem;
-import dev.foyer.problems.ProblemType;
 import dev.foyer.web.WebAddresses;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
@@ -38,51 +38,51 @@ public final class SsoTokenVerifier {
 
   public static SsoClaims verify(String token, List<String> keys, SsoTokenPolicy policy, Instant now) {
     if (token == null || token.isBlank()) {
-      throw new GatewayProblem(ProblemType.JWT_MISSING, "Pass the signed token as ms_token.");
+      throw new GatewayProblem(JwtSsoProblem.JWT_MISSING, "Pass the signed token as ms_token.");
     }
     if (token.length() > MAX_TOKEN_LENGTH) {
-      throw new GatewayProblem(ProblemType.JWT_TOO_LARGE, "The token is longer than " + MAX_TOKEN_LENGTH + " characters.");
+      throw new GatewayProblem(JwtSsoProblem.JWT_TOO_LARGE, "The token is longer than " + MAX_TOKEN_LENGTH + " characters.");
     }
     JOSEObject parsed;
     try {
       parsed = JOSEObject.parse(token.strip());
     } catch (ParseException e) {
-      throw new GatewayProblem(ProblemType.JWT_MALFORMED, "The token is not a JWT.");
+      throw new GatewayProblem(JwtSsoProblem.JWT_MALFORMED, "The token is not a JWT.");
     }
     if (parsed instanceof JWEObject) {
-      throw new GatewayProblem(ProblemType.JWT_ENCRYPTED, "Sign the token with HS256; do not encrypt it.");
+      throw new GatewayProblem(JwtSsoProblem.JWT_ENCRYPTED, "Sign the token with HS256; do not encrypt it.");
     }
     if (parsed instanceof PlainObject || !(parsed instanceof JWSObject jws)) {
-      throw new GatewayProblem(ProblemType.JWT_ALGORITHM, "Unsigned tokens (alg none) are refused.");
+      throw new GatewayProblem(JwtSsoProblem.JWT_ALGORITHM, "Unsigned tokens (alg none) are refused.");
     }
     var algorithm = jws.getHeader().getAlgorithm().getName();
     if (!policy.algorithms().contains(algorithm)) {
-      throw new GatewayProblem(ProblemType.JWT_ALGORITHM, "The algorithm " + algorithm + " is not accepted; sign with " + String.join(", ", policy.algorithms()) + ".");
+      throw new GatewayProblem(JwtSsoProblem.JWT_ALGORITHM, "The algorithm " + algorithm + " is not accepted; sign with " + String.join(", ", policy.algorithms()) + ".");
     }
     if (jws.getHeader().getCriticalParams() != null && !jws.getHeader().getCriticalParams().isEmpty()) {
-      throw new GatewayProblem(ProblemType.JWT_MALFORMED, "The token has critical header parameters Foyer does not understand.");
+      throw new GatewayProblem(JwtSsoProblem.JWT_MALFORMED, "The token has critical header parameters Foyer does not understand.");
     }
     if (keys.stream().noneMatch(key -> verifies(jws, key))) {
-      throw new GatewayProblem(ProblemType.JWT_SIGNATURE, "The token's signature does not match the space's key.");
+      throw new GatewayProblem(JwtSsoProblem.JWT_SIGNATURE, "The token's signature does not match the space's key.");
     }
     // Types are checked on the payload as sent: JWTClaimsSet.parse turns a numeric sub into a string.
     Map<String, Object> claims = jws.getPayload().toJSONObject();
     if (claims == null) {
-      throw new GatewayProblem(ProblemType.JWT_CLAIM_INVALID, "The token's payload is not a JSON object.");
+      throw new GatewayProblem(JwtSsoProblem.JWT_CLAIM_INVALID, "The token's payload is not a JSON object.");
     }
     Times times;
     try {
       times = times(JWTClaimsSet.parse(claims), policy, now);
     } catch (ParseException e) {
-      throw new GatewayProblem(ProblemType.JWT_CLAIM_INVALID, "The token's iat, exp and nbf must be numbers.");
+      throw new GatewayProblem(JwtSsoProblem.JWT_CLAIM_INVALID, "The token's iat, exp and nbf must be numbers.");
     }
     var email = required(claims, "email");
     if (!WebAddresses.isEmail(email)) {
-      throw new GatewayProblem(ProblemType.JWT_EMAIL_INVALID, "The email claim is not a valid email address.");
+      throw new GatewayProblem(JwtSsoProblem.JWT_EMAIL_INVALID, "The email claim is not a valid email address.");
     }
     var avatar = optional(claims, "avatarUrl", 2048);
     if (avatar.isPresent() && WebAddresses.httpUrl(avatar.get()).isEmpty()) {
-      throw new GatewayProblem(ProblemType.JWT_AVATAR_INVALID, "avatarUrl must be a full http:// or https:// URL.");
+      throw new GatewayProblem(JwtSsoProblem.JWT_AVATAR_INVALID, "avatarUrl must be a full http:// or https:// URL.");
     }
     var lang = optional(claims, "lang", MAX_CLAIM).filter(LANGUAGES::contains).orElse(DEFAULT_LANGUAGE);
     var timezone = optional(claims, "timezone", MAX_CLAIM).filter(ZoneId.getAvailableZoneIds()::contains).orElse(DEFAULT_TIME_ZONE);
@@ -121,18 +121,18 @@ public final class SsoTokenVerifier {
     var nbf = Optional.ofNullable(claims.getNotBeforeTime()).map(java.util.Date::toInstant);
     var skew = policy.clockSkew();
     if (exp.isEmpty() && policy.requireExp()) {
-      throw new GatewayProblem(ProblemType.JWT_EXP_MISSING, "The token needs an exp claim (60 seconds from now is recommended).");
+      throw new GatewayProblem(JwtSsoProblem.JWT_EXP_MISSING, "The token needs an exp claim (60 seconds from now is recommended).");
     }
     if (exp.isPresent() && exp.get().plus(skew).isBefore(now)) {
-      throw new GatewayProblem(ProblemType.JWT_EXPIRED, "The token expired; sign a fresh one.");
+      throw new GatewayProblem(JwtSsoProblem.JWT_EXPIRED, "The token expired; sign a fresh one.");
     }
     if (iat.isPresent() && iat.get().minus(skew).isAfter(now) || nbf.isPresent() && nbf.get().minus(skew).isAfter(now)) {
-      throw new GatewayProblem(ProblemType.JWT_NOT_YET_VALID, "The token is dated in the future; check the signing server's clock.");
+      throw new GatewayProblem(JwtSsoProblem.JWT_NOT_YET_VALID, "The token is dated in the future; check the signing server's clock.");
     }
     if (exp.isPresent()) {
       var start = iat.orElse(now);
       if (exp.get().isAfter(start.plus(policy.maxLifetime()).plus(skew))) {
-        throw new GatewayProblem(ProblemType.JWT_LIFETIME,
+        throw new GatewayProblem(JwtSsoProblem.JWT_LIFETIME,
             "The token is valid for longer than " + policy.maxLifetime().toSeconds() + " seconds; shorten its exp.");
       }
     }
@@ -141,7 +141,7 @@ public final class SsoTokenVerifier {
 
   private static String required(Map<String, Object> claims, String name) {
     return optional(claims, name, MAX_CLAIM)
-        .orElseThrow(() -> new GatewayProblem(ProblemType.JWT_CLAIM_MISSING, "The token has no " + name + " claim."));
+        .orElseThrow(() -> new GatewayProblem(JwtSsoProblem.JWT_CLAIM_MISSING, "The token has no " + name + " claim."));
   }
 
   private static Optional<String> optional(Map<String, Object> claims, String name, int maxLength) {
@@ -220,6 +220,6 @@ public final class SsoTokenVerifier {
   }
 
   private static GatewayProblem invalid(String detail) {
-    return new GatewayProblem(ProblemType.JWT_CLAIM_INVALID, "The token's " + detail + ".");
+    return new GatewayProblem(JwtSsoProblem.JWT_CLAIM_INVALID, "The token's " + detail + ".");
   }
 }

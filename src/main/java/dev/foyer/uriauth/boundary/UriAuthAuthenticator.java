@@ -1,5 +1,6 @@
 package dev.foyer.uriauth.boundary;
 
+import dev.foyer.uriauth.entity.UriAuthProblem;
 import dev.foyer.problems.GatewayProblem;
 import dev.foyer.problems.ProblemType;
 import dev.foyer.doors.AssertedProfile;
@@ -28,7 +29,7 @@ public class UriAuthAuthenticator {
     var space = spaces.bySlug(request.account())
         .orElseThrow(() -> new GatewayProblem(ProblemType.ACCOUNT_UNKNOWN, "There is no account named like that."));
     if (door.equals(UriAuthDoor.PROGRAMMATIC_LOGON) && origin != null && !space.allowsOrigin(origin)) {
-      throw new GatewayProblem(ProblemType.ORIGIN_NOT_ALLOWED, "This page's origin is not among the account's allowed embed origins.");
+      throw new GatewayProblem(UriAuthProblem.ORIGIN_NOT_ALLOWED, "This page's origin is not among the account's allowed embed origins.");
     }
     var settings = uriAuthSpaces.settings(space);
     boolean signed = signedLinks.verify(settings, request);

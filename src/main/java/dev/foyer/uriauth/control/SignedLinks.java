@@ -1,7 +1,7 @@
 package dev.foyer.uriauth.control;
 
+import dev.foyer.uriauth.entity.UriAuthProblem;
 import dev.foyer.problems.GatewayProblem;
-import dev.foyer.problems.ProblemType;
 import dev.foyer.singleuse.Replays;
 import dev.foyer.secrets.SecretBox;
 import dev.foyer.uriauth.entity.UriAuthSettings;
@@ -36,7 +36,7 @@ public class SignedLinks {
   public boolean verify(Optional<UriAuthSettings> settings, UriAuthRequest request) {
     if (request.signature().isEmpty()) {
       if (settings.map(UriAuthSettings::signedLinksRequired).orElse(false)) {
-        throw new GatewayProblem(ProblemType.SIGNATURE_MISSING,
+        throw new GatewayProblem(UriAuthProblem.SIGNATURE_MISSING,
             "This account only accepts signed links: the link needs ts and sig parameters.");
       }
       return false;
@@ -44,19 +44,19 @@ public class SignedLinks {
     var signature = request.signature().get();
     var timestamp = request.timestamp()
         .filter(ts -> TIMESTAMP.matcher(ts).matches())
-        .orElseThrow(() -> new GatewayProblem(ProblemType.SIGNATURE_INVALID, "A signed link needs a ts parameter in Unix seconds."));
+        .orElseThrow(() -> new GatewayProblem(UriAuthProblem.SIGNATURE_INVALID, "A signed link needs a ts parameter in Unix seconds."));
     var now = clock.instant();
     if (!HEX_SIGNATURE.matcher(signature).matches()
         || secrets(settings, now).stream().noneMatch(secret -> LinkSignature.matches(secret, request.parameters(), signature))) {
-      throw new GatewayProblem(ProblemType.SIGNATURE_INVALID, "The link's signature does not match its parameters.");
+      throw new GatewayProblem(UriAuthProblem.SIGNATURE_INVALID, "The link's signature does not match its parameters.");
     }
     var signedAt = Instant.ofEpochSecond(Long.parseLong(timestamp));
     if (signedAt.isAfter(now.plus(FUTURE_SKEW)) || signedAt.plus(validity).isBefore(now)) {
-      throw new GatewayProblem(ProblemType.SIGNATURE_EXPIRED,
+      throw new GatewayProblem(UriAuthProblem.SIGNATURE_EXPIRED,
           "The link was signed at a time outside its validity of " + validity.toSeconds() + " seconds; ask for a fresh one.");
     }
     if (!replays.claim("link", signature.toLowerCase(Locale.ROOT), signedAt.plus(validity).plus(FUTURE_SKEW))) {
-      throw new GatewayProblem(ProblemType.SIGNATURE_REPLAYED, "This signed link was already used; each link signs in once.");
+      throw new GatewayProblem(UriAuthProblem.SIGNATURE_REPLAYED, "This signed link was already used; each link signs in once.");
     }
     return true;
   }

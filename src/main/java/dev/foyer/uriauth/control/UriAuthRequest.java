@@ -1,5 +1,6 @@
 package dev.foyer.uriauth.control;
 
+import dev.foyer.uriauth.entity.UriAuthProblem;
 import dev.foyer.members.entity.Member;
 import dev.foyer.members.entity.ProfileField;
 import dev.foyer.members.entity.AdmissionPolicy;
@@ -46,23 +47,23 @@ public record UriAuthRequest(
     });
     parameters.forEach((name, value) -> {
       if (hasControlCharacters(name) || hasControlCharacters(value)) {
-        throw new GatewayProblem(ProblemType.CONTROL_CHARACTERS, "The parameter \"" + printable(name) + "\" contains control characters.");
+        throw new GatewayProblem(UriAuthProblem.CONTROL_CHARACTERS, "The parameter \"" + printable(name) + "\" contains control characters.");
       }
       if (name.length() > MAX_LENGTH || value.length() > MAX_LENGTH) {
-        throw new GatewayProblem(ProblemType.FIELD_TOO_LONG, "The parameter \"" + printable(name) + "\" is longer than 255 characters.");
+        throw new GatewayProblem(UriAuthProblem.FIELD_TOO_LONG, "The parameter \"" + printable(name) + "\" is longer than 255 characters.");
       }
     });
     var account = present(parameters, "account")
-        .orElseThrow(() -> new GatewayProblem(ProblemType.ACCOUNT_MISSING, "Say which account to sign in to with the account parameter."));
+        .orElseThrow(() -> new GatewayProblem(UriAuthProblem.ACCOUNT_MISSING, "Say which account to sign in to with the account parameter."));
     var givenName = present(parameters, "givenName")
-        .orElseThrow(() -> new GatewayProblem(ProblemType.GIVEN_NAME_MISSING, "The givenName parameter is required."));
+        .orElseThrow(() -> new GatewayProblem(UriAuthProblem.GIVEN_NAME_MISSING, "The givenName parameter is required."));
     var email = present(parameters, "email");
     if (email.isPresent() && !WebAddresses.isEmail(email.get())) {
-      throw new GatewayProblem(ProblemType.EMAIL_INVALID, "The email parameter is not a valid email address.");
+      throw new GatewayProblem(UriAuthProblem.EMAIL_INVALID, "The email parameter is not a valid email address.");
     }
     var eventId = present(parameters, "eventid");
     if (eventId.isPresent() && !Event.ID.matcher(eventId.get()).matches()) {
-      throw new GatewayProblem(ProblemType.EVENT_ID_MALFORMED, "The eventid parameter must be an event id (letters, digits, '-' and '_').");
+      throw new GatewayProblem(UriAuthProblem.EVENT_ID_MALFORMED, "The eventid parameter must be an event id (letters, digits, '-' and '_').");
     }
     return new UriAuthRequest(
         account,

@@ -1,19 +1,20 @@
 package dev.foyer.jwtsso.control;
 
-import static dev.foyer.problems.ProblemType.JWT_ALGORITHM;
-import static dev.foyer.problems.ProblemType.JWT_AVATAR_INVALID;
-import static dev.foyer.problems.ProblemType.JWT_CLAIM_INVALID;
-import static dev.foyer.problems.ProblemType.JWT_CLAIM_MISSING;
-import static dev.foyer.problems.ProblemType.JWT_EMAIL_INVALID;
-import static dev.foyer.problems.ProblemType.JWT_ENCRYPTED;
-import static dev.foyer.problems.ProblemType.JWT_EXPIRED;
-import static dev.foyer.problems.ProblemType.JWT_EXP_MISSING;
-import static dev.foyer.problems.ProblemType.JWT_LIFETIME;
-import static dev.foyer.problems.ProblemType.JWT_MALFORMED;
-import static dev.foyer.problems.ProblemType.JWT_MISSING;
-import static dev.foyer.problems.ProblemType.JWT_NOT_YET_VALID;
-import static dev.foyer.problems.ProblemType.JWT_SIGNATURE;
-import static dev.foyer.problems.ProblemType.JWT_TOO_LARGE;
+import dev.foyer.jwtsso.entity.JwtSsoProblem;
+import static dev.foyer.jwtsso.entity.JwtSsoProblem.JWT_ALGORITHM;
+import static dev.foyer.jwtsso.entity.JwtSsoProblem.JWT_AVATAR_INVALID;
+import static dev.foyer.jwtsso.entity.JwtSsoProblem.JWT_CLAIM_INVALID;
+import static dev.foyer.jwtsso.entity.JwtSsoProblem.JWT_CLAIM_MISSING;
+import static dev.foyer.jwtsso.entity.JwtSsoProblem.JWT_EMAIL_INVALID;
+import static dev.foyer.jwtsso.entity.JwtSsoProblem.JWT_ENCRYPTED;
+import static dev.foyer.jwtsso.entity.JwtSsoProblem.JWT_EXPIRED;
+import static dev.foyer.jwtsso.entity.JwtSsoProblem.JWT_EXP_MISSING;
+import static dev.foyer.jwtsso.entity.JwtSsoProblem.JWT_LIFETIME;
+import static dev.foyer.jwtsso.entity.JwtSsoProblem.JWT_MALFORMED;
+import static dev.foyer.jwtsso.entity.JwtSsoProblem.JWT_MISSING;
+import static dev.foyer.jwtsso.entity.JwtSsoProblem.JWT_NOT_YET_VALID;
+import static dev.foyer.jwtsso.entity.JwtSsoProblem.JWT_SIGNATURE;
+import static dev.foyer.jwtsso.entity.JwtSsoProblem.JWT_TOO_LARGE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,7 +33,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import dev.foyer.problems.GatewayProblem;
-import dev.foyer.problems.ProblemType;
+import dev.foyer.problems.ProblemCode;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.time.Duration;
@@ -324,7 +325,7 @@ class SsoTokenVerifierTest {
     var jwe = new JWEObject(new JWEHeader(JWEAlgorithm.DIR, EncryptionMethod.A256GCM), new Payload(valid().build().toJSONObject()));
     jwe.encrypt(new DirectEncrypter(KEY.substring(0, 32).getBytes(StandardCharsets.UTF_8)));
 
-    assertRefused(jwe.serialize(), ProblemType.JWT_ENCRYPTED);
+    assertRefused(jwe.serialize(), JwtSsoProblem.JWT_ENCRYPTED);
   }
 
   @ParameterizedTest
@@ -428,7 +429,7 @@ class SsoTokenVerifierTest {
   void refusalsCarryTheirStableCodes() {
     assertThat(List.of(JWT_MISSING, JWT_TOO_LARGE, JWT_MALFORMED, JWT_ENCRYPTED, JWT_ALGORITHM, JWT_SIGNATURE, JWT_EXP_MISSING,
             JWT_EXPIRED, JWT_NOT_YET_VALID, JWT_LIFETIME, JWT_CLAIM_MISSING, JWT_CLAIM_INVALID, JWT_EMAIL_INVALID, JWT_AVATAR_INVALID))
-        .extracting(ProblemType::code)
+        .extracting(ProblemCode::code)
         .containsExactly("JWT1", "JWT2", "JWT3", "JWT4", "JWT5", "JWT6", "JWT7", "JWT8", "JWT9", "JWT10", "JWT12", "JWT13", "JWT14", "JWT15");
   }
 
@@ -480,7 +481,7 @@ class SsoTokenVerifierTest {
     return SsoTokenVerifier.verify(token, List.of(KEY), POLICY, NOW);
   }
 
-  private static void assertRefused(String token, ProblemType expected) {
+  private static void assertRefused(String token, ProblemCode expected) {
     assertThatThrownBy(() -> verify(token))
         .isInstanceOfSatisfying(GatewayProblem.class, problem -> assertThat(problem.type()).isEqualTo(expected));
   }

@@ -1,0 +1,33 @@
+package dev.foyer.password;
+
+import dev.foyer.problems.ProblemCode;
+
+/** Refusals of the password door. Codes never change; the README lists them. */
+public enum PasswordProblem implements ProblemCode {
+  PASSWORD_REFUSED("PWD1", 401, "Wrong email or password");
+
+  private final String code;
+  private final int status;
+  private final String title;
+
+  PasswordProblem(String code, int status, String title) {
+    this.code = code;
+    this.status = status;
+    this.title = title;
+  }
+
+  @Override
+  public String code() {
+    return code;
+  }
+
+  @Override
+  public int status() {
+    return status;
+  }
+
+  @Override
+  public String title() {
+    return title;
+  }
+}
