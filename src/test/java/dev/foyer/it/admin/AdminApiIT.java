@@ -1,4 +1,4 @@
-package dev.foyer.it;
+package dev.foyer.it.admin;
 
 import static dev.foyer.it.support.Refusals.describe;
 import static org.assertj.core.api.Assertions.assertThat;

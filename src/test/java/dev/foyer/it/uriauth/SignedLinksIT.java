@@ -1,4 +1,4 @@
-package dev.foyer.it;
+package dev.foyer.it.uriauth;
 
 import static dev.foyer.it.support.Refusals.assertNoMember;
 import static dev.foyer.it.support.Refusals.assertRefused;
