@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.foyer.it.support.FoyerServer;
 import dev.foyer.it.support.Json;
+import dev.foyer.it.support.Names;
 import dev.foyer.it.support.SsoSpace;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,7 +123,7 @@ class JwtSsoMembersIT {
   @Test
   void attachesTokenToPasswordMemberWithTheSameEmail(FoyerServer server) {
     var space = SsoSpace.create(server);
-    var email = "grace." + SsoSpace.randomHex(4) + "@example.test";
+    var email = "grace." + Names.hex(4) + "@example.test";
     var created = space.createMember(Json.object().put("givenName", "Grace").put("familyName", "Hopper")
         .put("email", email).put("password", PASSWORD));
     var sub = newSub();
@@ -144,7 +145,7 @@ class JwtSsoMembersIT {
   @Test
   void attachesTokenToPasswordMemberWhoseEmailDomainDiffersOnlyInCase(FoyerServer server) {
     var space = SsoSpace.create(server);
-    var local = "grace." + SsoSpace.randomHex(4);
+    var local = "grace." + Names.hex(4);
     var created = space.createMember(Json.object().put("givenName", "Grace").put("familyName", "Hopper")
         .put("email", local + "@Example.TEST").put("password", PASSWORD));
     var sub = newSub();
@@ -159,7 +160,7 @@ class JwtSsoMembersIT {
   @Test
   void passwordSignInKeepsWorkingAfterSsoSignIns(FoyerServer server) {
     var space = SsoSpace.create(server);
-    var email = "grace." + SsoSpace.randomHex(4) + "@example.test";
+    var email = "grace." + Names.hex(4) + "@example.test";
     space.createMember(Json.object().put("givenName", "Grace").put("email", email).put("password", PASSWORD));
     var claims = claims(newSub());
     claims.put("email", email);
@@ -209,7 +210,7 @@ class JwtSsoMembersIT {
   @Test
   void oldMemberKeepsItsPasswordAfterEmailChangeStartsNewMember(FoyerServer server) {
     var space = SsoSpace.create(server, Json.object().put("newMemberOnEmailChange", true));
-    var email = "grace." + SsoSpace.randomHex(4) + "@example.test";
+    var email = "grace." + Names.hex(4) + "@example.test";
     var created = space.createMember(Json.object().put("givenName", "Grace").put("email", email).put("password", PASSWORD));
     var sub = newSub();
     var first = claims(sub);
@@ -265,7 +266,7 @@ class JwtSsoMembersIT {
   @ValueSource(strings = {"INVITED", "PENDING"})
   void memberTheAdministratorsCreatedBecomesActiveOnFirstSsoSignIn(String status, FoyerServer server) {
     var space = SsoSpace.create(server);
-    var email = "invitee." + SsoSpace.randomHex(4) + "@example.test";
+    var email = "invitee." + Names.hex(4) + "@example.test";
     var created = space.createMember(Json.object().put("givenName", "Ivy").put("email", email).put("status", status));
     assertThat(created.path("status").asText()).isEqualTo(status);
     var claims = claims(newSub());

@@ -1,16 +1,15 @@
 package dev.foyer.it.sessions;
 
+import static dev.foyer.it.support.Names.hex;
+import static dev.foyer.it.support.Refusals.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.foyer.it.support.Browser;
 import dev.foyer.it.support.FoyerServer;
 import dev.foyer.it.support.Json;
 import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** The session a sign-in leaves behind: {@code /api/me}, the plugin's header, and logout. */
 @ExtendWith(FoyerServer.class)
 class SessionsIT {
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   @Test
   void meReturnsTheSignedInMemberAndSessionFromTheCookie(FoyerServer server) {
@@ -29,7 +27,7 @@ class SessionsIT {
     var browser = server.browser();
     var signedInAt = Instant.now();
     browser.postForm("/auth/uri", ordered(
-        "account", slug, "givenName", "Sue", "familyName", "Doe", "email", "sue.doe@example.com", "uid", "crm-" + hex()));
+        "account", slug, "givenName", "Sue", "familyName", "Doe", "email", "sue.doe@example.com", "uid", "crm-" + hex(5)));
 
     var response = browser.json().get("/api/me");
 
@@ -235,29 +233,17 @@ class SessionsIT {
 
   // --- helpers ---
 
-  private static void assertProblem(HttpResponse<String> response, int status, String code) {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-    assertThat(response.headers().firstValue("Content-Type")).as(response.body()).contains("application/problem+json");
-    assertThat(Json.parse(response).path("code").asText()).isEqualTo(code);
-  }
-
   /** Signs {@code givenName} in to the space through URI Auth and returns the session cookie's value. */
   private static String signIn(Browser browser, String slug, String givenName) {
-    var response = browser.get("/auth/uri?account=" + slug + "&givenName=" + givenName + "&uid=crm-" + hex());
+    var response = browser.get("/auth/uri?account=" + slug + "&givenName=" + givenName + "&uid=crm-" + hex(5));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
     var cookie = browser.cookie("foyer_" + slug);
     assertThat(cookie).as("cookie foyer_%s after %s", slug, response.headers().map()).isPresent();
     return cookie.get().getValue();
   }
 
-  private static String hex() {
-    var bytes = new byte[5];
-    RANDOM.nextBytes(bytes);
-    return HexFormat.of().formatHex(bytes);
-  }
-
   private static String space(FoyerServer server) {
-    var slug = "t-" + hex();
+    var slug = "t-" + hex(5);
     var response = server.browser().bearer(server.adminToken())
         .postJson("/api/admin/spaces", Json.write(Map.of("slug", slug, "name", "Space " + slug)));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
@@ -265,7 +251,7 @@ class SessionsIT {
   }
 
   private static String event(FoyerServer server, String slug) {
-    var id = "ev-" + hex();
+    var id = "ev-" + hex(5);
     var body = Map.of("id", id, "title", "Chat " + id, "admittedLevels", List.of("NICKNAME"));
     var response = server.browser().bearer(server.adminToken())
         .postJson("/api/admin/spaces/" + slug + "/events", Json.write(body));

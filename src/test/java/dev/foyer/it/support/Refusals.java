@@ -31,6 +31,15 @@ public final class Refusals {
     }
   }
 
+  /** A problem+json answer with that status and {@code code}, as the admin API and API callers get it. */
+  public static void assertProblem(HttpResponse<String> response, int status, String code) {
+    assertThat(response.statusCode()).as(describe(response)).isEqualTo(status);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .as(describe(response))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(Json.parse(response).path("code").asText()).as(describe(response)).isEqualTo(code);
+  }
+
   public static void assertNoMember(FoyerServer server, String slug, List<String> uids) {
     for (var uid : uids) {
       var members = members(server, slug, uid);

@@ -13,12 +13,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A fresh space of its own with JWT SSO switched on, as an administrator sets it up through the
@@ -56,7 +54,7 @@ public final class SsoSpace {
    * and SSO enabled with {@code settings} on top of the authorization URL.
    */
   public static SsoSpace create(FoyerServer server, ObjectNode spaceFields, ObjectNode settings) {
-    var slug = "t-" + randomHex(6);
+    var slug = "t-" + Names.hex(6);
     var admin = admin(server);
     var space = Json.object().put("slug", slug).put("name", "Space " + slug);
     space.setAll(spaceFields);
@@ -70,12 +68,6 @@ public final class SsoSpace {
     var key = Json.parse(configured).path("key").asText();
     assertThat(key).as("the key shown once on creation").isNotBlank();
     return new SsoSpace(server, slug, id, key);
-  }
-
-  public static String randomHex(int bytes) {
-    var random = new byte[bytes];
-    ThreadLocalRandom.current().nextBytes(random);
-    return HexFormat.of().formatHex(random);
   }
 
   public static Browser admin(FoyerServer server) {
@@ -93,14 +85,14 @@ public final class SsoSpace {
     claims.put("sub", sub);
     claims.put("firstName", "Ada");
     claims.put("lastName", "Lovelace");
-    claims.put("email", "ada." + randomHex(5) + "@example.test");
+    claims.put("email", "ada." + Names.hex(5) + "@example.test");
     claims.put("iat", now);
     claims.put("exp", now + 60);
     return claims;
   }
 
   public static String newSub() {
-    return "crm-" + randomHex(6);
+    return "crm-" + Names.hex(6);
   }
 
   public String token(Map<String, ?> claims) {

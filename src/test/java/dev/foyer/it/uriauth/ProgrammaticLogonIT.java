@@ -1,5 +1,6 @@
 package dev.foyer.it.uriauth;
 
+import static dev.foyer.it.support.Names.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,11 +10,9 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +28,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(FoyerServer.class)
 class ProgrammaticLogonIT {
-  private static final SecureRandom RANDOM = new SecureRandom();
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
 
   @Test
@@ -37,7 +35,7 @@ class ProgrammaticLogonIT {
     var origin = origin();
     var slug = space(server, List.of(origin));
     var event = event(server, slug);
-    var uid = "crm-" + hex();
+    var uid = "crm-" + hex(5);
     var before = Instant.now();
     var browser = server.browser();
 
@@ -89,7 +87,7 @@ class ProgrammaticLogonIT {
     var browser = server.browser();
 
     var response = browser.postJson("/auth/programmatic",
-        Json.write(Map.of("account", slug, "givenName", "Sue", "uid", "crm-" + hex())), "Origin", origin);
+        Json.write(Map.of("account", slug, "givenName", "Sue", "uid", "crm-" + hex(5))), "Origin", origin);
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     assertThat(browser.get("/spaces/" + slug).body()).contains("Hello, Sue!");
@@ -100,7 +98,7 @@ class ProgrammaticLogonIT {
     var origin = origin();
     var slug = space(server, List.of(origin));
     var logon = server.browser().postJson("/auth/programmatic",
-        Json.write(Map.of("account", slug, "givenName", "Sue", "familyName", "Doe", "uid", "crm-" + hex())), "Origin", origin);
+        Json.write(Map.of("account", slug, "givenName", "Sue", "familyName", "Doe", "uid", "crm-" + hex(5))), "Origin", origin);
     assertThat(logon.statusCode()).as(logon.body()).isEqualTo(200);
     var signedIn = Json.parse(logon);
 
@@ -119,7 +117,7 @@ class ProgrammaticLogonIT {
   @Test
   void allowedOriginGetsCorsHeadersOnTheLogon(FoyerServer server) {
     var origin = origin();
-    var slug = space(server, List.of("https://other-" + hex() + ".example.com", origin));
+    var slug = space(server, List.of("https://other-" + hex(5) + ".example.com", origin));
 
     var response = server.browser().postJson("/auth/programmatic",
         Json.write(Map.of("account", slug, "givenName", "Sue")), "Origin", origin);
@@ -147,7 +145,7 @@ class ProgrammaticLogonIT {
   void preflightFromAnOriginNoSpaceAllowsGetsNoCorsHeaders(FoyerServer server) {
     space(server, List.of(origin()));
 
-    var response = preflight(server, "https://evil-" + hex() + ".example.net", "POST", "content-type");
+    var response = preflight(server, "https://evil-" + hex(5) + ".example.net", "POST", "content-type");
 
     assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     assertThat(response.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
@@ -157,8 +155,8 @@ class ProgrammaticLogonIT {
   @Test
   void originNotAllowedIsRefusedWithPlorig1AndNothingWritten(FoyerServer server) {
     var slug = space(server, List.of(origin()));
-    var uid = "crm-" + hex();
-    var evil = "https://evil-" + hex() + ".example.net";
+    var uid = "crm-" + hex(5);
+    var evil = "https://evil-" + hex(5) + ".example.net";
     var browser = server.browser();
 
     var response = browser.postJson("/auth/programmatic",
@@ -178,7 +176,7 @@ class ProgrammaticLogonIT {
     var origin = origin();
     space(server, List.of(origin));
     var other = space(server, List.of(origin()));
-    var uid = "crm-" + hex();
+    var uid = "crm-" + hex(5);
 
     var response = server.browser().postJson("/auth/programmatic",
         Json.write(Map.of("account", other, "givenName", "Sue", "uid", uid)), "Origin", origin);
@@ -233,18 +231,12 @@ class ProgrammaticLogonIT {
         .collect(Collectors.toList());
   }
 
-  private static String hex() {
-    var bytes = new byte[5];
-    RANDOM.nextBytes(bytes);
-    return HexFormat.of().formatHex(bytes);
-  }
-
   private static String origin() {
-    return "https://intranet-" + hex() + ".example.com";
+    return "https://intranet-" + hex(5) + ".example.com";
   }
 
   private static String space(FoyerServer server, List<String> allowedOrigins) {
-    var slug = "t-" + hex();
+    var slug = "t-" + hex(5);
     var body = new LinkedHashMap<String, Object>();
     body.put("slug", slug);
     body.put("name", "Space " + slug);
@@ -255,7 +247,7 @@ class ProgrammaticLogonIT {
   }
 
   private static String event(FoyerServer server, String slug) {
-    var id = "ev-" + hex();
+    var id = "ev-" + hex(5);
     var body = Map.of("id", id, "title", "Chat " + id, "admittedLevels", List.of("NICKNAME"));
     var response = server.browser().bearer(server.adminToken())
         .postJson("/api/admin/spaces/" + slug + "/events", Json.write(body));

@@ -1,9 +1,13 @@
 package dev.foyer.it.uriauth;
 
+import static dev.foyer.it.support.Names.hex;
 import static dev.foyer.it.support.Refusals.assertNoMember;
 import static dev.foyer.it.support.Refusals.assertRefused;
 import static dev.foyer.it.support.Refusals.describe;
 import static dev.foyer.it.support.Refusals.members;
+import static dev.foyer.it.support.SignedLinks.encoded;
+import static dev.foyer.it.support.SignedLinks.signature;
+import static dev.foyer.it.support.SignedLinks.signed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,21 +18,15 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,7 +43,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @ExtendWith(FoyerServer.class)
 class SignedLinksIT {
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   /** The ways a signed request comes in; all three take the same fields and the same signature. */
   enum Via {
@@ -387,38 +384,7 @@ class SignedLinksIT {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // The integrator's side, per README "Signed links".
-
-  /** The fields plus {@code ts}, signed: what an integrator's server puts in the link. */
-  static Map<String, String> signed(String secret, Map<String, String> fields, long ts) {
-    var all = with(fields, "ts", Long.toString(ts));
-    return with(all, "sig", signature(secret, all));
-  }
-
-  /**
-   * Lowercase hex HMAC-SHA256, keyed with the secret's UTF-8 bytes, of every parameter but
-   * {@code sig} sorted by name, as {@code name=value} with the raw value, joined by line feeds.
-   */
-  static String signature(String secret, Map<String, String> parameters) {
-    var canonical = new TreeMap<>(parameters).entrySet().stream()
-        .filter(parameter -> !parameter.getKey().equals("sig"))
-        .map(parameter -> parameter.getKey() + "=" + parameter.getValue())
-        .collect(Collectors.joining("\n"));
-    try {
-      var mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return HexFormat.of().formatHex(mac.doFinal(canonical.getBytes(StandardCharsets.UTF_8)));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  static String encoded(Map<String, String> fields) {
-    return fields.entrySet().stream()
-        .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
-            + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
-  }
+  // The integrator's side, per README "Signed links" (the signing itself is in support.SignedLinks).
 
   private static Map<String, String> fields(String slug, String uid, String email) {
     var fields = new LinkedHashMap<String, String>();
@@ -502,12 +468,6 @@ class SignedLinksIT {
 
   private static String newUid() {
     return "crm-" + hex(12);
-  }
-
-  private static String hex(int bytes) {
-    var random = new byte[bytes];
-    RANDOM.nextBytes(random);
-    return HexFormat.of().formatHex(random);
   }
 
   /** A fresh space and its current signing secret. */

@@ -1,5 +1,6 @@
 package dev.foyer.it.uriauth;
 
+import static dev.foyer.it.support.Names.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,10 +11,8 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +29,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(FoyerServer.class)
 class UriAuthIT {
-  private static final SecureRandom RANDOM = new SecureRandom();
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
 
   @Test
@@ -41,7 +39,7 @@ class UriAuthIT {
 
     var response = browser.get(uriAuth(Map.of(
         "account", slug, "givenName", "Sue", "familyName", "Doe",
-        "email", "sue.doe@example.com", "uid", "crm-" + hex(), "eventid", event)));
+        "email", "sue.doe@example.com", "uid", "crm-" + hex(5), "eventid", event)));
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
     assertThat(location(response)).isEqualTo(server.uri("/spaces/" + slug + "/events/" + event));
@@ -57,7 +55,7 @@ class UriAuthIT {
 
     var response = browser.postForm("/auth/uri", ordered(
         "account", slug, "givenName", "Sue", "familyName", "Doe",
-        "email", "sue.doe@example.com", "uid", "crm-" + hex(), "eventid", event));
+        "email", "sue.doe@example.com", "uid", "crm-" + hex(5), "eventid", event));
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
     assertThat(location(response)).isEqualTo(server.uri("/spaces/" + slug + "/events/" + event));
@@ -70,7 +68,7 @@ class UriAuthIT {
   void linkWithoutEventRedirectsToTheLandingPage(FoyerServer server) {
     var slug = space(server, Map.of());
 
-    var response = server.browser().get(uriAuth(Map.of("account", slug, "givenName", "Sue", "uid", "crm-" + hex())));
+    var response = server.browser().get(uriAuth(Map.of("account", slug, "givenName", "Sue", "uid", "crm-" + hex(5))));
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
     assertThat(location(response)).isEqualTo(server.uri("/spaces/" + slug));
@@ -90,7 +88,7 @@ class UriAuthIT {
 
   @Test
   void linkWithoutEventRedirectsToTheSpacesConfiguredLandingUrl(FoyerServer server) {
-    var landing = "https://intranet-" + hex() + ".example.com/chat/welcome";
+    var landing = "https://intranet-" + hex(5) + ".example.com/chat/welcome";
     var slug = space(server, Map.of("landingUrl", landing));
 
     var viaLink = server.browser().get(uriAuth(Map.of("account", slug, "givenName", "Sue")));
@@ -104,7 +102,7 @@ class UriAuthIT {
 
   @Test
   void linkWithEventIgnoresTheConfiguredLandingUrl(FoyerServer server) {
-    var slug = space(server, Map.of("landingUrl", "https://intranet-" + hex() + ".example.com/chat"));
+    var slug = space(server, Map.of("landingUrl", "https://intranet-" + hex(5) + ".example.com/chat"));
     var event = event(server, slug, "Ask the board", "NICKNAME");
 
     var response = server.browser().get(uriAuth(Map.of("account", slug, "givenName", "Sue", "eventid", event)));
@@ -132,7 +130,7 @@ class UriAuthIT {
   @Test
   void issuesADifferentCookieValueAtEverySignIn(FoyerServer server) {
     var slug = space(server, Map.of());
-    var uid = "crm-" + hex();
+    var uid = "crm-" + hex(5);
     var link = uriAuth(Map.of("account", slug, "givenName", "Sue", "uid", uid));
 
     var first = sessionCookieValue(server.browser().get(link), slug);
@@ -146,10 +144,10 @@ class UriAuthIT {
   @Test
   void landingPageGreetsTheParticipantAndListsOnlyEventsAdmittingNickname(FoyerServer server) {
     var slug = space(server, Map.of());
-    var open = "Open chat " + hex();
-    var both = "Mixed chat " + hex();
-    var staff = "Staff only " + hex();
-    var guests = "Guests only " + hex();
+    var open = "Open chat " + hex(5);
+    var both = "Mixed chat " + hex(5);
+    var staff = "Staff only " + hex(5);
+    var guests = "Guests only " + hex(5);
     event(server, slug, open, "NICKNAME");
     event(server, slug, both, "NICKNAME", "SSO");
     event(server, slug, staff, "SSO");
@@ -167,7 +165,7 @@ class UriAuthIT {
   @Test
   void eventPageShowsTheEventAndTheChatName(FoyerServer server) {
     var slug = space(server, Map.of());
-    var title = "Product launch " + hex();
+    var title = "Product launch " + hex(5);
     var event = event(server, slug, title, "NICKNAME");
     var browser = server.browser();
 
@@ -184,7 +182,7 @@ class UriAuthIT {
   @Test
   void sessionCookieOpensAnyAdmittedEventOfTheSpaceWithoutSigningInAgain(FoyerServer server) {
     var slug = space(server, Map.of());
-    var later = "Later chat " + hex();
+    var later = "Later chat " + hex(5);
     var laterId = event(server, slug, later, "NICKNAME");
     var browser = server.browser();
     browser.get(uriAuth(Map.of("account", slug, "givenName", "Sue")));
@@ -201,7 +199,7 @@ class UriAuthIT {
     var slug = space(server, Map.of());
     var morning = event(server, slug, "Morning chat", "NICKNAME");
     var evening = event(server, slug, "Evening chat", "NICKNAME");
-    var uid = "crm-" + hex();
+    var uid = "crm-" + hex(5);
     var before = Instant.now().minusSeconds(60);
 
     var first = server.browser();
@@ -226,7 +224,7 @@ class UriAuthIT {
   @Test
   void newDetailsFromTheCrmReplaceTheStoredOnes(FoyerServer server) {
     var slug = space(server, Map.of());
-    var uid = "crm-" + hex();
+    var uid = "crm-" + hex(5);
     server.browser().get(uriAuth(Map.of(
         "account", slug, "givenName", "Sue", "familyName", "Doe", "email", "sue.doe@example.com", "uid", uid)));
 
@@ -266,7 +264,7 @@ class UriAuthIT {
     var slug = space(server, Map.of());
     var browser = server.browser();
 
-    browser.get(uriAuth(Map.of("account", slug, "givenName", "Sue", "uid", "crm-" + hex())));
+    browser.get(uriAuth(Map.of("account", slug, "givenName", "Sue", "uid", "crm-" + hex(5))));
 
     assertThat(me(browser, slug).path("member").path("guest").asBoolean()).isFalse();
   }
@@ -335,7 +333,7 @@ class UriAuthIT {
 
   @Test
   void browserWithoutSessionSeesTheSignedOutLandingPage(FoyerServer server) {
-    var name = "Signed out space " + hex();
+    var name = "Signed out space " + hex(5);
     var slug = space(server, Map.of("name", name));
 
     var landing = server.browser().get("/spaces/" + slug);
@@ -371,15 +369,9 @@ class UriAuthIT {
 
   // --- helpers ---
 
-  private static String hex() {
-    var bytes = new byte[5];
-    RANDOM.nextBytes(bytes);
-    return HexFormat.of().formatHex(bytes);
-  }
-
   /** A new space with a random slug; {@code fields} adds to (or overrides) slug and name. */
   private static String space(FoyerServer server, Map<String, Object> fields) {
-    var slug = "t-" + hex();
+    var slug = "t-" + hex(5);
     var body = new LinkedHashMap<String, Object>();
     body.put("slug", slug);
     body.put("name", "Space " + slug);
@@ -390,7 +382,7 @@ class UriAuthIT {
   }
 
   private static String event(FoyerServer server, String slug, String title, String... levels) {
-    var id = "ev-" + hex();
+    var id = "ev-" + hex(5);
     var body = Map.of("id", id, "title", title, "admittedLevels", List.of(levels));
     var response = server.browser().bearer(server.adminToken())
         .postJson("/api/admin/spaces/" + slug + "/events", Json.write(body));

@@ -1,5 +1,6 @@
 package dev.foyer.it.uriauth;
 
+import static dev.foyer.it.support.Names.hex;
 import static dev.foyer.it.support.Refusals.assertNoMember;
 import static dev.foyer.it.support.Refusals.assertRefused;
 import static dev.foyer.it.support.Refusals.describe;
@@ -13,10 +14,8 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
@@ -37,7 +36,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @ExtendWith(FoyerServer.class)
 class UriAuthRefusalsIT {
-  private static final SecureRandom RANDOM = new SecureRandom();
   private static final String FORM = "application/x-www-form-urlencoded";
 
   private final FoyerServer server;
@@ -534,12 +532,6 @@ class UriAuthRefusalsIT {
 
   private static String newUid() {
     return "crm-" + hex(12);
-  }
-
-  private static String hex(int bytes) {
-    var random = new byte[bytes];
-    RANDOM.nextBytes(random);
-    return HexFormat.of().formatHex(random);
   }
 
   /** One refusal: what to send (given the space and a fresh uid) and the code it must get. */
