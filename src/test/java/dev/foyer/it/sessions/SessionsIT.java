@@ -1,5 +1,7 @@
 package dev.foyer.it.sessions;
 
+import static dev.foyer.it.support.AdminApi.createEvent;
+import static dev.foyer.it.support.AdminApi.createSpace;
 import static dev.foyer.it.support.Names.hex;
 import static dev.foyer.it.support.Refusals.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,7 +13,6 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class SessionsIT {
 
   @Test
   void meReturnsTheSignedInMemberAndSessionFromTheCookie(FoyerServer server) {
-    var slug = space(server);
+    var slug = createSpace(server);
     var browser = server.browser();
     var signedInAt = Instant.now();
     browser.postForm("/auth/uri", ordered(
@@ -51,7 +52,7 @@ class SessionsIT {
 
   @Test
   void meNamesTheSpaceWithAccountParameter(FoyerServer server) {
-    var slug = space(server);
+    var slug = createSpace(server);
     var browser = server.browser();
     browser.get("/auth/uri?account=" + slug + "&givenName=Sue");
 
@@ -71,8 +72,8 @@ class SessionsIT {
 
   @Test
   void meForASpaceTheBrowserIsNotSignedInToIsRefusedWithSes1(FoyerServer server) {
-    var mine = space(server);
-    var other = space(server);
+    var mine = createSpace(server);
+    var other = createSpace(server);
     var browser = server.browser();
     browser.get("/auth/uri?account=" + mine + "&givenName=Sue");
 
@@ -83,8 +84,8 @@ class SessionsIT {
 
   @Test
   void meWithSessionsInTwoSpacesNeedsAnAccount(FoyerServer server) {
-    var first = space(server);
-    var second = space(server);
+    var first = createSpace(server);
+    var second = createSpace(server);
     var browser = server.browser();
     browser.get("/auth/uri?account=" + first + "&givenName=Sue");
     browser.get("/auth/uri?account=" + second + "&givenName=Ann");
@@ -100,7 +101,7 @@ class SessionsIT {
 
   @Test
   void sessionTokenWorksAsXFoyerSessionHeader(FoyerServer server) {
-    var slug = space(server);
+    var slug = createSpace(server);
     var token = signIn(server.browser(), slug, "Sue");
     var plugin = server.browser().json().withHeader("X-Foyer-Session", token);
 
@@ -117,8 +118,8 @@ class SessionsIT {
 
   @Test
   void sessionHeaderOfOneSpaceDoesNotOpenAnother(FoyerServer server) {
-    var mine = space(server);
-    var other = space(server);
+    var mine = createSpace(server);
+    var other = createSpace(server);
     var token = signIn(server.browser(), mine, "Sue");
 
     var response = server.browser().json().withHeader("X-Foyer-Session", token).get("/api/me?account=" + other);
@@ -128,7 +129,7 @@ class SessionsIT {
 
   @Test
   void unknownSessionTokenIsRefusedWithSes1(FoyerServer server) {
-    var slug = space(server);
+    var slug = createSpace(server);
     var forged = "A".repeat(43);
 
     var byHeader = server.browser().json().withHeader("X-Foyer-Session", forged).get("/api/me");
@@ -140,7 +141,7 @@ class SessionsIT {
 
   @Test
   void browserLogoutRedirectsToTheLandingPageAndClearsTheCookie(FoyerServer server) {
-    var slug = space(server);
+    var slug = createSpace(server);
     var browser = server.browser();
     signIn(browser, slug, "Sue");
     assertThat(browser.cookie("foyer_" + slug)).isPresent();
@@ -166,8 +167,8 @@ class SessionsIT {
 
   @Test
   void logoutRevokesTheSessionServerSideSoAReplayedCookieFails(FoyerServer server) {
-    var slug = space(server);
-    var event = event(server, slug);
+    var slug = createSpace(server);
+    var event = createEvent(server, slug);
     var browser = server.browser();
     var token = signIn(browser, slug, "Sue");
     var replay = server.browser();
@@ -188,8 +189,8 @@ class SessionsIT {
 
   @Test
   void logoutEndsOnlyTheNamedSpacesSession(FoyerServer server) {
-    var first = space(server);
-    var second = space(server);
+    var first = createSpace(server);
+    var second = createSpace(server);
     var browser = server.browser();
     signIn(browser, first, "Sue");
     signIn(browser, second, "Ann");
@@ -206,7 +207,7 @@ class SessionsIT {
 
   @Test
   void apiLogoutAnswers204AndEndsTheSession(FoyerServer server) {
-    var slug = space(server);
+    var slug = createSpace(server);
     var browser = server.browser();
     var token = signIn(browser, slug, "Sue");
 
@@ -221,7 +222,7 @@ class SessionsIT {
 
   @Test
   void apiLogoutWithAccountInQueryAndSessionHeaderAnswers204(FoyerServer server) {
-    var slug = space(server);
+    var slug = createSpace(server);
     var token = signIn(server.browser(), slug, "Sue");
     var plugin = server.browser().json().withHeader("X-Foyer-Session", token);
 
@@ -240,23 +241,6 @@ class SessionsIT {
     var cookie = browser.cookie("foyer_" + slug);
     assertThat(cookie).as("cookie foyer_%s after %s", slug, response.headers().map()).isPresent();
     return cookie.get().getValue();
-  }
-
-  private static String space(FoyerServer server) {
-    var slug = "t-" + hex(5);
-    var response = server.browser().bearer(server.adminToken())
-        .postJson("/api/admin/spaces", Json.write(Map.of("slug", slug, "name", "Space " + slug)));
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-    return slug;
-  }
-
-  private static String event(FoyerServer server, String slug) {
-    var id = "ev-" + hex(5);
-    var body = Map.of("id", id, "title", "Chat " + id, "admittedLevels", List.of("NICKNAME"));
-    var response = server.browser().bearer(server.adminToken())
-        .postJson("/api/admin/spaces/" + slug + "/events", Json.write(body));
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-    return id;
   }
 
   private static Map<String, String> ordered(String... pairs) {

@@ -6,9 +6,12 @@ import static dev.foyer.it.support.Refusals.describe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -94,6 +97,37 @@ public final class AdminApi {
     var response = createSpace(server, Json.object().put("slug", slug).put("name", "Space " + slug));
     assertThat(response.statusCode()).as(describe(response)).isEqualTo(201);
     return slug;
+  }
+
+  /** A new space with a fresh slug; {@code fields} add to (or override) slug and name. Returns the slug. */
+  public static String createSpace(FoyerServer server, Map<String, Object> fields) {
+    var slug = slug();
+    var body = new LinkedHashMap<String, Object>();
+    body.put("slug", slug);
+    body.put("name", "Space " + slug);
+    body.putAll(fields);
+    var response = send(server, server.adminToken(), "POST", "/api/admin/spaces", Json.write(body));
+    assertThat(response.statusCode()).as(describe(response)).isEqualTo(201);
+    return body.get("slug").toString();
+  }
+
+  /** A new event {@code ev-...} of the space with that title, admitting {@code levels}; returns the id. */
+  public static String createEvent(FoyerServer server, String slug, String title, String... levels) {
+    var id = "ev-" + hex(5);
+    var body = Map.of("id", id, "title", title, "admittedLevels", List.of(levels));
+    var response = send(server, server.adminToken(), "POST", "/api/admin/spaces/" + slug + "/events", Json.write(body));
+    assertThat(response.statusCode()).as(describe(response)).isEqualTo(201);
+    return id;
+  }
+
+  /** Reconciliation: {@code GET .../members?uid=}, a JSON array of none or one member. */
+  public static JsonNode reconcile(FoyerServer server, String slug, String uid) {
+    var response = send(server, server.adminToken(), "GET",
+        "/api/admin/spaces/" + slug + "/members?uid=" + URLEncoder.encode(uid, StandardCharsets.UTF_8), null);
+    assertThat(response.statusCode()).as(describe(response)).isEqualTo(200);
+    var body = Json.parse(response);
+    assertThat(body.isArray()).as(body.toString()).isTrue();
+    return body;
   }
 
   /** A new event of the space with a generated id, admitting the default levels; returns the id. */

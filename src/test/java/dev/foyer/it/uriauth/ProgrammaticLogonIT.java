@@ -1,19 +1,18 @@
 package dev.foyer.it.uriauth;
 
+import static dev.foyer.it.support.AdminApi.createEvent;
+import static dev.foyer.it.support.AdminApi.createSpace;
+import static dev.foyer.it.support.AdminApi.reconcile;
 import static dev.foyer.it.support.Names.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.foyer.it.support.FoyerServer;
 import dev.foyer.it.support.Json;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,7 +33,7 @@ class ProgrammaticLogonIT {
   void signsInWithJsonAndAnswersMemberSessionAndRedirect(FoyerServer server) {
     var origin = origin();
     var slug = space(server, List.of(origin));
-    var event = event(server, slug);
+    var event = createEvent(server, slug);
     var uid = "crm-" + hex(5);
     var before = Instant.now();
     var browser = server.browser();
@@ -236,31 +235,6 @@ class ProgrammaticLogonIT {
   }
 
   private static String space(FoyerServer server, List<String> allowedOrigins) {
-    var slug = "t-" + hex(5);
-    var body = new LinkedHashMap<String, Object>();
-    body.put("slug", slug);
-    body.put("name", "Space " + slug);
-    body.put("allowedOrigins", allowedOrigins);
-    var response = server.browser().bearer(server.adminToken()).postJson("/api/admin/spaces", Json.write(body));
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-    return slug;
-  }
-
-  private static String event(FoyerServer server, String slug) {
-    var id = "ev-" + hex(5);
-    var body = Map.of("id", id, "title", "Chat " + id, "admittedLevels", List.of("NICKNAME"));
-    var response = server.browser().bearer(server.adminToken())
-        .postJson("/api/admin/spaces/" + slug + "/events", Json.write(body));
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-    return id;
-  }
-
-  private static JsonNode reconcile(FoyerServer server, String slug, String uid) {
-    var response = server.browser().bearer(server.adminToken())
-        .get("/api/admin/spaces/" + slug + "/members?uid=" + URLEncoder.encode(uid, StandardCharsets.UTF_8));
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    var body = Json.parse(response);
-    assertThat(body.isArray()).as(body.toString()).isTrue();
-    return body;
+    return createSpace(server, Map.of("allowedOrigins", allowedOrigins));
   }
 }

@@ -1,10 +1,10 @@
 package dev.foyer.it.uriauth;
 
+import static dev.foyer.it.support.AdminApi.reconcile;
 import static dev.foyer.it.support.Names.hex;
 import static dev.foyer.it.support.Refusals.assertNoMember;
 import static dev.foyer.it.support.Refusals.assertRefused;
 import static dev.foyer.it.support.Refusals.describe;
-import static dev.foyer.it.support.Refusals.members;
 import static dev.foyer.it.support.SignedLinks.encoded;
 import static dev.foyer.it.support.SignedLinks.signature;
 import static dev.foyer.it.support.SignedLinks.signed;
@@ -321,7 +321,7 @@ class SignedLinksIT {
     var linked = assertSignedIn(via, second, space.slug(), "/spaces/" + space.slug(), intranetUid);
 
     assertThat(linked.path("id").asText()).isEqualTo(existing.path("id").asText());
-    var byCrmUid = members(server, space.slug(), crmUid);
+    var byCrmUid = reconcile(server, space.slug(), crmUid);
     assertThat(byCrmUid).as(byCrmUid.toString()).singleElement().satisfies(member -> {
       assertThat(member.path("id").asText()).isEqualTo(existing.path("id").asText());
       assertThat(member.path("identities").findValuesAsText("externalId")).containsExactlyInAnyOrder(crmUid, intranetUid);
@@ -373,12 +373,12 @@ class SignedLinksIT {
 
     assertThat(alsoSigned.path("id").asText()).isEqualTo(existing.path("id").asText());
     assertThat(unsigned.path("id").asText()).isNotEqualTo(existing.path("id").asText());
-    var byUnsignedUid = members(server, space.slug(), unsignedUid);
+    var byUnsignedUid = reconcile(server, space.slug(), unsignedUid);
     assertThat(byUnsignedUid).as(byUnsignedUid.toString()).singleElement().satisfies(member -> {
       assertThat(member.path("email").asText()).isEqualTo(email);
       assertThat(member.path("identities").findValuesAsText("externalId")).containsExactly(unsignedUid);
     });
-    var bySignedUid = members(server, space.slug(), signedUid);
+    var bySignedUid = reconcile(server, space.slug(), signedUid);
     assertThat(bySignedUid.get(0).path("identities").findValuesAsText("externalId"))
         .containsExactlyInAnyOrder(signedUid, alsoSignedUid);
   }
@@ -437,7 +437,7 @@ class SignedLinksIT {
     }
     assertThat(response.headers().allValues("Set-Cookie")).as(what)
         .anySatisfy(cookie -> assertThat(cookie).startsWith("foyer_" + slug + "="));
-    var members = members(server, slug, uid);
+    var members = reconcile(server, slug, uid);
     assertThat(members).as("members with uid %s: %s", uid, members).hasSize(1);
     if (via == Via.PROGRAMMATIC) {
       assertThat(Json.parse(response).path("member").path("id").asText()).isEqualTo(members.get(0).path("id").asText());

@@ -1,5 +1,8 @@
 package dev.foyer.it.uriauth;
 
+import static dev.foyer.it.support.AdminApi.createEvent;
+import static dev.foyer.it.support.AdminApi.createSpace;
+import static dev.foyer.it.support.AdminApi.reconcile;
 import static dev.foyer.it.support.Names.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,8 +36,8 @@ class UriAuthIT {
 
   @Test
   void linkWithEveryParameterRedirectsStraightToTheEvent(FoyerServer server) {
-    var slug = space(server, Map.of());
-    var event = event(server, slug, "Quarterly results chat", "NICKNAME");
+    var slug = createSpace(server, Map.of());
+    var event = createEvent(server, slug, "Quarterly results chat", "NICKNAME");
     var browser = server.browser();
 
     var response = browser.get(uriAuth(Map.of(
@@ -49,8 +52,8 @@ class UriAuthIT {
 
   @Test
   void formPostWithEveryParameterRedirectsStraightToTheEvent(FoyerServer server) {
-    var slug = space(server, Map.of());
-    var event = event(server, slug, "Town hall", "NICKNAME");
+    var slug = createSpace(server, Map.of());
+    var event = createEvent(server, slug, "Town hall", "NICKNAME");
     var browser = server.browser();
 
     var response = browser.postForm("/auth/uri", ordered(
@@ -66,7 +69,7 @@ class UriAuthIT {
 
   @Test
   void linkWithoutEventRedirectsToTheLandingPage(FoyerServer server) {
-    var slug = space(server, Map.of());
+    var slug = createSpace(server, Map.of());
 
     var response = server.browser().get(uriAuth(Map.of("account", slug, "givenName", "Sue", "uid", "crm-" + hex(5))));
 
@@ -77,7 +80,7 @@ class UriAuthIT {
 
   @Test
   void formPostWithoutEventRedirectsToTheLandingPage(FoyerServer server) {
-    var slug = space(server, Map.of());
+    var slug = createSpace(server, Map.of());
 
     var response = server.browser().postForm("/auth/uri", "account", slug, "givenName", "Sue");
 
@@ -89,7 +92,7 @@ class UriAuthIT {
   @Test
   void linkWithoutEventRedirectsToTheSpacesConfiguredLandingUrl(FoyerServer server) {
     var landing = "https://intranet-" + hex(5) + ".example.com/chat/welcome";
-    var slug = space(server, Map.of("landingUrl", landing));
+    var slug = createSpace(server, Map.of("landingUrl", landing));
 
     var viaLink = server.browser().get(uriAuth(Map.of("account", slug, "givenName", "Sue")));
     var viaForm = server.browser().postForm("/auth/uri", "account", slug, "givenName", "Sue");
@@ -102,8 +105,8 @@ class UriAuthIT {
 
   @Test
   void linkWithEventIgnoresTheConfiguredLandingUrl(FoyerServer server) {
-    var slug = space(server, Map.of("landingUrl", "https://intranet-" + hex(5) + ".example.com/chat"));
-    var event = event(server, slug, "Ask the board", "NICKNAME");
+    var slug = createSpace(server, Map.of("landingUrl", "https://intranet-" + hex(5) + ".example.com/chat"));
+    var event = createEvent(server, slug, "Ask the board", "NICKNAME");
 
     var response = server.browser().get(uriAuth(Map.of("account", slug, "givenName", "Sue", "eventid", event)));
 
@@ -113,7 +116,7 @@ class UriAuthIT {
 
   @Test
   void setsAnHttpOnlyLaxSessionCookieForTheWholeSite(FoyerServer server) {
-    var slug = space(server, Map.of());
+    var slug = createSpace(server, Map.of());
 
     var response = server.browser().get(uriAuth(Map.of("account", slug, "givenName", "Sue")));
 
@@ -129,7 +132,7 @@ class UriAuthIT {
 
   @Test
   void issuesADifferentCookieValueAtEverySignIn(FoyerServer server) {
-    var slug = space(server, Map.of());
+    var slug = createSpace(server, Map.of());
     var uid = "crm-" + hex(5);
     var link = uriAuth(Map.of("account", slug, "givenName", "Sue", "uid", uid));
 
@@ -143,15 +146,15 @@ class UriAuthIT {
 
   @Test
   void landingPageGreetsTheParticipantAndListsOnlyEventsAdmittingNickname(FoyerServer server) {
-    var slug = space(server, Map.of());
+    var slug = createSpace(server, Map.of());
     var open = "Open chat " + hex(5);
     var both = "Mixed chat " + hex(5);
     var staff = "Staff only " + hex(5);
     var guests = "Guests only " + hex(5);
-    event(server, slug, open, "NICKNAME");
-    event(server, slug, both, "NICKNAME", "SSO");
-    event(server, slug, staff, "SSO");
-    event(server, slug, guests, "GUEST", "NICKNAME_EMAIL");
+    createEvent(server, slug, open, "NICKNAME");
+    createEvent(server, slug, both, "NICKNAME", "SSO");
+    createEvent(server, slug, staff, "SSO");
+    createEvent(server, slug, guests, "GUEST", "NICKNAME_EMAIL");
     var browser = server.browser();
 
     var signIn = browser.get(uriAuth(Map.of("account", slug, "givenName", "Sue", "familyName", "Doe")));
@@ -164,9 +167,9 @@ class UriAuthIT {
 
   @Test
   void eventPageShowsTheEventAndTheChatName(FoyerServer server) {
-    var slug = space(server, Map.of());
+    var slug = createSpace(server, Map.of());
     var title = "Product launch " + hex(5);
-    var event = event(server, slug, title, "NICKNAME");
+    var event = createEvent(server, slug, title, "NICKNAME");
     var browser = server.browser();
 
     var signIn = browser.get(uriAuth(Map.of(
@@ -181,9 +184,9 @@ class UriAuthIT {
 
   @Test
   void sessionCookieOpensAnyAdmittedEventOfTheSpaceWithoutSigningInAgain(FoyerServer server) {
-    var slug = space(server, Map.of());
+    var slug = createSpace(server, Map.of());
     var later = "Later chat " + hex(5);
-    var laterId = event(server, slug, later, "NICKNAME");
+    var laterId = createEvent(server, slug, later, "NICKNAME");
     var browser = server.browser();
     browser.get(uriAuth(Map.of("account", slug, "givenName", "Sue")));
 
@@ -196,9 +199,9 @@ class UriAuthIT {
 
   @Test
   void sameUidTwiceIsOneMemberWithBothEventJoins(FoyerServer server) {
-    var slug = space(server, Map.of());
-    var morning = event(server, slug, "Morning chat", "NICKNAME");
-    var evening = event(server, slug, "Evening chat", "NICKNAME");
+    var slug = createSpace(server, Map.of());
+    var morning = createEvent(server, slug, "Morning chat", "NICKNAME");
+    var evening = createEvent(server, slug, "Evening chat", "NICKNAME");
     var uid = "crm-" + hex(5);
     var before = Instant.now().minusSeconds(60);
 
@@ -223,7 +226,7 @@ class UriAuthIT {
 
   @Test
   void newDetailsFromTheCrmReplaceTheStoredOnes(FoyerServer server) {
-    var slug = space(server, Map.of());
+    var slug = createSpace(server, Map.of());
     var uid = "crm-" + hex(5);
     server.browser().get(uriAuth(Map.of(
         "account", slug, "givenName", "Sue", "familyName", "Doe", "email", "sue.doe@example.com", "uid", uid)));
@@ -244,7 +247,7 @@ class UriAuthIT {
 
   @Test
   void withoutUidEverySignInIsANewGuestMember(FoyerServer server) {
-    var slug = space(server, Map.of());
+    var slug = createSpace(server, Map.of());
     var first = server.browser();
     var second = server.browser();
     var link = uriAuth(Map.of("account", slug, "givenName", "Sue", "familyName", "Doe"));
@@ -261,7 +264,7 @@ class UriAuthIT {
 
   @Test
   void withUidTheMemberIsNotAGuest(FoyerServer server) {
-    var slug = space(server, Map.of());
+    var slug = createSpace(server, Map.of());
     var browser = server.browser();
 
     browser.get(uriAuth(Map.of("account", slug, "givenName", "Sue", "uid", "crm-" + hex(5))));
@@ -271,8 +274,8 @@ class UriAuthIT {
 
   @Test
   void escapesNamesOnTheLandingAndEventPages(FoyerServer server) {
-    var slug = space(server, Map.of());
-    var event = event(server, slug, "Security briefing", "NICKNAME");
+    var slug = createSpace(server, Map.of());
+    var event = createEvent(server, slug, "Security briefing", "NICKNAME");
     var browser = server.browser();
 
     var signIn = browser.get(uriAuth(Map.of(
@@ -289,7 +292,7 @@ class UriAuthIT {
 
   @Test
   void escapesQuotesAndAmpersandsInNames(FoyerServer server) {
-    var slug = space(server, Map.of());
+    var slug = createSpace(server, Map.of());
     var browser = server.browser();
 
     browser.get(uriAuth(Map.of("account", slug, "givenName", "Sue \"&\" <b>Bob</b>")));
@@ -300,8 +303,8 @@ class UriAuthIT {
 
   @Test
   void oneBrowserHoldsSessionsInTwoSpacesAtOnce(FoyerServer server) {
-    var first = space(server, Map.of());
-    var second = space(server, Map.of());
+    var first = createSpace(server, Map.of());
+    var second = createSpace(server, Map.of());
     var browser = server.browser();
 
     var intoFirst = browser.get(uriAuth(Map.of("account", first, "givenName", "Sue")));
@@ -316,9 +319,9 @@ class UriAuthIT {
 
   @Test
   void sessionOfOneSpaceDoesNotOpenAnother(FoyerServer server) {
-    var mine = space(server, Map.of());
-    var other = space(server, Map.of());
-    var otherEvent = event(server, other, "Elsewhere", "NICKNAME");
+    var mine = createSpace(server, Map.of());
+    var other = createSpace(server, Map.of());
+    var otherEvent = createEvent(server, other, "Elsewhere", "NICKNAME");
     var browser = server.browser();
     browser.get(uriAuth(Map.of("account", mine, "givenName", "Sue")));
 
@@ -334,7 +337,7 @@ class UriAuthIT {
   @Test
   void browserWithoutSessionSeesTheSignedOutLandingPage(FoyerServer server) {
     var name = "Signed out space " + hex(5);
-    var slug = space(server, Map.of("name", name));
+    var slug = createSpace(server, Map.of("name", name));
 
     var landing = server.browser().get("/spaces/" + slug);
 
@@ -344,8 +347,8 @@ class UriAuthIT {
 
   @Test
   void browserWithoutSessionIsRefusedTheEventPageWithSes1(FoyerServer server) {
-    var slug = space(server, Map.of());
-    var event = event(server, slug, "Members only", "NICKNAME");
+    var slug = createSpace(server, Map.of());
+    var event = createEvent(server, slug, "Members only", "NICKNAME");
 
     var page = server.browser().get("/spaces/" + slug + "/events/" + event);
 
@@ -356,8 +359,8 @@ class UriAuthIT {
 
   @Test
   void apiCallerWithoutSessionGetsSes1AsProblemJsonOnTheEventPage(FoyerServer server) {
-    var slug = space(server, Map.of());
-    var event = event(server, slug, "Members only", "NICKNAME");
+    var slug = createSpace(server, Map.of());
+    var event = createEvent(server, slug, "Members only", "NICKNAME");
 
     var response = server.browser().json().get("/spaces/" + slug + "/events/" + event);
 
@@ -368,34 +371,6 @@ class UriAuthIT {
   }
 
   // --- helpers ---
-
-  /** A new space with a random slug; {@code fields} adds to (or overrides) slug and name. */
-  private static String space(FoyerServer server, Map<String, Object> fields) {
-    var slug = "t-" + hex(5);
-    var body = new LinkedHashMap<String, Object>();
-    body.put("slug", slug);
-    body.put("name", "Space " + slug);
-    body.putAll(fields);
-    var response = server.browser().bearer(server.adminToken()).postJson("/api/admin/spaces", Json.write(body));
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-    return slug;
-  }
-
-  private static String event(FoyerServer server, String slug, String title, String... levels) {
-    var id = "ev-" + hex(5);
-    var body = Map.of("id", id, "title", title, "admittedLevels", List.of(levels));
-    var response = server.browser().bearer(server.adminToken())
-        .postJson("/api/admin/spaces/" + slug + "/events", Json.write(body));
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-    return id;
-  }
-
-  private static JsonNode reconcile(FoyerServer server, String slug, String uid) {
-    var response = server.browser().bearer(server.adminToken())
-        .get("/api/admin/spaces/" + slug + "/members?uid=" + URLEncoder.encode(uid, StandardCharsets.UTF_8));
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return Json.parse(response);
-  }
 
   private static JsonNode me(Browser browser, String slug) {
     var response = browser.json().get("/api/me?account=" + slug);

@@ -1,10 +1,10 @@
 package dev.foyer.it.uriauth;
 
+import static dev.foyer.it.support.AdminApi.reconcile;
 import static dev.foyer.it.support.Names.hex;
 import static dev.foyer.it.support.Refusals.assertNoMember;
 import static dev.foyer.it.support.Refusals.assertRefused;
 import static dev.foyer.it.support.Refusals.describe;
-import static dev.foyer.it.support.Refusals.members;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.foyer.it.support.Browser;
@@ -195,7 +195,7 @@ class UriAuthRefusalsIT {
     var response = get(server.browser(), params);
 
     assertSignedInTo(response, space.slug(), "/spaces/" + space.slug());
-    var members = members(server, space.slug(), longUid);
+    var members = reconcile(server, space.slug(), longUid);
     assertThat(members).as(members.toString()).hasSize(1);
     assertThat(members.get(0).path("givenName").asText()).isEqualTo(givenName);
     assertThat(members.get(0).path("familyName").asText()).isEqualTo(familyName);
@@ -218,7 +218,7 @@ class UriAuthRefusalsIT {
     var response = method.equals("GET") ? get(browser, params) : postForm(browser, "/auth/uri", params);
 
     assertSignedInTo(response, space.slug(), "/spaces/" + space.slug());
-    var members = members(server, space.slug(), uid);
+    var members = reconcile(server, space.slug(), uid);
     assertThat(members).as(members.toString()).hasSize(1);
     assertThat(members.get(0).path("givenName").asText()).isEqualTo("Zoë");
     assertThat(members.get(0).path("familyName").asText()).isEqualTo(familyName);
