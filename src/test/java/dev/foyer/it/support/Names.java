@@ -23,4 +23,9 @@ public final class Names {
   public static String slug() {
     return "t-" + hex(5);
   }
+
+  /** A URI Auth uid no other test uses: {@code crm-} and 24 hex digits. */
+  public static String uid() {
+    return "crm-" + hex(12);
+  }
 }

@@ -2,6 +2,7 @@ package dev.foyer.it.uriauth;
 
 import static dev.foyer.it.support.AdminApi.reconcile;
 import static dev.foyer.it.support.Names.hex;
+import static dev.foyer.it.support.Names.uid;
 import static dev.foyer.it.support.Refusals.assertNoMember;
 import static dev.foyer.it.support.Refusals.assertRefused;
 import static dev.foyer.it.support.Refusals.describe;
@@ -80,7 +81,7 @@ class SignedLinksIT {
   void signsInWithAValidSignature(Via via) {
     var space = SignedSpace.create(server, true, false);
     var event = space.createEvent();
-    var uid = newUid();
+    var uid = uid();
     // Raw values with a space and URL-special characters: the canonical form holds them as they
     // are, not URL-encoded.
     var fields = fields(space.slug(), uid, "sue+doe@example.com");
@@ -109,7 +110,7 @@ class SignedLinksIT {
   @EnumSource(Via.class)
   void signsNonAsciiValuesAsTheyAre(Via via) {
     var space = SignedSpace.create(server, true, false);
-    var uid = newUid();
+    var uid = uid();
     var fields = fields(space.slug(), uid, null);
     fields.put("givenName", "Zoë");
     fields.put("familyName", "Ørsted-李");
@@ -126,7 +127,7 @@ class SignedLinksIT {
   @ValueSource(longs = {-240, 30})
   void acceptsASignatureWithinItsValidity(long offsetSeconds) {
     var space = SignedSpace.create(server, true, false);
-    var uid = newUid();
+    var uid = uid();
 
     var response = Via.LINK.send(server.browser(), signed(space.secret(), fields(space.slug(), uid, null), now() + offsetSeconds));
 
@@ -197,7 +198,7 @@ class SignedLinksIT {
     var space = SignedSpace.create(server, true, false);
     var uids = new ArrayList<String>();
     for (var asBrowser : via.audiences()) {
-      var uid = newUid();
+      var uid = uid();
       uids.add(uid);
       var browser = asBrowser ? server.browser() : server.browser().json();
 
@@ -216,7 +217,7 @@ class SignedLinksIT {
   @EnumSource(Via.class)
   void refusesTheSecondUseOfASignedRequestWithUASIG4(Via via) {
     var space = SignedSpace.create(server, true, false);
-    var uid = newUid();
+    var uid = uid();
     var request = signed(space.secret(), fields(space.slug(), uid, null), now());
 
     var first = via.send(server.browser(), request);
@@ -242,7 +243,7 @@ class SignedLinksIT {
   @Test
   void refusesASignedLinkReplayedThroughAnotherDoorWithUASIG4() {
     var space = SignedSpace.create(server, true, false);
-    var uid = newUid();
+    var uid = uid();
     var request = signed(space.secret(), fields(space.slug(), uid, null), now());
 
     var first = Via.LINK.send(server.browser(), request);
@@ -269,12 +270,12 @@ class SignedLinksIT {
     assertThat(Instant.parse(rotated.path("previousSecretValidUntil").asText()))
         .isAfter(Instant.now().plus(Duration.ofHours(23)));
     var current = rotated.path("signingSecret").asText();
-    var newUid = newUid();
-    var previousUid = newUid();
+    var newUid = uid();
+    var previousUid = uid();
     var withNew = via.send(server.browser(), signed(current, fields(space.slug(), newUid, null), now()));
     var withPrevious = via.send(server.browser(), signed(previous, fields(space.slug(), previousUid, null), now()));
     var browser = server.browser().json();
-    var withOther = via.send(browser, signed("other-" + current, fields(space.slug(), newUid(), null), now()));
+    var withOther = via.send(browser, signed("other-" + current, fields(space.slug(), uid(), null), now()));
 
     assertSignedIn(via, withNew, space.slug(), "/spaces/" + space.slug(), newUid);
     assertSignedIn(via, withPrevious, space.slug(), "/spaces/" + space.slug(), previousUid);
@@ -290,9 +291,9 @@ class SignedLinksIT {
     var third = space.rotate().path("signingSecret").asText();
     var browser = server.browser().json();
 
-    var firstUid = newUid();
-    var secondUid = newUid();
-    var thirdUid = newUid();
+    var firstUid = uid();
+    var secondUid = uid();
+    var thirdUid = uid();
 
     var withFirst = Via.LINK.send(browser, signed(first, fields(space.slug(), firstUid, null), now()));
     var withSecond = Via.LINK.send(server.browser(), signed(second, fields(space.slug(), secondUid, null), now()));
@@ -312,8 +313,8 @@ class SignedLinksIT {
   void linksASignedSignInToTheMemberWithTheSameEmailWhenTheSpaceLinksByEmail(Via via) {
     var space = SignedSpace.create(server, true, true);
     var email = "sue-" + hex(4) + "@example.com";
-    var crmUid = newUid();
-    var intranetUid = newUid();
+    var crmUid = uid();
+    var intranetUid = uid();
 
     var first = via.send(server.browser(), signed(space.secret(), fields(space.slug(), crmUid, email), now()));
     var existing = assertSignedIn(via, first, space.slug(), "/spaces/" + space.slug(), crmUid);
@@ -333,8 +334,8 @@ class SignedLinksIT {
   void takesTheNameSentWhenASignedSignInLinksByEmail() {
     var space = SignedSpace.create(server, true, true);
     var email = "sue-" + hex(4) + "@example.com";
-    var crmUid = newUid();
-    var intranetUid = newUid();
+    var crmUid = uid();
+    var intranetUid = uid();
     assertSignedIn(Via.LINK, Via.LINK.send(server.browser(), signed(space.secret(), fields(space.slug(), crmUid, email), now())),
         space.slug(), "/spaces/" + space.slug(), crmUid);
 
@@ -357,9 +358,9 @@ class SignedLinksIT {
   void neverLinksAnUnsignedSignInByEmail(Via via) {
     var space = SignedSpace.create(server, false, true);
     var email = "sue-" + hex(4) + "@example.com";
-    var signedUid = newUid();
-    var alsoSignedUid = newUid();
-    var unsignedUid = newUid();
+    var signedUid = uid();
+    var alsoSignedUid = uid();
+    var unsignedUid = uid();
 
     var existing = assertSignedIn(via,
         via.send(server.browser(), signed(space.secret(), fields(space.slug(), signedUid, email), now())),
@@ -465,10 +466,6 @@ class SignedLinksIT {
   }
 
 
-
-  private static String newUid() {
-    return "crm-" + hex(12);
-  }
 
   /** A fresh space and its current signing secret. */
   static final class SignedSpace {
