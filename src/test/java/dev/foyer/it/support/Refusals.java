@@ -2,10 +2,7 @@ package dev.foyer.it.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** What every refused sign-in must look like to its caller, and the checks that nothing was written. */
@@ -31,19 +28,20 @@ public final class Refusals {
     }
   }
 
-  public static void assertNoMember(FoyerServer server, String slug, List<String> uids) {
-    for (var uid : uids) {
-      var members = members(server, slug, uid);
-      assertThat(members).as("members of %s with uid %s: %s", slug, uid, members).isEmpty();
-    }
+  /** A problem+json answer with that status and {@code code}, as the admin API and API callers get it. */
+  public static void assertProblem(HttpResponse<String> response, int status, String code) {
+    assertThat(response.statusCode()).as(describe(response)).isEqualTo(status);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .as(describe(response))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(Json.parse(response).path("code").asText()).as(describe(response)).isEqualTo(code);
   }
 
-  /** The reconciliation API's answer for a URI Auth uid. */
-  public static JsonNode members(FoyerServer server, String slug, String uid) {
-    var response = server.browser().json().bearer(server.adminToken())
-        .get("/api/admin/spaces/" + slug + "/members?uid=" + URLEncoder.encode(uid, StandardCharsets.UTF_8));
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return Json.parse(response);
+  public static void assertNoMember(FoyerServer server, String slug, List<String> uids) {
+    for (var uid : uids) {
+      var members = AdminApi.reconcile(server, slug, uid);
+      assertThat(members).as("members of %s with uid %s: %s", slug, uid, members).isEmpty();
+    }
   }
 
   /** A response in one line for assertion messages: method, URI and the start of the body. */

@@ -1,11 +1,12 @@
-package dev.foyer.it;
+package dev.foyer.it.jwtsso;
 
-import static dev.foyer.it.SsoSpace.claims;
-import static dev.foyer.it.SsoSpace.newSub;
-import static dev.foyer.it.SsoSpace.text;
+import static dev.foyer.it.support.SsoSpace.claims;
+import static dev.foyer.it.support.SsoSpace.newSub;
+import static dev.foyer.it.support.SsoSpace.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.foyer.it.support.FoyerServer;
+import dev.foyer.it.support.SsoSpace;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

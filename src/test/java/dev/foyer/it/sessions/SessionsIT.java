@@ -1,18 +1,18 @@
-package dev.foyer.it;
+package dev.foyer.it.sessions;
 
+import static dev.foyer.it.support.AdminApi.createEvent;
+import static dev.foyer.it.support.AdminApi.createSpace;
+import static dev.foyer.it.support.Names.hex;
+import static dev.foyer.it.support.Refusals.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.foyer.it.support.Browser;
 import dev.foyer.it.support.FoyerServer;
 import dev.foyer.it.support.Json;
 import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,15 +21,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** The session a sign-in leaves behind: {@code /api/me}, the plugin's header, and logout. */
 @ExtendWith(FoyerServer.class)
 class SessionsIT {
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   @Test
   void meReturnsTheSignedInMemberAndSessionFromTheCookie(FoyerServer server) {
-    var slug = space(server);
+    var slug = createSpace(server);
     var browser = server.browser();
     var signedInAt = Instant.now();
     browser.postForm("/auth/uri", ordered(
-        "account", slug, "givenName", "Sue", "familyName", "Doe", "email", "sue.doe@example.com", "uid", "crm-" + hex()));
+        "account", slug, "givenName", "Sue", "familyName", "Doe", "email", "sue.doe@example.com", "uid", "crm-" + hex(5)));
 
     var response = browser.json().get("/api/me");
 
@@ -53,7 +52,7 @@ class SessionsIT {
 
   @Test
   void meNamesTheSpaceWithAccountParameter(FoyerServer server) {
-    var slug = space(server);
+    var slug = createSpace(server);
     var browser = server.browser();
     browser.get("/auth/uri?account=" + slug + "&givenName=Sue");
 
@@ -73,8 +72,8 @@ class SessionsIT {
 
   @Test
   void meForASpaceTheBrowserIsNotSignedInToIsRefusedWithSes1(FoyerServer server) {
-    var mine = space(server);
-    var other = space(server);
+    var mine = createSpace(server);
+    var other = createSpace(server);
     var browser = server.browser();
     browser.get("/auth/uri?account=" + mine + "&givenName=Sue");
 
@@ -85,8 +84,8 @@ class SessionsIT {
 
   @Test
   void meWithSessionsInTwoSpacesNeedsAnAccount(FoyerServer server) {
-    var first = space(server);
-    var second = space(server);
+    var first = createSpace(server);
+    var second = createSpace(server);
     var browser = server.browser();
     browser.get("/auth/uri?account=" + first + "&givenName=Sue");
     browser.get("/auth/uri?account=" + second + "&givenName=Ann");
@@ -102,7 +101,7 @@ class SessionsIT {
 
   @Test
   void sessionTokenWorksAsXFoyerSessionHeader(FoyerServer server) {
-    var slug = space(server);
+    var slug = createSpace(server);
     var token = signIn(server.browser(), slug, "Sue");
     var plugin = server.browser().json().withHeader("X-Foyer-Session", token);
 
@@ -119,8 +118,8 @@ class SessionsIT {
 
   @Test
   void sessionHeaderOfOneSpaceDoesNotOpenAnother(FoyerServer server) {
-    var mine = space(server);
-    var other = space(server);
+    var mine = createSpace(server);
+    var other = createSpace(server);
     var token = signIn(server.browser(), mine, "Sue");
 
     var response = server.browser().json().withHeader("X-Foyer-Session", token).get("/api/me?account=" + other);
@@ -130,7 +129,7 @@ class SessionsIT {
 
   @Test
   void unknownSessionTokenIsRefusedWithSes1(FoyerServer server) {
-    var slug = space(server);
+    var slug = createSpace(server);
     var forged = "A".repeat(43);
 
     var byHeader = server.browser().json().withHeader("X-Foyer-Session", forged).get("/api/me");
@@ -142,7 +141,7 @@ class SessionsIT {
 
   @Test
   void browserLogoutRedirectsToTheLandingPageAndClearsTheCookie(FoyerServer server) {
-    var slug = space(server);
+    var slug = createSpace(server);
     var browser = server.browser();
     signIn(browser, slug, "Sue");
     assertThat(browser.cookie("foyer_" + slug)).isPresent();
@@ -168,8 +167,8 @@ class SessionsIT {
 
   @Test
   void logoutRevokesTheSessionServerSideSoAReplayedCookieFails(FoyerServer server) {
-    var slug = space(server);
-    var event = event(server, slug);
+    var slug = createSpace(server);
+    var event = createEvent(server, slug);
     var browser = server.browser();
     var token = signIn(browser, slug, "Sue");
     var replay = server.browser();
@@ -190,8 +189,8 @@ class SessionsIT {
 
   @Test
   void logoutEndsOnlyTheNamedSpacesSession(FoyerServer server) {
-    var first = space(server);
-    var second = space(server);
+    var first = createSpace(server);
+    var second = createSpace(server);
     var browser = server.browser();
     signIn(browser, first, "Sue");
     signIn(browser, second, "Ann");
@@ -208,7 +207,7 @@ class SessionsIT {
 
   @Test
   void apiLogoutAnswers204AndEndsTheSession(FoyerServer server) {
-    var slug = space(server);
+    var slug = createSpace(server);
     var browser = server.browser();
     var token = signIn(browser, slug, "Sue");
 
@@ -223,7 +222,7 @@ class SessionsIT {
 
   @Test
   void apiLogoutWithAccountInQueryAndSessionHeaderAnswers204(FoyerServer server) {
-    var slug = space(server);
+    var slug = createSpace(server);
     var token = signIn(server.browser(), slug, "Sue");
     var plugin = server.browser().json().withHeader("X-Foyer-Session", token);
 
@@ -235,42 +234,13 @@ class SessionsIT {
 
   // --- helpers ---
 
-  private static void assertProblem(HttpResponse<String> response, int status, String code) {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-    assertThat(response.headers().firstValue("Content-Type")).as(response.body()).contains("application/problem+json");
-    assertThat(Json.parse(response).path("code").asText()).isEqualTo(code);
-  }
-
   /** Signs {@code givenName} in to the space through URI Auth and returns the session cookie's value. */
   private static String signIn(Browser browser, String slug, String givenName) {
-    var response = browser.get("/auth/uri?account=" + slug + "&givenName=" + givenName + "&uid=crm-" + hex());
+    var response = browser.get("/auth/uri?account=" + slug + "&givenName=" + givenName + "&uid=crm-" + hex(5));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
     var cookie = browser.cookie("foyer_" + slug);
     assertThat(cookie).as("cookie foyer_%s after %s", slug, response.headers().map()).isPresent();
     return cookie.get().getValue();
-  }
-
-  private static String hex() {
-    var bytes = new byte[5];
-    RANDOM.nextBytes(bytes);
-    return HexFormat.of().formatHex(bytes);
-  }
-
-  private static String space(FoyerServer server) {
-    var slug = "t-" + hex();
-    var response = server.browser().bearer(server.adminToken())
-        .postJson("/api/admin/spaces", Json.write(Map.of("slug", slug, "name", "Space " + slug)));
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-    return slug;
-  }
-
-  private static String event(FoyerServer server, String slug) {
-    var id = "ev-" + hex();
-    var body = Map.of("id", id, "title", "Chat " + id, "admittedLevels", List.of("NICKNAME"));
-    var response = server.browser().bearer(server.adminToken())
-        .postJson("/api/admin/spaces/" + slug + "/events", Json.write(body));
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-    return id;
   }
 
   private static Map<String, String> ordered(String... pairs) {

@@ -1,11 +1,13 @@
-package dev.foyer.it;
+package dev.foyer.it.jwtsso;
 
-import static dev.foyer.it.SsoSpace.claims;
-import static dev.foyer.it.SsoSpace.newSub;
+import static dev.foyer.it.support.SsoSpace.claims;
+import static dev.foyer.it.support.SsoSpace.newSub;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.foyer.it.support.FoyerServer;
 import dev.foyer.it.support.Json;
+import dev.foyer.it.support.JwtTokens;
+import dev.foyer.it.support.SsoSpace;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;

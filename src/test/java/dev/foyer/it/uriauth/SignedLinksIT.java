@@ -1,9 +1,14 @@
-package dev.foyer.it;
+package dev.foyer.it.uriauth;
 
+import static dev.foyer.it.support.AdminApi.reconcile;
+import static dev.foyer.it.support.Names.hex;
+import static dev.foyer.it.support.Names.uid;
 import static dev.foyer.it.support.Refusals.assertNoMember;
 import static dev.foyer.it.support.Refusals.assertRefused;
 import static dev.foyer.it.support.Refusals.describe;
-import static dev.foyer.it.support.Refusals.members;
+import static dev.foyer.it.support.SignedLinks.encoded;
+import static dev.foyer.it.support.SignedLinks.signature;
+import static dev.foyer.it.support.SignedLinks.signed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,21 +19,15 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,7 +44,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @ExtendWith(FoyerServer.class)
 class SignedLinksIT {
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   /** The ways a signed request comes in; all three take the same fields and the same signature. */
   enum Via {
@@ -83,7 +81,7 @@ class SignedLinksIT {
   void signsInWithAValidSignature(Via via) {
     var space = SignedSpace.create(server, true, false);
     var event = space.createEvent();
-    var uid = newUid();
+    var uid = uid();
     // Raw values with a space and URL-special characters: the canonical form holds them as they
     // are, not URL-encoded.
     var fields = fields(space.slug(), uid, "sue+doe@example.com");
@@ -112,7 +110,7 @@ class SignedLinksIT {
   @EnumSource(Via.class)
   void signsNonAsciiValuesAsTheyAre(Via via) {
     var space = SignedSpace.create(server, true, false);
-    var uid = newUid();
+    var uid = uid();
     var fields = fields(space.slug(), uid, null);
     fields.put("givenName", "Zoë");
     fields.put("familyName", "Ørsted-李");
@@ -129,7 +127,7 @@ class SignedLinksIT {
   @ValueSource(longs = {-240, 30})
   void acceptsASignatureWithinItsValidity(long offsetSeconds) {
     var space = SignedSpace.create(server, true, false);
-    var uid = newUid();
+    var uid = uid();
 
     var response = Via.LINK.send(server.browser(), signed(space.secret(), fields(space.slug(), uid, null), now() + offsetSeconds));
 
@@ -200,7 +198,7 @@ class SignedLinksIT {
     var space = SignedSpace.create(server, true, false);
     var uids = new ArrayList<String>();
     for (var asBrowser : via.audiences()) {
-      var uid = newUid();
+      var uid = uid();
       uids.add(uid);
       var browser = asBrowser ? server.browser() : server.browser().json();
 
@@ -219,7 +217,7 @@ class SignedLinksIT {
   @EnumSource(Via.class)
   void refusesTheSecondUseOfASignedRequestWithUASIG4(Via via) {
     var space = SignedSpace.create(server, true, false);
-    var uid = newUid();
+    var uid = uid();
     var request = signed(space.secret(), fields(space.slug(), uid, null), now());
 
     var first = via.send(server.browser(), request);
@@ -245,7 +243,7 @@ class SignedLinksIT {
   @Test
   void refusesASignedLinkReplayedThroughAnotherDoorWithUASIG4() {
     var space = SignedSpace.create(server, true, false);
-    var uid = newUid();
+    var uid = uid();
     var request = signed(space.secret(), fields(space.slug(), uid, null), now());
 
     var first = Via.LINK.send(server.browser(), request);
@@ -272,12 +270,12 @@ class SignedLinksIT {
     assertThat(Instant.parse(rotated.path("previousSecretValidUntil").asText()))
         .isAfter(Instant.now().plus(Duration.ofHours(23)));
     var current = rotated.path("signingSecret").asText();
-    var newUid = newUid();
-    var previousUid = newUid();
+    var newUid = uid();
+    var previousUid = uid();
     var withNew = via.send(server.browser(), signed(current, fields(space.slug(), newUid, null), now()));
     var withPrevious = via.send(server.browser(), signed(previous, fields(space.slug(), previousUid, null), now()));
     var browser = server.browser().json();
-    var withOther = via.send(browser, signed("other-" + current, fields(space.slug(), newUid(), null), now()));
+    var withOther = via.send(browser, signed("other-" + current, fields(space.slug(), uid(), null), now()));
 
     assertSignedIn(via, withNew, space.slug(), "/spaces/" + space.slug(), newUid);
     assertSignedIn(via, withPrevious, space.slug(), "/spaces/" + space.slug(), previousUid);
@@ -293,9 +291,9 @@ class SignedLinksIT {
     var third = space.rotate().path("signingSecret").asText();
     var browser = server.browser().json();
 
-    var firstUid = newUid();
-    var secondUid = newUid();
-    var thirdUid = newUid();
+    var firstUid = uid();
+    var secondUid = uid();
+    var thirdUid = uid();
 
     var withFirst = Via.LINK.send(browser, signed(first, fields(space.slug(), firstUid, null), now()));
     var withSecond = Via.LINK.send(server.browser(), signed(second, fields(space.slug(), secondUid, null), now()));
@@ -315,8 +313,8 @@ class SignedLinksIT {
   void linksASignedSignInToTheMemberWithTheSameEmailWhenTheSpaceLinksByEmail(Via via) {
     var space = SignedSpace.create(server, true, true);
     var email = "sue-" + hex(4) + "@example.com";
-    var crmUid = newUid();
-    var intranetUid = newUid();
+    var crmUid = uid();
+    var intranetUid = uid();
 
     var first = via.send(server.browser(), signed(space.secret(), fields(space.slug(), crmUid, email), now()));
     var existing = assertSignedIn(via, first, space.slug(), "/spaces/" + space.slug(), crmUid);
@@ -324,7 +322,7 @@ class SignedLinksIT {
     var linked = assertSignedIn(via, second, space.slug(), "/spaces/" + space.slug(), intranetUid);
 
     assertThat(linked.path("id").asText()).isEqualTo(existing.path("id").asText());
-    var byCrmUid = members(server, space.slug(), crmUid);
+    var byCrmUid = reconcile(server, space.slug(), crmUid);
     assertThat(byCrmUid).as(byCrmUid.toString()).singleElement().satisfies(member -> {
       assertThat(member.path("id").asText()).isEqualTo(existing.path("id").asText());
       assertThat(member.path("identities").findValuesAsText("externalId")).containsExactlyInAnyOrder(crmUid, intranetUid);
@@ -336,8 +334,8 @@ class SignedLinksIT {
   void takesTheNameSentWhenASignedSignInLinksByEmail() {
     var space = SignedSpace.create(server, true, true);
     var email = "sue-" + hex(4) + "@example.com";
-    var crmUid = newUid();
-    var intranetUid = newUid();
+    var crmUid = uid();
+    var intranetUid = uid();
     assertSignedIn(Via.LINK, Via.LINK.send(server.browser(), signed(space.secret(), fields(space.slug(), crmUid, email), now())),
         space.slug(), "/spaces/" + space.slug(), crmUid);
 
@@ -360,9 +358,9 @@ class SignedLinksIT {
   void neverLinksAnUnsignedSignInByEmail(Via via) {
     var space = SignedSpace.create(server, false, true);
     var email = "sue-" + hex(4) + "@example.com";
-    var signedUid = newUid();
-    var alsoSignedUid = newUid();
-    var unsignedUid = newUid();
+    var signedUid = uid();
+    var alsoSignedUid = uid();
+    var unsignedUid = uid();
 
     var existing = assertSignedIn(via,
         via.send(server.browser(), signed(space.secret(), fields(space.slug(), signedUid, email), now())),
@@ -376,49 +374,18 @@ class SignedLinksIT {
 
     assertThat(alsoSigned.path("id").asText()).isEqualTo(existing.path("id").asText());
     assertThat(unsigned.path("id").asText()).isNotEqualTo(existing.path("id").asText());
-    var byUnsignedUid = members(server, space.slug(), unsignedUid);
+    var byUnsignedUid = reconcile(server, space.slug(), unsignedUid);
     assertThat(byUnsignedUid).as(byUnsignedUid.toString()).singleElement().satisfies(member -> {
       assertThat(member.path("email").asText()).isEqualTo(email);
       assertThat(member.path("identities").findValuesAsText("externalId")).containsExactly(unsignedUid);
     });
-    var bySignedUid = members(server, space.slug(), signedUid);
+    var bySignedUid = reconcile(server, space.slug(), signedUid);
     assertThat(bySignedUid.get(0).path("identities").findValuesAsText("externalId"))
         .containsExactlyInAnyOrder(signedUid, alsoSignedUid);
   }
 
   // ---------------------------------------------------------------------------------------------
-  // The integrator's side, per README "Signed links".
-
-  /** The fields plus {@code ts}, signed: what an integrator's server puts in the link. */
-  static Map<String, String> signed(String secret, Map<String, String> fields, long ts) {
-    var all = with(fields, "ts", Long.toString(ts));
-    return with(all, "sig", signature(secret, all));
-  }
-
-  /**
-   * Lowercase hex HMAC-SHA256, keyed with the secret's UTF-8 bytes, of every parameter but
-   * {@code sig} sorted by name, as {@code name=value} with the raw value, joined by line feeds.
-   */
-  static String signature(String secret, Map<String, String> parameters) {
-    var canonical = new TreeMap<>(parameters).entrySet().stream()
-        .filter(parameter -> !parameter.getKey().equals("sig"))
-        .map(parameter -> parameter.getKey() + "=" + parameter.getValue())
-        .collect(Collectors.joining("\n"));
-    try {
-      var mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return HexFormat.of().formatHex(mac.doFinal(canonical.getBytes(StandardCharsets.UTF_8)));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  static String encoded(Map<String, String> fields) {
-    return fields.entrySet().stream()
-        .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
-            + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
-  }
+  // The integrator's side, per README "Signed links" (the signing itself is in support.SignedLinks).
 
   private static Map<String, String> fields(String slug, String uid, String email) {
     var fields = new LinkedHashMap<String, String>();
@@ -471,7 +438,7 @@ class SignedLinksIT {
     }
     assertThat(response.headers().allValues("Set-Cookie")).as(what)
         .anySatisfy(cookie -> assertThat(cookie).startsWith("foyer_" + slug + "="));
-    var members = members(server, slug, uid);
+    var members = reconcile(server, slug, uid);
     assertThat(members).as("members with uid %s: %s", uid, members).hasSize(1);
     if (via == Via.PROGRAMMATIC) {
       assertThat(Json.parse(response).path("member").path("id").asText()).isEqualTo(members.get(0).path("id").asText());
@@ -499,16 +466,6 @@ class SignedLinksIT {
   }
 
 
-
-  private static String newUid() {
-    return "crm-" + hex(12);
-  }
-
-  private static String hex(int bytes) {
-    var random = new byte[bytes];
-    RANDOM.nextBytes(random);
-    return HexFormat.of().formatHex(random);
-  }
 
   /** A fresh space and its current signing secret. */
   static final class SignedSpace {

@@ -1,5 +1,9 @@
-package dev.foyer.it;
+package dev.foyer.it.uriauth;
 
+import static dev.foyer.it.support.AdminApi.createEvent;
+import static dev.foyer.it.support.AdminApi.createSpace;
+import static dev.foyer.it.support.AdminApi.reconcile;
+import static dev.foyer.it.support.Names.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,10 +14,8 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,18 +32,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(FoyerServer.class)
 class UriAuthIT {
-  private static final SecureRandom RANDOM = new SecureRandom();
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
 
   @Test
   void linkWithEveryParameterRedirectsStraightToTheEvent(FoyerServer server) {
-    var slug = space(server, Map.of());
-    var event = event(server, slug, "Quarterly results chat", "NICKNAME");
+    var slug = createSpace(server, Map.of());
+    var event = createEvent(server, slug, "Quarterly results chat", "NICKNAME");
     var browser = server.browser();
 
     var response = browser.get(uriAuth(Map.of(
         "account", slug, "givenName", "Sue", "familyName", "Doe",
-        "email", "sue.doe@example.com", "uid", "crm-" + hex(), "eventid", event)));
+        "email", "sue.doe@example.com", "uid", "crm-" + hex(5), "eventid", event)));
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
     assertThat(location(response)).isEqualTo(server.uri("/spaces/" + slug + "/events/" + event));
@@ -51,13 +52,13 @@ class UriAuthIT {
 
   @Test
   void formPostWithEveryParameterRedirectsStraightToTheEvent(FoyerServer server) {
-    var slug = space(server, Map.of());
-    var event = event(server, slug, "Town hall", "NICKNAME");
+    var slug = createSpace(server, Map.of());
+    var event = createEvent(server, slug, "Town hall", "NICKNAME");
     var browser = server.browser();
 
     var response = browser.postForm("/auth/uri", ordered(
         "account", slug, "givenName", "Sue", "familyName", "Doe",
-        "email", "sue.doe@example.com", "uid", "crm-" + hex(), "eventid", event));
+        "email", "sue.doe@example.com", "uid", "crm-" + hex(5), "eventid", event));
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
     assertThat(location(response)).isEqualTo(server.uri("/spaces/" + slug + "/events/" + event));
@@ -68,9 +69,9 @@ class UriAuthIT {
 
   @Test
   void linkWithoutEventRedirectsToTheLandingPage(FoyerServer server) {
-    var slug = space(server, Map.of());
+    var slug = createSpace(server, Map.of());
 
-    var response = server.browser().get(uriAuth(Map.of("account", slug, "givenName", "Sue", "uid", "crm-" + hex())));
+    var response = server.browser().get(uriAuth(Map.of("account", slug, "givenName", "Sue", "uid", "crm-" + hex(5))));
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
     assertThat(location(response)).isEqualTo(server.uri("/spaces/" + slug));
@@ -79,7 +80,7 @@ class UriAuthIT {
 
   @Test
   void formPostWithoutEventRedirectsToTheLandingPage(FoyerServer server) {
-    var slug = space(server, Map.of());
+    var slug = createSpace(server, Map.of());
 
     var response = server.browser().postForm("/auth/uri", "account", slug, "givenName", "Sue");
 
@@ -90,8 +91,8 @@ class UriAuthIT {
 
   @Test
   void linkWithoutEventRedirectsToTheSpacesConfiguredLandingUrl(FoyerServer server) {
-    var landing = "https://intranet-" + hex() + ".example.com/chat/welcome";
-    var slug = space(server, Map.of("landingUrl", landing));
+    var landing = "https://intranet-" + hex(5) + ".example.com/chat/welcome";
+    var slug = createSpace(server, Map.of("landingUrl", landing));
 
     var viaLink = server.browser().get(uriAuth(Map.of("account", slug, "givenName", "Sue")));
     var viaForm = server.browser().postForm("/auth/uri", "account", slug, "givenName", "Sue");
@@ -104,8 +105,8 @@ class UriAuthIT {
 
   @Test
   void linkWithEventIgnoresTheConfiguredLandingUrl(FoyerServer server) {
-    var slug = space(server, Map.of("landingUrl", "https://intranet-" + hex() + ".example.com/chat"));
-    var event = event(server, slug, "Ask the board", "NICKNAME");
+    var slug = createSpace(server, Map.of("landingUrl", "https://intranet-" + hex(5) + ".example.com/chat"));
+    var event = createEvent(server, slug, "Ask the board", "NICKNAME");
 
     var response = server.browser().get(uriAuth(Map.of("account", slug, "givenName", "Sue", "eventid", event)));
 
@@ -115,7 +116,7 @@ class UriAuthIT {
 
   @Test
   void setsAnHttpOnlyLaxSessionCookieForTheWholeSite(FoyerServer server) {
-    var slug = space(server, Map.of());
+    var slug = createSpace(server, Map.of());
 
     var response = server.browser().get(uriAuth(Map.of("account", slug, "givenName", "Sue")));
 
@@ -131,8 +132,8 @@ class UriAuthIT {
 
   @Test
   void issuesADifferentCookieValueAtEverySignIn(FoyerServer server) {
-    var slug = space(server, Map.of());
-    var uid = "crm-" + hex();
+    var slug = createSpace(server, Map.of());
+    var uid = "crm-" + hex(5);
     var link = uriAuth(Map.of("account", slug, "givenName", "Sue", "uid", uid));
 
     var first = sessionCookieValue(server.browser().get(link), slug);
@@ -145,15 +146,15 @@ class UriAuthIT {
 
   @Test
   void landingPageGreetsTheParticipantAndListsOnlyEventsAdmittingNickname(FoyerServer server) {
-    var slug = space(server, Map.of());
-    var open = "Open chat " + hex();
-    var both = "Mixed chat " + hex();
-    var staff = "Staff only " + hex();
-    var guests = "Guests only " + hex();
-    event(server, slug, open, "NICKNAME");
-    event(server, slug, both, "NICKNAME", "SSO");
-    event(server, slug, staff, "SSO");
-    event(server, slug, guests, "GUEST", "NICKNAME_EMAIL");
+    var slug = createSpace(server, Map.of());
+    var open = "Open chat " + hex(5);
+    var both = "Mixed chat " + hex(5);
+    var staff = "Staff only " + hex(5);
+    var guests = "Guests only " + hex(5);
+    createEvent(server, slug, open, "NICKNAME");
+    createEvent(server, slug, both, "NICKNAME", "SSO");
+    createEvent(server, slug, staff, "SSO");
+    createEvent(server, slug, guests, "GUEST", "NICKNAME_EMAIL");
     var browser = server.browser();
 
     var signIn = browser.get(uriAuth(Map.of("account", slug, "givenName", "Sue", "familyName", "Doe")));
@@ -166,9 +167,9 @@ class UriAuthIT {
 
   @Test
   void eventPageShowsTheEventAndTheChatName(FoyerServer server) {
-    var slug = space(server, Map.of());
-    var title = "Product launch " + hex();
-    var event = event(server, slug, title, "NICKNAME");
+    var slug = createSpace(server, Map.of());
+    var title = "Product launch " + hex(5);
+    var event = createEvent(server, slug, title, "NICKNAME");
     var browser = server.browser();
 
     var signIn = browser.get(uriAuth(Map.of(
@@ -183,9 +184,9 @@ class UriAuthIT {
 
   @Test
   void sessionCookieOpensAnyAdmittedEventOfTheSpaceWithoutSigningInAgain(FoyerServer server) {
-    var slug = space(server, Map.of());
-    var later = "Later chat " + hex();
-    var laterId = event(server, slug, later, "NICKNAME");
+    var slug = createSpace(server, Map.of());
+    var later = "Later chat " + hex(5);
+    var laterId = createEvent(server, slug, later, "NICKNAME");
     var browser = server.browser();
     browser.get(uriAuth(Map.of("account", slug, "givenName", "Sue")));
 
@@ -198,10 +199,10 @@ class UriAuthIT {
 
   @Test
   void sameUidTwiceIsOneMemberWithBothEventJoins(FoyerServer server) {
-    var slug = space(server, Map.of());
-    var morning = event(server, slug, "Morning chat", "NICKNAME");
-    var evening = event(server, slug, "Evening chat", "NICKNAME");
-    var uid = "crm-" + hex();
+    var slug = createSpace(server, Map.of());
+    var morning = createEvent(server, slug, "Morning chat", "NICKNAME");
+    var evening = createEvent(server, slug, "Evening chat", "NICKNAME");
+    var uid = "crm-" + hex(5);
     var before = Instant.now().minusSeconds(60);
 
     var first = server.browser();
@@ -225,8 +226,8 @@ class UriAuthIT {
 
   @Test
   void newDetailsFromTheCrmReplaceTheStoredOnes(FoyerServer server) {
-    var slug = space(server, Map.of());
-    var uid = "crm-" + hex();
+    var slug = createSpace(server, Map.of());
+    var uid = "crm-" + hex(5);
     server.browser().get(uriAuth(Map.of(
         "account", slug, "givenName", "Sue", "familyName", "Doe", "email", "sue.doe@example.com", "uid", uid)));
 
@@ -246,7 +247,7 @@ class UriAuthIT {
 
   @Test
   void withoutUidEverySignInIsANewGuestMember(FoyerServer server) {
-    var slug = space(server, Map.of());
+    var slug = createSpace(server, Map.of());
     var first = server.browser();
     var second = server.browser();
     var link = uriAuth(Map.of("account", slug, "givenName", "Sue", "familyName", "Doe"));
@@ -263,18 +264,18 @@ class UriAuthIT {
 
   @Test
   void withUidTheMemberIsNotAGuest(FoyerServer server) {
-    var slug = space(server, Map.of());
+    var slug = createSpace(server, Map.of());
     var browser = server.browser();
 
-    browser.get(uriAuth(Map.of("account", slug, "givenName", "Sue", "uid", "crm-" + hex())));
+    browser.get(uriAuth(Map.of("account", slug, "givenName", "Sue", "uid", "crm-" + hex(5))));
 
     assertThat(me(browser, slug).path("member").path("guest").asBoolean()).isFalse();
   }
 
   @Test
   void escapesNamesOnTheLandingAndEventPages(FoyerServer server) {
-    var slug = space(server, Map.of());
-    var event = event(server, slug, "Security briefing", "NICKNAME");
+    var slug = createSpace(server, Map.of());
+    var event = createEvent(server, slug, "Security briefing", "NICKNAME");
     var browser = server.browser();
 
     var signIn = browser.get(uriAuth(Map.of(
@@ -291,7 +292,7 @@ class UriAuthIT {
 
   @Test
   void escapesQuotesAndAmpersandsInNames(FoyerServer server) {
-    var slug = space(server, Map.of());
+    var slug = createSpace(server, Map.of());
     var browser = server.browser();
 
     browser.get(uriAuth(Map.of("account", slug, "givenName", "Sue \"&\" <b>Bob</b>")));
@@ -302,8 +303,8 @@ class UriAuthIT {
 
   @Test
   void oneBrowserHoldsSessionsInTwoSpacesAtOnce(FoyerServer server) {
-    var first = space(server, Map.of());
-    var second = space(server, Map.of());
+    var first = createSpace(server, Map.of());
+    var second = createSpace(server, Map.of());
     var browser = server.browser();
 
     var intoFirst = browser.get(uriAuth(Map.of("account", first, "givenName", "Sue")));
@@ -318,9 +319,9 @@ class UriAuthIT {
 
   @Test
   void sessionOfOneSpaceDoesNotOpenAnother(FoyerServer server) {
-    var mine = space(server, Map.of());
-    var other = space(server, Map.of());
-    var otherEvent = event(server, other, "Elsewhere", "NICKNAME");
+    var mine = createSpace(server, Map.of());
+    var other = createSpace(server, Map.of());
+    var otherEvent = createEvent(server, other, "Elsewhere", "NICKNAME");
     var browser = server.browser();
     browser.get(uriAuth(Map.of("account", mine, "givenName", "Sue")));
 
@@ -335,8 +336,8 @@ class UriAuthIT {
 
   @Test
   void browserWithoutSessionSeesTheSignedOutLandingPage(FoyerServer server) {
-    var name = "Signed out space " + hex();
-    var slug = space(server, Map.of("name", name));
+    var name = "Signed out space " + hex(5);
+    var slug = createSpace(server, Map.of("name", name));
 
     var landing = server.browser().get("/spaces/" + slug);
 
@@ -346,8 +347,8 @@ class UriAuthIT {
 
   @Test
   void browserWithoutSessionIsRefusedTheEventPageWithSes1(FoyerServer server) {
-    var slug = space(server, Map.of());
-    var event = event(server, slug, "Members only", "NICKNAME");
+    var slug = createSpace(server, Map.of());
+    var event = createEvent(server, slug, "Members only", "NICKNAME");
 
     var page = server.browser().get("/spaces/" + slug + "/events/" + event);
 
@@ -358,8 +359,8 @@ class UriAuthIT {
 
   @Test
   void apiCallerWithoutSessionGetsSes1AsProblemJsonOnTheEventPage(FoyerServer server) {
-    var slug = space(server, Map.of());
-    var event = event(server, slug, "Members only", "NICKNAME");
+    var slug = createSpace(server, Map.of());
+    var event = createEvent(server, slug, "Members only", "NICKNAME");
 
     var response = server.browser().json().get("/spaces/" + slug + "/events/" + event);
 
@@ -370,40 +371,6 @@ class UriAuthIT {
   }
 
   // --- helpers ---
-
-  private static String hex() {
-    var bytes = new byte[5];
-    RANDOM.nextBytes(bytes);
-    return HexFormat.of().formatHex(bytes);
-  }
-
-  /** A new space with a random slug; {@code fields} adds to (or overrides) slug and name. */
-  private static String space(FoyerServer server, Map<String, Object> fields) {
-    var slug = "t-" + hex();
-    var body = new LinkedHashMap<String, Object>();
-    body.put("slug", slug);
-    body.put("name", "Space " + slug);
-    body.putAll(fields);
-    var response = server.browser().bearer(server.adminToken()).postJson("/api/admin/spaces", Json.write(body));
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-    return slug;
-  }
-
-  private static String event(FoyerServer server, String slug, String title, String... levels) {
-    var id = "ev-" + hex();
-    var body = Map.of("id", id, "title", title, "admittedLevels", List.of(levels));
-    var response = server.browser().bearer(server.adminToken())
-        .postJson("/api/admin/spaces/" + slug + "/events", Json.write(body));
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-    return id;
-  }
-
-  private static JsonNode reconcile(FoyerServer server, String slug, String uid) {
-    var response = server.browser().bearer(server.adminToken())
-        .get("/api/admin/spaces/" + slug + "/members?uid=" + URLEncoder.encode(uid, StandardCharsets.UTF_8));
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return Json.parse(response);
-  }
 
   private static JsonNode me(Browser browser, String slug) {
     var response = browser.json().get("/api/me?account=" + slug);

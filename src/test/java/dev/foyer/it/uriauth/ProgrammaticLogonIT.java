@@ -1,20 +1,18 @@
-package dev.foyer.it;
+package dev.foyer.it.uriauth;
 
+import static dev.foyer.it.support.AdminApi.createEvent;
+import static dev.foyer.it.support.AdminApi.createSpace;
+import static dev.foyer.it.support.AdminApi.reconcile;
+import static dev.foyer.it.support.Names.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.foyer.it.support.FoyerServer;
 import dev.foyer.it.support.Json;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,15 +27,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(FoyerServer.class)
 class ProgrammaticLogonIT {
-  private static final SecureRandom RANDOM = new SecureRandom();
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
 
   @Test
   void signsInWithJsonAndAnswersMemberSessionAndRedirect(FoyerServer server) {
     var origin = origin();
     var slug = space(server, List.of(origin));
-    var event = event(server, slug);
-    var uid = "crm-" + hex();
+    var event = createEvent(server, slug);
+    var uid = "crm-" + hex(5);
     var before = Instant.now();
     var browser = server.browser();
 
@@ -89,7 +86,7 @@ class ProgrammaticLogonIT {
     var browser = server.browser();
 
     var response = browser.postJson("/auth/programmatic",
-        Json.write(Map.of("account", slug, "givenName", "Sue", "uid", "crm-" + hex())), "Origin", origin);
+        Json.write(Map.of("account", slug, "givenName", "Sue", "uid", "crm-" + hex(5))), "Origin", origin);
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     assertThat(browser.get("/spaces/" + slug).body()).contains("Hello, Sue!");
@@ -100,7 +97,7 @@ class ProgrammaticLogonIT {
     var origin = origin();
     var slug = space(server, List.of(origin));
     var logon = server.browser().postJson("/auth/programmatic",
-        Json.write(Map.of("account", slug, "givenName", "Sue", "familyName", "Doe", "uid", "crm-" + hex())), "Origin", origin);
+        Json.write(Map.of("account", slug, "givenName", "Sue", "familyName", "Doe", "uid", "crm-" + hex(5))), "Origin", origin);
     assertThat(logon.statusCode()).as(logon.body()).isEqualTo(200);
     var signedIn = Json.parse(logon);
 
@@ -119,7 +116,7 @@ class ProgrammaticLogonIT {
   @Test
   void allowedOriginGetsCorsHeadersOnTheLogon(FoyerServer server) {
     var origin = origin();
-    var slug = space(server, List.of("https://other-" + hex() + ".example.com", origin));
+    var slug = space(server, List.of("https://other-" + hex(5) + ".example.com", origin));
 
     var response = server.browser().postJson("/auth/programmatic",
         Json.write(Map.of("account", slug, "givenName", "Sue")), "Origin", origin);
@@ -147,7 +144,7 @@ class ProgrammaticLogonIT {
   void preflightFromAnOriginNoSpaceAllowsGetsNoCorsHeaders(FoyerServer server) {
     space(server, List.of(origin()));
 
-    var response = preflight(server, "https://evil-" + hex() + ".example.net", "POST", "content-type");
+    var response = preflight(server, "https://evil-" + hex(5) + ".example.net", "POST", "content-type");
 
     assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     assertThat(response.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
@@ -157,8 +154,8 @@ class ProgrammaticLogonIT {
   @Test
   void originNotAllowedIsRefusedWithPlorig1AndNothingWritten(FoyerServer server) {
     var slug = space(server, List.of(origin()));
-    var uid = "crm-" + hex();
-    var evil = "https://evil-" + hex() + ".example.net";
+    var uid = "crm-" + hex(5);
+    var evil = "https://evil-" + hex(5) + ".example.net";
     var browser = server.browser();
 
     var response = browser.postJson("/auth/programmatic",
@@ -178,7 +175,7 @@ class ProgrammaticLogonIT {
     var origin = origin();
     space(server, List.of(origin));
     var other = space(server, List.of(origin()));
-    var uid = "crm-" + hex();
+    var uid = "crm-" + hex(5);
 
     var response = server.browser().postJson("/auth/programmatic",
         Json.write(Map.of("account", other, "givenName", "Sue", "uid", uid)), "Origin", origin);
@@ -233,42 +230,11 @@ class ProgrammaticLogonIT {
         .collect(Collectors.toList());
   }
 
-  private static String hex() {
-    var bytes = new byte[5];
-    RANDOM.nextBytes(bytes);
-    return HexFormat.of().formatHex(bytes);
-  }
-
   private static String origin() {
-    return "https://intranet-" + hex() + ".example.com";
+    return "https://intranet-" + hex(5) + ".example.com";
   }
 
   private static String space(FoyerServer server, List<String> allowedOrigins) {
-    var slug = "t-" + hex();
-    var body = new LinkedHashMap<String, Object>();
-    body.put("slug", slug);
-    body.put("name", "Space " + slug);
-    body.put("allowedOrigins", allowedOrigins);
-    var response = server.browser().bearer(server.adminToken()).postJson("/api/admin/spaces", Json.write(body));
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-    return slug;
-  }
-
-  private static String event(FoyerServer server, String slug) {
-    var id = "ev-" + hex();
-    var body = Map.of("id", id, "title", "Chat " + id, "admittedLevels", List.of("NICKNAME"));
-    var response = server.browser().bearer(server.adminToken())
-        .postJson("/api/admin/spaces/" + slug + "/events", Json.write(body));
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-    return id;
-  }
-
-  private static JsonNode reconcile(FoyerServer server, String slug, String uid) {
-    var response = server.browser().bearer(server.adminToken())
-        .get("/api/admin/spaces/" + slug + "/members?uid=" + URLEncoder.encode(uid, StandardCharsets.UTF_8));
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    var body = Json.parse(response);
-    assertThat(body.isArray()).as(body.toString()).isTrue();
-    return body;
+    return createSpace(server, Map.of("allowedOrigins", allowedOrigins));
   }
 }

@@ -1,4 +1,4 @@
-package dev.foyer.it;
+package dev.foyer.it.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,26 +13,24 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A fresh space of its own with JWT SSO switched on, as an administrator sets it up through the
  * admin API, plus what an integrator's application and a test need around it: claims, tokens
  * signed with the space's key, the door's URLs, the member and login-record views.
  */
-final class SsoSpace {
-  static final String AUTHORIZATION_URL = "https://app.example.test/sso/authorize";
+public final class SsoSpace {
+  public static final String AUTHORIZATION_URL = "https://app.example.test/sso/authorize";
 
-  final FoyerServer server;
-  final String slug;
-  final String id;
+  public final FoyerServer server;
+  public final String slug;
+  public final String id;
   /** The HS256 key, shown once when SSO is first configured. */
-  final String key;
+  public final String key;
 
   private SsoSpace(FoyerServer server, String slug, String id, String key) {
     this.server = server;
@@ -42,12 +40,12 @@ final class SsoSpace {
   }
 
   /** A new space with SSO enabled and an authorization URL; every other setting is the default. */
-  static SsoSpace create(FoyerServer server) {
+  public static SsoSpace create(FoyerServer server) {
     return create(server, Json.object());
   }
 
   /** A new space with SSO enabled and the given settings on top (e.g. requireExp). */
-  static SsoSpace create(FoyerServer server, ObjectNode settings) {
+  public static SsoSpace create(FoyerServer server, ObjectNode settings) {
     return create(server, Json.object(), settings);
   }
 
@@ -55,8 +53,8 @@ final class SsoSpace {
    * A new space created with {@code spaceFields} (visibility, allowedOrigins, customProperties...)
    * and SSO enabled with {@code settings} on top of the authorization URL.
    */
-  static SsoSpace create(FoyerServer server, ObjectNode spaceFields, ObjectNode settings) {
-    var slug = "t-" + randomHex(6);
+  public static SsoSpace create(FoyerServer server, ObjectNode spaceFields, ObjectNode settings) {
+    var slug = "t-" + Names.hex(6);
     var admin = admin(server);
     var space = Json.object().put("slug", slug).put("name", "Space " + slug);
     space.setAll(spaceFields);
@@ -72,56 +70,50 @@ final class SsoSpace {
     return new SsoSpace(server, slug, id, key);
   }
 
-  static String randomHex(int bytes) {
-    var random = new byte[bytes];
-    ThreadLocalRandom.current().nextBytes(random);
-    return HexFormat.of().formatHex(random);
-  }
-
-  static Browser admin(FoyerServer server) {
+  public static Browser admin(FoyerServer server) {
     return server.browser().json().bearer(server.adminToken());
   }
 
-  Browser admin() {
+  public Browser admin() {
     return admin(server);
   }
 
   /** Valid claims for a person, as seeds 001/003 list them, issued now and valid for 60 s. */
-  static Map<String, Object> claims(String sub) {
+  public static Map<String, Object> claims(String sub) {
     var now = Instant.now().getEpochSecond();
     var claims = new LinkedHashMap<String, Object>();
     claims.put("sub", sub);
     claims.put("firstName", "Ada");
     claims.put("lastName", "Lovelace");
-    claims.put("email", "ada." + randomHex(5) + "@example.test");
+    claims.put("email", "ada." + Names.hex(5) + "@example.test");
     claims.put("iat", now);
     claims.put("exp", now + 60);
     return claims;
   }
 
-  static String newSub() {
-    return "crm-" + randomHex(6);
+  public static String newSub() {
+    return "crm-" + Names.hex(6);
   }
 
-  String token(Map<String, ?> claims) {
+  public String token(Map<String, ?> claims) {
     return JwtTokens.hs256(claims, key);
   }
 
-  String jwtPath() {
+  public String jwtPath() {
     return "/spot/" + id + "/sso/jwt";
   }
 
   /** Seeds 001/003's redirect: {@code GET /spot/{id}/sso/jwt?ms_token=...}. */
-  HttpResponse<String> signIn(Browser browser, String token) {
+  public HttpResponse<String> signIn(Browser browser, String token) {
     return browser.get(jwtPath() + "?ms_token=" + encode(token));
   }
 
-  HttpResponse<String> signIn(Browser browser, String token, String referrerUrl) {
+  public HttpResponse<String> signIn(Browser browser, String token, String referrerUrl) {
     return browser.get(jwtPath() + "?ms_token=" + encode(token) + "&referrerUrl=" + encode(referrerUrl));
   }
 
   /** Signs {@code claims} in with a fresh browser and expects the 302 and the session cookie. */
-  String signInOk(Map<String, ?> claims) {
+  public String signInOk(Map<String, ?> claims) {
     var browser = server.browser();
     var response = signIn(browser, token(claims));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
@@ -129,22 +121,22 @@ final class SsoSpace {
     return me(browser).path("member").path("id").asText();
   }
 
-  String cookieName() {
+  public String cookieName() {
     return "foyer_" + slug;
   }
 
   /** The space's home: where every sign-in without a usable referrerUrl lands. */
-  String home() {
+  public String home() {
     return server.uri("/spaces/" + slug).toString();
   }
 
-  JsonNode me(Browser browser) {
+  public JsonNode me(Browser browser) {
     var response = browser.json().get("/api/me?account=" + slug);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return Json.parse(response);
   }
 
-  void assertNotSignedIn(Browser browser) {
+  public void assertNotSignedIn(Browser browser) {
     assertThat(browser.cookie(cookieName())).as("session cookie").isEmpty();
     var response = browser.json().get("/api/me?account=" + slug);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
@@ -155,7 +147,7 @@ final class SsoSpace {
    * no session cookie and no session, no member for {@code sub} (when given), and a login record of
    * the refusal with its code as the space's newest.
    */
-  void assertRefused(Browser browser, HttpResponse<String> response, int status, String code, String sub) {
+  public void assertRefused(Browser browser, HttpResponse<String> response, int status, String code, String sub) {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
     assertThat(response.headers().firstValue("Content-Type").orElse(""))
         .as(response.body())
@@ -176,7 +168,7 @@ final class SsoSpace {
   }
 
   /** The member the JWT SSO door linked to {@code sub}, through the admin API. */
-  Optional<JsonNode> member(String sub) {
+  public Optional<JsonNode> member(String sub) {
     var response =
         admin().get("/api/admin/spaces/" + slug + "/members?provider=jwt-sso&uid=" + encode(sub));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -185,20 +177,20 @@ final class SsoSpace {
     return members.isEmpty() ? Optional.empty() : Optional.of(members.get(0));
   }
 
-  JsonNode memberById(String memberId) {
+  public JsonNode memberById(String memberId) {
     var response = admin().get("/api/admin/spaces/" + slug + "/members/" + memberId);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return Json.parse(response);
   }
 
   /** Creates a member through the admin API (a password, a status, or neither). */
-  JsonNode createMember(ObjectNode member) {
+  public JsonNode createMember(ObjectNode member) {
     var response = admin().postJson("/api/admin/spaces/" + slug + "/members", Json.write(member));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     return Json.parse(response);
   }
 
-  void changeStatus(String memberId, String status) {
+  public void changeStatus(String memberId, String status) {
     var response =
         admin()
             .putJson(
@@ -208,20 +200,20 @@ final class SsoSpace {
     assertThat(Json.parse(response).path("status").asText()).isEqualTo(status);
   }
 
-  String createGroup(String name) {
+  public String createGroup(String name) {
     var response =
         admin().postJson("/api/admin/spaces/" + slug + "/groups", Json.write(Json.object().put("name", name)));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     return Json.parse(response).path("id").asText();
   }
 
-  JsonNode configureSso(ObjectNode settings) {
+  public JsonNode configureSso(ObjectNode settings) {
     var response = admin().putJson("/api/admin/spaces/" + slug + "/sso", Json.write(settings));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return Json.parse(response);
   }
 
-  JsonNode patch(ObjectNode changes) {
+  public JsonNode patch(ObjectNode changes) {
     var admin = admin();
     var response =
         admin.send(
@@ -233,7 +225,7 @@ final class SsoSpace {
   }
 
   /** The space's login records, newest first. */
-  List<JsonNode> loginRecords() {
+  public List<JsonNode> loginRecords() {
     var response = admin().get("/api/admin/spaces/" + slug + "/login-records");
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     var records = new ArrayList<JsonNode>();
@@ -242,7 +234,7 @@ final class SsoSpace {
   }
 
   /** The codes of the space's refused JWT SSO attempts, oldest first. */
-  List<String> refusalCodes() {
+  public List<String> refusalCodes() {
     var codes = new ArrayList<String>();
     for (var record : loginRecords()) {
       if (record.path("door").asText().equals("jwt-sso") && !record.path("accepted").asBoolean()) {
@@ -252,12 +244,12 @@ final class SsoSpace {
     return codes;
   }
 
-  static String encode(String value) {
+  public static String encode(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
   /** A field of a JSON view, or null when it is absent or null. */
-  static String text(JsonNode node, String field) {
+  public static String text(JsonNode node, String field) {
     var value = node.path(field);
     return value.isMissingNode() || value.isNull() ? null : value.asText();
   }

@@ -1,4 +1,4 @@
-package dev.foyer.it;
+package dev.foyer.it.support;
 
 import dev.foyer.it.support.Json;
 import java.io.IOException;
@@ -18,28 +18,28 @@ import java.util.concurrent.TimeUnit;
  * ci} and failsafe names in {@code foyer.it.node}. Only tokens no integrator library would make (JWE,
  * broken ones) are put together by hand.
  */
-final class JwtTokens {
+public final class JwtTokens {
   private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
   private JwtTokens() {}
 
   /** {@code jwt.sign(payload, key, { algorithm: "HS256" })}. */
-  static String hs256(Map<String, ?> payload, String key) {
+  public static String hs256(Map<String, ?> payload, String key) {
     return sign(payload, key, Map.of("algorithm", "HS256"));
   }
 
   /** The same with another algorithm of the HMAC family, e.g. HS512. */
-  static String hmac(String algorithm, Map<String, ?> payload, String key) {
+  public static String hmac(String algorithm, Map<String, ?> payload, String key) {
     return sign(payload, key, Map.of("algorithm", algorithm));
   }
 
   /** RS256 with a fresh RSA key: what a space configured for HS256 must refuse. */
-  static String rs256(Map<String, ?> payload) {
+  public static String rs256(Map<String, ?> payload) {
     return sign(payload, "generate-rsa", Map.of("algorithm", "RS256"));
   }
 
   /** {@code alg: none}: no signature at all. */
-  static String unsigned(Map<String, ?> payload) {
+  public static String unsigned(Map<String, ?> payload) {
     return sign(payload, null, Map.of("algorithm", "none"));
   }
 
@@ -48,7 +48,7 @@ final class JwtTokens {
    * jsonwebtoken then drops an {@code iat} given in the payload; a payload with {@code iat} is
    * therefore signed with {@code noTimestamp: false}, which keeps that {@code iat} as it is.
    */
-  static String sign(Map<String, ?> payload, String key, Map<String, ?> options) {
+  public static String sign(Map<String, ?> payload, String key, Map<String, ?> options) {
     var allOptions = new LinkedHashMap<String, Object>(options);
     if (payload.containsKey("iat")) {
       allOptions.putIfAbsent("noTimestamp", false);
@@ -61,7 +61,7 @@ final class JwtTokens {
   }
 
   /** A compact JWE (five parts, {@code alg: dir}): Foyer accepts signed tokens only. */
-  static String encrypted() {
+  public static String encrypted() {
     return part("{\"alg\":\"dir\",\"enc\":\"A128GCM\",\"typ\":\"JWT\"}")
         + ".."
         + BASE64URL.encodeToString(new byte[12])
@@ -72,12 +72,12 @@ final class JwtTokens {
   }
 
   /** A token whose signature part is replaced by another HS256 token's: the MAC no longer matches. */
-  static String withSignatureOf(String token, String donor) {
+  public static String withSignatureOf(String token, String donor) {
     return token.substring(0, token.lastIndexOf('.') + 1) + donor.substring(donor.lastIndexOf('.') + 1);
   }
 
   /** Base64url of a JSON text, for hand-made token parts. */
-  static String part(String json) {
+  public static String part(String json) {
     return BASE64URL.encodeToString(json.getBytes(StandardCharsets.UTF_8));
   }
 

@@ -1,4 +1,4 @@
-package dev.foyer.it;
+package dev.foyer.it.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,13 +1,15 @@
-package dev.foyer.it;
+package dev.foyer.it.jwtsso;
 
-import static dev.foyer.it.SsoSpace.claims;
-import static dev.foyer.it.SsoSpace.newSub;
-import static dev.foyer.it.SsoSpace.text;
+import static dev.foyer.it.support.SsoSpace.claims;
+import static dev.foyer.it.support.SsoSpace.newSub;
+import static dev.foyer.it.support.SsoSpace.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.foyer.it.support.FoyerServer;
 import dev.foyer.it.support.Json;
+import dev.foyer.it.support.Names;
+import dev.foyer.it.support.SsoSpace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Who a JWT SSO sign-in is in the space (README "Members through JWT SSO"): new and known members,
- * the sync policy, password members, email changes, every member status, private spaces, groups,
- * custom properties and domains.
+ * the sync policy, password members (their password sign-in is in PasswordIT), email changes,
+ * every member status, private spaces, groups, custom properties and domains.
  */
 @ExtendWith(FoyerServer.class)
 class JwtSsoMembersIT {
@@ -119,31 +121,9 @@ class JwtSsoMembersIT {
   }
 
   @Test
-  void attachesTokenToPasswordMemberWithTheSameEmail(FoyerServer server) {
-    var space = SsoSpace.create(server);
-    var email = "grace." + SsoSpace.randomHex(4) + "@example.test";
-    var created = space.createMember(Json.object().put("givenName", "Grace").put("familyName", "Hopper")
-        .put("email", email).put("password", PASSWORD));
-    var sub = newSub();
-    var claims = claims(sub);
-    claims.put("email", email);
-
-    var memberId = space.signInOk(claims);
-
-    assertThat(memberId).isEqualTo(created.path("id").asText());
-    var member = space.member(sub).orElseThrow();
-    assertThat(member.path("hasPassword").asBoolean()).isTrue();
-    assertThat(providers(member)).containsExactlyInAnyOrder("password", "jwt-sso");
-    var browser = server.browser();
-    var password = browser.postForm("/auth/password", "account", space.slug, "email", email, "password", PASSWORD);
-    assertThat(password.statusCode()).as(password.body()).isEqualTo(302);
-    assertThat(space.me(browser).path("member").path("id").asText()).isEqualTo(memberId);
-  }
-
-  @Test
   void attachesTokenToPasswordMemberWhoseEmailDomainDiffersOnlyInCase(FoyerServer server) {
     var space = SsoSpace.create(server);
-    var local = "grace." + SsoSpace.randomHex(4);
+    var local = "grace." + Names.hex(4);
     var created = space.createMember(Json.object().put("givenName", "Grace").put("familyName", "Hopper")
         .put("email", local + "@Example.TEST").put("password", PASSWORD));
     var sub = newSub();
@@ -153,23 +133,6 @@ class JwtSsoMembersIT {
     var memberId = space.signInOk(claims);
 
     assertThat(memberId).isEqualTo(created.path("id").asText());
-  }
-
-  @Test
-  void passwordSignInKeepsWorkingAfterSsoSignIns(FoyerServer server) {
-    var space = SsoSpace.create(server);
-    var email = "grace." + SsoSpace.randomHex(4) + "@example.test";
-    space.createMember(Json.object().put("givenName", "Grace").put("email", email).put("password", PASSWORD));
-    var claims = claims(newSub());
-    claims.put("email", email);
-    space.signInOk(claims);
-
-    var wrong = server.browser().json().postForm("/auth/password", "account", space.slug, "email", email, "password", "wrong password!");
-    var right = server.browser().postForm("/auth/password", "account", space.slug, "email", email.toUpperCase(), "password", PASSWORD);
-
-    assertThat(wrong.statusCode()).as(wrong.body()).isEqualTo(401);
-    assertThat(Json.parse(wrong).path("code").asText()).isEqualTo("PWD1");
-    assertThat(right.statusCode()).as(right.body()).isEqualTo(302);
   }
 
   @Test
@@ -203,25 +166,6 @@ class JwtSsoMembersIT {
     var old = space.memberById(oldId);
     assertThat(text(old, "email")).isEqualTo(first.get("email"));
     assertThat(providers(old)).doesNotContain("jwt-sso");
-  }
-
-  @Test
-  void oldMemberKeepsItsPasswordAfterEmailChangeStartsNewMember(FoyerServer server) {
-    var space = SsoSpace.create(server, Json.object().put("newMemberOnEmailChange", true));
-    var email = "grace." + SsoSpace.randomHex(4) + "@example.test";
-    var created = space.createMember(Json.object().put("givenName", "Grace").put("email", email).put("password", PASSWORD));
-    var sub = newSub();
-    var first = claims(sub);
-    first.put("email", email);
-    space.signInOk(first);
-
-    var newId = space.signInOk(claims(sub));
-
-    assertThat(newId).isNotEqualTo(created.path("id").asText());
-    var browser = server.browser();
-    var password = browser.postForm("/auth/password", "account", space.slug, "email", email, "password", PASSWORD);
-    assertThat(password.statusCode()).as(password.body()).isEqualTo(302);
-    assertThat(space.me(browser).path("member").path("id").asText()).isEqualTo(created.path("id").asText());
   }
 
   @ParameterizedTest
@@ -264,7 +208,7 @@ class JwtSsoMembersIT {
   @ValueSource(strings = {"INVITED", "PENDING"})
   void memberTheAdministratorsCreatedBecomesActiveOnFirstSsoSignIn(String status, FoyerServer server) {
     var space = SsoSpace.create(server);
-    var email = "invitee." + SsoSpace.randomHex(4) + "@example.test";
+    var email = "invitee." + Names.hex(4) + "@example.test";
     var created = space.createMember(Json.object().put("givenName", "Ivy").put("email", email).put("status", status));
     assertThat(created.path("status").asText()).isEqualTo(status);
     var claims = claims(newSub());

@@ -1,11 +1,14 @@
-package dev.foyer.it;
+package dev.foyer.it.uriauth;
 
+import static dev.foyer.it.support.AdminApi.reconcile;
+import static dev.foyer.it.support.Names.hex;
+import static dev.foyer.it.support.Names.uid;
 import static dev.foyer.it.support.Refusals.assertNoMember;
 import static dev.foyer.it.support.Refusals.assertRefused;
 import static dev.foyer.it.support.Refusals.describe;
-import static dev.foyer.it.support.Refusals.members;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.foyer.it.support.AdminApi;
 import dev.foyer.it.support.Browser;
 import dev.foyer.it.support.FoyerServer;
 import dev.foyer.it.support.Json;
@@ -13,11 +16,10 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -37,7 +39,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @ExtendWith(FoyerServer.class)
 class UriAuthRefusalsIT {
-  private static final SecureRandom RANDOM = new SecureRandom();
   private static final String FORM = "application/x-www-form-urlencoded";
 
   private final FoyerServer server;
@@ -110,7 +111,7 @@ class UriAuthRefusalsIT {
     var uids = new ArrayList<String>();
     for (var method : List.of("GET", "POST")) {
       for (var asBrowser : List.of(false, true)) {
-        var uid = newUid();
+        var uid = uid();
         uids.add(uid);
         var params = refusal.params().apply(space, uid);
         var browser = asBrowser ? server.browser() : server.browser().json();
@@ -138,7 +139,7 @@ class UriAuthRefusalsIT {
   void refusesMissingOrEmptyAccountWithUAACCT1(String description, String account) {
     for (var method : List.of("GET", "POST")) {
       for (var asBrowser : List.of(false, true)) {
-        var params = new Params().with("givenName", "Sue").with("uid", newUid());
+        var params = new Params().with("givenName", "Sue").with("uid", uid());
         if (account != null) {
           params.with("account", account);
         }
@@ -159,7 +160,7 @@ class UriAuthRefusalsIT {
     var uids = new ArrayList<String>();
     for (var method : List.of("GET", "POST")) {
       for (var asBrowser : List.of(false, true)) {
-        var uid = newUid();
+        var uid = uid();
         uids.add(uid);
         var params = new Params().with("account", slug).with("givenName", "Sue").with("uid", uid);
         var browser = asBrowser ? server.browser() : server.browser().json();
@@ -167,7 +168,7 @@ class UriAuthRefusalsIT {
         assertRefused(response, browser, asBrowser, "UAACCT2", 404);
       }
     }
-    createSpace(slug);
+    AdminApi.createSpace(server, Map.of("slug", slug));
     assertNoMember(server, slug, uids);
     assertOnlyRefusals(slug, "uri-auth", "UAACCT2", 4);
   }
@@ -178,7 +179,7 @@ class UriAuthRefusalsIT {
   @Test
   void acceptsValuesOfExactly255Characters() {
     var space = TestSpace.create(server);
-    var uid = newUid();
+    var uid = uid();
     var longUid = uid + "-" + "u".repeat(255 - uid.length() - 1);
     var givenName = "G" + "i".repeat(254);
     var familyName = "D" + "o".repeat(254);
@@ -197,7 +198,7 @@ class UriAuthRefusalsIT {
     var response = get(server.browser(), params);
 
     assertSignedInTo(response, space.slug(), "/spaces/" + space.slug());
-    var members = members(server, space.slug(), longUid);
+    var members = reconcile(server, space.slug(), longUid);
     assertThat(members).as(members.toString()).hasSize(1);
     assertThat(members.get(0).path("givenName").asText()).isEqualTo(givenName);
     assertThat(members.get(0).path("familyName").asText()).isEqualTo(familyName);
@@ -212,7 +213,7 @@ class UriAuthRefusalsIT {
   @ValueSource(strings = {"GET", "POST"})
   void keepsNonAsciiNamesIntactAndCountsTheirCharactersNotBytes(String method) {
     var space = TestSpace.create(server);
-    var uid = newUid();
+    var uid = uid();
     var familyName = "é".repeat(255);
     var params = space.params(uid).with("givenName", "Zoë").with("familyName", familyName);
     var browser = server.browser();
@@ -220,7 +221,7 @@ class UriAuthRefusalsIT {
     var response = method.equals("GET") ? get(browser, params) : postForm(browser, "/auth/uri", params);
 
     assertSignedInTo(response, space.slug(), "/spaces/" + space.slug());
-    var members = members(server, space.slug(), uid);
+    var members = reconcile(server, space.slug(), uid);
     assertThat(members).as(members.toString()).hasSize(1);
     assertThat(members.get(0).path("givenName").asText()).isEqualTo("Zoë");
     assertThat(members.get(0).path("familyName").asText()).isEqualTo(familyName);
@@ -235,7 +236,7 @@ class UriAuthRefusalsIT {
     var space = TestSpace.create(server);
     var uids = new ArrayList<String>();
     for (var asBrowser : List.of(false, true)) {
-      var uid = newUid();
+      var uid = uid();
       uids.add(uid);
       var params = space.params(uid);
       var browser = asBrowser ? server.browser() : server.browser().json();
@@ -263,7 +264,7 @@ class UriAuthRefusalsIT {
     var space = TestSpace.create(server);
     var uids = new ArrayList<String>();
     for (var asBrowser : List.of(false, true)) {
-      var uid = newUid();
+      var uid = uid();
       uids.add(uid);
       // Many short parameters, so no single value is over 255 characters.
       var params = padded(space.params(uid), 4097);
@@ -279,7 +280,7 @@ class UriAuthRefusalsIT {
   @Test
   void acceptsQueryOfExactly4096Characters() {
     var space = TestSpace.create(server);
-    var params = padded(space.params(newUid()), 4096);
+    var params = padded(space.params(uid()), 4096);
     assertThat(params.encoded()).hasSize(4096);
 
     var response = get(server.browser(), params);
@@ -292,7 +293,7 @@ class UriAuthRefusalsIT {
     var space = TestSpace.create(server);
     var uids = new ArrayList<String>();
     for (var asBrowser : List.of(false, true)) {
-      var uid = newUid();
+      var uid = uid();
       uids.add(uid);
       var browser = asBrowser ? server.browser() : server.browser().json();
       // The account is in the query, so the refusal can be recorded for it.
@@ -309,7 +310,7 @@ class UriAuthRefusalsIT {
   @Test
   void acceptsFormBodyOfExactly16384Bytes() {
     var space = TestSpace.create(server);
-    var body = padded(space.params(newUid()), 16384);
+    var body = padded(space.params(uid()), 16384);
     assertThat(body.encoded()).hasSize(16384);
 
     var response = postForm(server.browser(), "/auth/uri", body);
@@ -320,7 +321,7 @@ class UriAuthRefusalsIT {
   @Test
   void refusesProgrammaticLogonBodyOver16384BytesWithREQ413() {
     var space = TestSpace.create(server);
-    var uid = newUid();
+    var uid = uid();
     var fields = Json.object().put("account", space.slug()).put("givenName", "Sue").put("uid", uid);
     fields.put("note", "n".repeat(16400));
     var browser = server.browser().json();
@@ -347,7 +348,7 @@ class UriAuthRefusalsIT {
     var space = TestSpace.create(server);
     var uids = new ArrayList<String>();
     for (var asBrowser : List.of(false, true)) {
-      var uid = newUid();
+      var uid = uid();
       uids.add(uid);
       var browser = asBrowser ? server.browser() : server.browser().json();
       var query = new Params().with("account", space.slug());
@@ -364,7 +365,7 @@ class UriAuthRefusalsIT {
   @Test
   void refusesProgrammaticLogonPostedAsAFormWithREQ415() {
     var space = TestSpace.create(server);
-    var uid = newUid();
+    var uid = uid();
     var browser = server.browser().json();
 
     var response = postForm(browser, "/auth/programmatic", space.params(uid));
@@ -380,13 +381,13 @@ class UriAuthRefusalsIT {
   static Stream<Arguments> refusalsBeforeParsing() {
     return Stream.of(
         Arguments.of("PUT", "REQ405", (BiFunction<TestSpace, Browser, HttpResponse<String>>) (space, browser) ->
-            browser.send(browser.request("/auth/uri?" + space.params(newUid()).encoded())
+            browser.send(browser.request("/auth/uri?" + space.params(uid()).encoded())
                 .method("PUT", BodyPublishers.noBody()))),
         Arguments.of("query over 4096 characters", "REQ413", (BiFunction<TestSpace, Browser, HttpResponse<String>>) (space, browser) ->
-            get(browser, padded(space.params(newUid()), 4097))),
+            get(browser, padded(space.params(uid()), 4097))),
         Arguments.of("form body over 16384 bytes", "REQ413", (BiFunction<TestSpace, Browser, HttpResponse<String>>) (space, browser) ->
             postForm(browser, "/auth/uri?" + new Params().with("account", space.slug()).encoded(),
-                padded(new Params().with("givenName", "Sue").with("uid", newUid()), 16385))),
+                padded(new Params().with("givenName", "Sue").with("uid", uid()), 16385))),
         Arguments.of("JSON posted to /auth/uri", "REQ415", (BiFunction<TestSpace, Browser, HttpResponse<String>>) (space, browser) ->
             browser.send(browser.request("/auth/uri?" + new Params().with("account", space.slug()).encoded(), "Content-Type", "application/json")
                 .POST(BodyPublishers.ofString("{\"givenName\":\"Sue\"}")))));
@@ -418,7 +419,7 @@ class UriAuthRefusalsIT {
     var space = TestSpace.create(server);
     var uids = new ArrayList<String>();
     for (var asBrowser : List.of(false, true)) {
-      var uid = newUid();
+      var uid = uid();
       uids.add(uid);
       var form = space.params(uid);
       var value = name.equals("uid") ? uid + "-q" : form.value(name);
@@ -456,8 +457,8 @@ class UriAuthRefusalsIT {
     var space = TestSpace.create(server);
     var headers = new String[] {"X-Forwarded-Host", "evil.example", "Referer", target};
 
-    var toLanding = get(server.browser(), space.params(newUid()).with(name, target), headers);
-    var toEvent = postForm(server.browser(), "/auth/uri", space.params(newUid()).with(name, target).with("eventid", space.event()), headers);
+    var toLanding = get(server.browser(), space.params(uid()).with(name, target), headers);
+    var toEvent = postForm(server.browser(), "/auth/uri", space.params(uid()).with(name, target).with("eventid", space.event()), headers);
 
     assertSignedInTo(toLanding, space.slug(), "/spaces/" + space.slug());
     assertSignedInTo(toEvent, space.slug(), "/spaces/" + space.slug() + "/events/" + space.event());
@@ -496,12 +497,6 @@ class UriAuthRefusalsIT {
   }
 
 
-  private void createSpace(String slug) {
-    var response = server.browser().bearer(server.adminToken())
-        .postJson("/api/admin/spaces", Json.write(Json.object().put("slug", slug).put("name", "Space " + slug)));
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-  }
-
   private static HttpResponse<String> get(Browser browser, Params params, String... headers) {
     return browser.get("/auth/uri?" + params.encoded(), headers);
   }
@@ -530,16 +525,6 @@ class UriAuthRefusalsIT {
 
   private static String newSlug() {
     return "t-" + hex(8);
-  }
-
-  private static String newUid() {
-    return "crm-" + hex(12);
-  }
-
-  private static String hex(int bytes) {
-    var random = new byte[bytes];
-    RANDOM.nextBytes(random);
-    return HexFormat.of().formatHex(random);
   }
 
   /** One refusal: what to send (given the space and a fresh uid) and the code it must get. */
@@ -600,8 +585,8 @@ class UriAuthRefusalsIT {
 
     static TestSpace create(FoyerServer server) {
       var slug = newSlug();
-      createSpace(server, slug);
-      return new TestSpace(server, slug, createEvent(server, slug, "NICKNAME"));
+      AdminApi.createSpace(server, Map.of("slug", slug));
+      return new TestSpace(server, slug, AdminApi.createEvent(server, slug, "Event in " + slug, "NICKNAME"));
     }
 
     String slug() {
@@ -619,29 +604,13 @@ class UriAuthRefusalsIT {
     /** An event that admits NICKNAME, in a space of its own. */
     String otherSpaceEvent() {
       var other = newSlug();
-      createSpace(server, other);
-      return createEvent(server, other, "NICKNAME");
+      AdminApi.createSpace(server, Map.of("slug", other));
+      return AdminApi.createEvent(server, other, "Event in " + other, "NICKNAME");
     }
 
     /** An event of this space that admits every level but NICKNAME. */
     String eventWithoutNickname() {
-      return createEvent(server, slug, "NICKNAME_EMAIL", "GUEST", "SOCIAL", "SSO");
-    }
-
-    private static void createSpace(FoyerServer server, String slug) {
-      var response = server.browser().bearer(server.adminToken())
-          .postJson("/api/admin/spaces", Json.write(Json.object().put("slug", slug).put("name", "Space " + slug)));
-      assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-    }
-
-    private static String createEvent(FoyerServer server, String slug, String... levels) {
-      var body = Json.object().put("title", "Event in " + slug);
-      var admitted = body.putArray("admittedLevels");
-      Arrays.stream(levels).forEach(admitted::add);
-      var response = server.browser().bearer(server.adminToken())
-          .postJson("/api/admin/spaces/" + slug + "/events", Json.write(body));
-      assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-      return Json.parse(response).path("id").asText();
+      return AdminApi.createEvent(server, slug, "Event in " + slug, "NICKNAME_EMAIL", "GUEST", "SOCIAL", "SSO");
     }
   }
 
