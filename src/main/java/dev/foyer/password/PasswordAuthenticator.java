@@ -30,6 +30,9 @@ public class PasswordAuthenticator {
   @Inject Passwords passwords;
 
   AssertedProfile authenticate(Login login) {
+    if (login.account() == null || login.account().isBlank()) {
+      throw new GatewayProblem(ProblemType.ACCOUNT_MISSING, "Say which account to sign in to with the account field.");
+    }
     var space = spaces.bySlug(login.account())
         .orElseThrow(() -> new GatewayProblem(ProblemType.ACCOUNT_UNKNOWN, "There is no account named like that."));
     var email = login.email() == null ? "" : login.email().strip().toLowerCase(Locale.ROOT);

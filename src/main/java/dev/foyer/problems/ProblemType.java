@@ -16,6 +16,7 @@ public enum ProblemType implements ProblemCode {
   MALFORMED_BODY("REQ400", 400, "Malformed request body"),
 
   // Every door: the space, the event and its levels, parameters (seed 000 named them first).
+  ACCOUNT_MISSING("UAACCT1", 400, "The account parameter is missing"),
   ACCOUNT_UNKNOWN("UAACCT2", 404, "No such account"),
   PARAMETER_REPEATED("UADUP1", 400, "A parameter is given more than once"),
   EVENT_UNKNOWN("UAEV2", 404, "No such event"),

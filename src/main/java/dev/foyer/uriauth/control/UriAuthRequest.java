@@ -54,7 +54,7 @@ public record UriAuthRequest(
       }
     });
     var account = present(parameters, "account")
-        .orElseThrow(() -> new GatewayProblem(UriAuthProblem.ACCOUNT_MISSING, "Say which account to sign in to with the account parameter."));
+        .orElseThrow(() -> new GatewayProblem(ProblemType.ACCOUNT_MISSING, "Say which account to sign in to with the account parameter."));
     var givenName = present(parameters, "givenName")
         .orElseThrow(() -> new GatewayProblem(UriAuthProblem.GIVEN_NAME_MISSING, "The givenName parameter is required."));
     var email = present(parameters, "email");

@@ -4,7 +4,6 @@ import dev.foyer.problems.ProblemCode;
 
 /** Refusals of seed 000's doors (URI Auth and programmatic logon) and of signed links. Codes never change; the README lists them. */
 public enum UriAuthProblem implements ProblemCode {
-  ACCOUNT_MISSING("UAACCT1", 400, "The account parameter is missing"),
   GIVEN_NAME_MISSING("UAGN1", 400, "The givenName parameter is missing"),
   FIELD_TOO_LONG("UALEN1", 400, "A parameter is longer than 255 characters"),
   EMAIL_INVALID("UAMAIL1", 400, "The email address is not valid"),

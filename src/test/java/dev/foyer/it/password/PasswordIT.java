@@ -192,6 +192,8 @@ class PasswordIT {
         Arguments.of("empty email", "PWD1", 401, form("account", "{slug}", "email", "", "password", PASSWORD)),
         Arguments.of("no password", "PWD1", 401, form("account", "{slug}", "email", "{email}")),
         Arguments.of("empty password", "PWD1", 401, form("account", "{slug}", "email", "{email}", "password", "")),
+        Arguments.of("no account", "UAACCT1", 400, form("email", "{email}", "password", PASSWORD)),
+        Arguments.of("empty account", "UAACCT1", 400, form("account", "", "email", "{email}", "password", PASSWORD)),
         Arguments.of("unknown account", "UAACCT2", 404, form("account", "{slug}-nowhere", "email", "{email}", "password", PASSWORD)),
         Arguments.of("another space's account", "PWD1", 401, form("account", "{other}", "email", "{email}", "password", PASSWORD)),
         Arguments.of("GET with the fields in the query", "REQ405", 405,
