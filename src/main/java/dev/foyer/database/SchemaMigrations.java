@@ -3,11 +3,9 @@ package dev.foyer.database;
 import static java.lang.System.Logger.Level.ERROR;
 import static java.lang.System.Logger.Level.INFO;
 
-import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
-import jakarta.interceptor.Interceptor;
+import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.Extension;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Locale;
@@ -19,25 +17,31 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 
 /**
- * Brings the schema of {@code jdbc/foyer} to the newest version before anything uses JPA: it
- * observes the application scope's start with the lowest priority, so it runs before Startup (the
- * readiness check, the demo seed) and before requests are served. No JTA transaction is open here;
+ * Brings the schema of {@code jdbc/foyer} to the newest version before anything uses JPA. A
+ * portable extension (registered in META-INF/services), it runs when the container has validated
+ * the beans and before the application starts: before Startup (the readiness check, the demo seed),
+ * before health checks and requests. A failure is a deployment problem, so the deployment fails;
+ * an exception in an {@code @Initialized(ApplicationScoped.class)} observer would only be logged by
+ * Payara, which then served requests on the old schema (tried). No JTA transaction is open here;
  * Flyway commits each migration itself.
  */
-@ApplicationScoped
-public class SchemaMigrations {
+public class SchemaMigrations implements Extension {
   static final System.Logger LOGGER = System.getLogger(SchemaMigrations.class.getName());
   /** The schema the release before Flyway created with EclipseLink: V1 exactly. */
   static final String ADOPTED_VERSION = "1";
   /** persistence.xml's name; WildFly binds it under java:/. */
   static final String[] DATASOURCE = {"jdbc/foyer", "java:/jdbc/foyer"};
 
-  void migrateAtStart(@Observes @Initialized(ApplicationScoped.class) @Priority(Interceptor.Priority.PLATFORM_BEFORE) Object ignored) {
-    migrate();
+  void migrateBeforeStart(@Observes AfterDeploymentValidation deployment) {
+    try {
+      migrate();
+    } catch (IllegalStateException e) {
+      deployment.addDeploymentProblem(e);
+    }
   }
 
-  /** Applies pending migrations; a failure is logged and thrown, which fails the deployment. */
-  public void migrate() {
+  /** Applies pending migrations; a failure is logged and thrown as an IllegalStateException. */
+  void migrate() {
     try {
       var dataSource = dataSource();
       var vendor = vendor(dataSource);
@@ -54,20 +58,21 @@ public class SchemaMigrations {
           .load();
       var before = flyway.info().current();
       var result = flyway.migrate();
-      var adopted = before == null
-          && Arrays.stream(flyway.info().applied()).anyMatch(migration -> migration.getType().isBaseline());
+      var history = flyway.info();
+      var after = history.current();
+      // Nothing applied before, a baseline marker now: this run adopted a pre-Flyway schema.
+      var adopted = before == null && Arrays.stream(history.applied()).anyMatch(m -> m.getType().isBaseline());
+      var from = adopted ? "version " + ADOPTED_VERSION : before == null ? "empty" : "version " + before.getVersion();
       var applied = result.migrations.stream()
           .map(migration -> "V" + migration.version + " " + migration.description)
           .collect(Collectors.joining(", "));
       LOGGER.log(INFO, "Database schema ({0}) at version {1}: {2}{3}",
           vendor,
-          result.targetSchemaVersion != null ? result.targetSchemaVersion : before != null ? before.getVersion() : "none",
+          after == null ? "none" : after.getVersion(),
           adopted ? "adopted the existing schema as version " + ADOPTED_VERSION + "; " : "",
           result.migrationsExecuted == 0
-              ? "no migration applied (from " + (before == null ? "empty" : "version " + before.getVersion()) + ")"
-              : "applied " + result.migrationsExecuted + " migration(s) from "
-                  + (adopted ? "version " + ADOPTED_VERSION : before == null ? "empty" : "version " + before.getVersion())
-                  + ": " + applied);
+              ? "no migration to apply"
+              : "applied " + result.migrationsExecuted + " migration(s) from " + from + ": " + applied);
     } catch (FlywayException | IllegalStateException e) {
       LOGGER.log(ERROR, "Schema migration failed; Foyer does not start: " + e.getMessage(), e);
       throw new IllegalStateException("Schema migration failed: " + e.getMessage(), e);

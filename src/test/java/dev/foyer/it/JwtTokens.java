@@ -18,13 +18,13 @@ import java.util.concurrent.TimeUnit;
  * ci} and failsafe names in {@code foyer.it.node}. Only tokens no integrator library would make (JWE,
  * broken ones) are put together by hand.
  */
-final class JwtTokens {
+public final class JwtTokens {
   private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
   private JwtTokens() {}
 
   /** {@code jwt.sign(payload, key, { algorithm: "HS256" })}. */
-  static String hs256(Map<String, ?> payload, String key) {
+  public static String hs256(Map<String, ?> payload, String key) {
     return sign(payload, key, Map.of("algorithm", "HS256"));
   }
 
