@@ -18,7 +18,7 @@ import java.util.EnumSet;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Start-up, after SchemaMigrations: creates the readiness check eagerly, and on the embedded default
+ * Start-up, after SchemaMigrations has migrated the schema: creates the readiness check eagerly, and on the embedded default
  * ({@code foyer.demo.seed=true}) a demo space with events to try URI Auth against.
  */
 @ApplicationScoped
