@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -135,8 +136,8 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
    * The PostgreSQL cluster the shared server runs on, for tests that need a database of their own
    * in it (e.g. a restored dump); empty on H2.
    */
-  public java.util.Optional<PostgresServer> postgres() {
-    return java.util.Optional.ofNullable(running().postgres);
+  public Optional<PostgresServer> postgres() {
+    return Optional.ofNullable(running().postgres);
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.foyer.it.support.FoyerServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -96,7 +97,7 @@ final class CurrentRelease {
     var url = Objects.requireNonNull(CurrentRelease.class.getResource(name), () -> "No test resource " + name);
     try {
       return Path.of(url.toURI());
-    } catch (java.net.URISyntaxException e) {
+    } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
   }

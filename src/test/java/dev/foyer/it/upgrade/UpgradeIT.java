@@ -8,8 +8,10 @@ import dev.foyer.it.support.Browser;
 import dev.foyer.it.support.FoyerServer;
 import dev.foyer.it.support.Json;
 import java.net.URLEncoder;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -190,7 +192,7 @@ class UpgradeIT {
     return Json.parse(ok(browser.json().get("/api/me?account=" + slug)));
   }
 
-  private static java.net.http.HttpResponse<String> ok(java.net.http.HttpResponse<String> response) {
+  private static HttpResponse<String> ok(HttpResponse<String> response) {
     assertThat(response.statusCode()).as(response.uri() + ": " + response.body()).isEqualTo(200);
     return response;
   }
@@ -225,7 +227,7 @@ class UpgradeIT {
       var mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
       all.put("sig", HexFormat.of().formatHex(mac.doFinal(canonical.getBytes(StandardCharsets.UTF_8))));
-    } catch (java.security.GeneralSecurityException e) {
+    } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
     return all.entrySet().stream().map(e -> e.getKey() + "=" + encode(e.getValue())).collect(Collectors.joining("&"));
