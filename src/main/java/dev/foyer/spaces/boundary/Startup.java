@@ -18,8 +18,9 @@ import java.util.EnumSet;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Start-up: creates the schema and the readiness check eagerly, and on the embedded default
- * ({@code foyer.demo.seed=true}) a demo space with events to try URI Auth against.
+ * Start-up, after {@code SchemaMigrations} has migrated the schema: creates the readiness check
+ * eagerly, and on the embedded default ({@code foyer.demo.seed=true}) a demo space with events to
+ * try URI Auth against.
  */
 @ApplicationScoped
 public class Startup {

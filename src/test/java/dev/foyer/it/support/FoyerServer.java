@@ -16,6 +16,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -81,7 +83,7 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
         context
             .getRoot()
             .getStore(Namespace.GLOBAL)
-            .getOrComputeIfAbsent(STORE_KEY, key -> Running.start(), Running.class);
+            .getOrComputeIfAbsent(STORE_KEY, key -> Running.start(Options.SHARED), Running.class);
     return new FoyerServer(running);
   }
 
@@ -130,6 +132,57 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
     return running().log;
   }
 
+  /**
+   * The PostgreSQL cluster the shared server runs on, for tests that need a database of their own
+   * in it (e.g. a restored dump); empty on H2.
+   */
+  public Optional<PostgresServer> postgres() {
+    return Optional.ofNullable(running().postgres);
+  }
+
+  /**
+   * One more Payara Micro with the same WAR and database kind, apart from the shared server, on a
+   * database the caller prepared: on H2, {@code prepareRootDir} receives Payara's root directory
+   * before boot (Payara's {@code H2Pool} is the file {@code lib/databases/embedded_default} in it);
+   * on PostgreSQL it runs on the database {@code postgresDatabase} of the shared cluster. {@code
+   * secretsKey} is the {@code foyer.secrets.key} the data was sealed with. Close it when done.
+   */
+  public Extra startExtra(
+      String label, String secretsKey, Consumer<Path> prepareRootDir, String postgresDatabase) {
+    var shared = running();
+    var options =
+        new Options(label, secretsKey, prepareRootDir, shared.postgres, postgresDatabase);
+    return new Extra(new FoyerServer(Running.start(options)));
+  }
+
+  /** A server of one test class's own, stopped by {@link #close()}. */
+  public static final class Extra implements AutoCloseable {
+    private final FoyerServer server;
+
+    private Extra(FoyerServer server) {
+      this.server = server;
+    }
+
+    public FoyerServer server() {
+      return server;
+    }
+
+    @Override
+    public void close() {
+      server.running().close();
+    }
+  }
+
+  /** How an extra server differs from the shared one; the shared one uses {@link #SHARED}. */
+  private record Options(
+      String label,
+      String secretsKey,
+      Consumer<Path> prepareRootDir,
+      PostgresServer postgres,
+      String postgresDatabase) {
+    static final Options SHARED = new Options(null, null, root -> {}, null, null);
+  }
+
   private Running running() {
     if (running == null) {
       throw new IllegalStateException(
@@ -143,6 +196,7 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
   private static final class Running implements CloseableResource {
     private final String db;
     private final Settings settings;
+    private final Options options;
     private final Path tmp;
     private final Path log;
     private final Thread shutdownHook = new Thread(this::stop, "foyer-it-shutdown");
@@ -152,14 +206,16 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
     private String adminToken;
     private boolean stopped;
 
-    private Running(Settings settings, Path tmp) {
+    private Running(Settings settings, Options options, Path tmp) {
       this.settings = settings;
+      this.options = options;
       this.db = settings.db;
       this.tmp = tmp;
-      this.log = settings.target.resolve("payara-" + db + ".log");
+      var suffix = options.label() == null ? "" : "-" + options.label();
+      this.log = settings.target.resolve("payara-" + db + suffix + ".log");
     }
 
-    static Running start() {
+    static Running start(Options options) {
       var settings = Settings.fromSystemProperties();
       Path tmp;
       try {
@@ -167,7 +223,7 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      var running = new Running(settings, tmp);
+      var running = new Running(settings, options, tmp);
       Runtime.getRuntime().addShutdownHook(running.shutdownHook);
       try {
         running.boot();
@@ -183,8 +239,12 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
       compileTokenTool();
       tokenTool("keygen");
       if ("postgresql".equals(db)) {
-        postgres = PostgresServer.start(settings.target.resolve("postgresql-it.log"));
+        postgres =
+            options.postgres() != null
+                ? options.postgres()
+                : PostgresServer.start(settings.target.resolve("postgresql-it.log"));
       }
+      options.prepareRootDir().accept(tmp.resolve("payara"));
       var port = Processes.freeLoopbackPort();
       baseUri = URI.create("http://127.0.0.1:" + port);
       var builder =
@@ -217,6 +277,10 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
       var keys = tmp.resolve("keys");
       var secretsKey = new byte[32];
       new SecureRandom().nextBytes(secretsKey);
+      var sealingKey =
+          options.secretsKey() != null
+              ? options.secretsKey()
+              : Base64.getEncoder().encodeToString(secretsKey);
       var command =
           new ArrayList<>(
               List.of(
@@ -227,7 +291,7 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
                   "-Dhazelcast.socket.bind.any=false",
                   "-Dmp.jwt.verify.publickey.location=file:" + keys.resolve("public.pem"),
                   "-Dmp.jwt.verify.issuer=foyer-dev",
-                  "-Dfoyer.secrets.key=" + Base64.getEncoder().encodeToString(secretsKey),
+                  "-Dfoyer.secrets.key=" + sealingKey,
                   // Plain HTTP on loopback: a Secure cookie would never come back.
                   "-Dfoyer.session.cookie-secure=false",
                   "-jar",
@@ -275,7 +339,8 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
       return Map.of(
           "FOYER_DB_HOST", postgres.host(),
           "FOYER_DB_PORT", Integer.toString(postgres.port()),
-          "FOYER_DB_NAME", postgres.database(),
+          "FOYER_DB_NAME",
+              options.postgresDatabase() != null ? options.postgresDatabase() : postgres.database(),
           "FOYER_DB_USER", postgres.user(),
           "FOYER_DB_PASSWORD", postgres.password());
     }
@@ -287,7 +352,13 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
      * ends the wait early instead of at the timeout.
      */
     private void awaitReady() {
-      var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+      // HTTP/1.1 as in Browser: the h2c upgrade of the default client once deadlocked in
+      // Grizzly's Http2Session during boot, and the request timeout never fired.
+      var client =
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .connectTimeout(Duration.ofSeconds(2))
+              .build();
       var request =
           HttpRequest.newBuilder(URI.create(baseUri + "/health/ready"))
               .timeout(Duration.ofSeconds(5))
@@ -414,7 +485,8 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
         }
       } finally {
         try {
-          if (postgres != null) {
+          // An extra server runs on the shared server's cluster: that one stops it.
+          if (postgres != null && options.postgres() == null) {
             postgres.close();
           }
         } finally {

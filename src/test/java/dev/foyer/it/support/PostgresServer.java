@@ -123,6 +123,35 @@ public final class PostgresServer implements AutoCloseable {
         (System.nanoTime() - started) / 1_000_000);
   }
 
+  /**
+   * A new database owned by the application's role, filled from a plain-SQL dump ({@code pg_dump
+   * --no-owner}) run as that role, so its objects belong to the application as the harness's own
+   * database's do.
+   */
+  public void restore(String database, Path dump) {
+    psql("CREATE DATABASE %s OWNER %s ENCODING 'UTF8'".formatted(database, USER));
+    var copy = dir.resolve(database + ".sql");
+    try {
+      Files.copy(dump, copy, StandardCopyOption.REPLACE_EXISTING);
+      if (asPostgresUser) {
+        Processes.run(Duration.ofSeconds(30), "chown", "postgres:postgres", copy.toString());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    server(
+        Duration.ofSeconds(120),
+        bin.resolve("psql").toString(),
+        "--no-psqlrc",
+        "--quiet",
+        "--set=ON_ERROR_STOP=1",
+        "--host=" + dir,
+        "--port=" + port,
+        "--username=" + USER,
+        "--dbname=" + database,
+        "--file=" + copy);
+  }
+
   private void psql(String sql) {
     server(
         Duration.ofSeconds(30),
