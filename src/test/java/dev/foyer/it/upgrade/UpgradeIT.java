@@ -58,7 +58,8 @@ class UpgradeIT {
   @Test
   void adoptsTheExistingSchemaAndAppliesV1ToAnEmptyDatabase(FoyerServer shared) throws Exception {
     assertThat(Files.readString(server.log(), StandardCharsets.ISO_8859_1))
-        .contains("adopted the existing schema as version 1");
+        .contains("adopted the existing schema as version 1")
+        .contains("V2 uri auth settings");
     assertThat(Files.readString(shared.log(), StandardCharsets.ISO_8859_1))
         .contains("applied")
         .contains("from empty: V1 ")
