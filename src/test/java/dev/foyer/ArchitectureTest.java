@@ -31,7 +31,10 @@ class ArchitectureTest {
 
   @BeforeAll
   static void importClasses() {
-    classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(ROOT);
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(ROOT);
     doorPackages = new TreeSet<>();
     spinePackages = new TreeSet<>();
     for (var type : classes) {
@@ -47,7 +50,13 @@ class ArchitectureTest {
   void findsTheDoorsAndTheSpine() {
     // Guards the rules below against vacuous truth: a rule over no packages passes anything.
     assertThat(doorPackages).contains(ROOT + ".uriauth", ROOT + ".jwtsso", ROOT + ".password");
-    assertThat(spinePackages).contains(ROOT + ".signin", ROOT + ".members", ROOT + ".sessions", ROOT + ".spaces", ROOT + ".problems");
+    assertThat(spinePackages)
+        .contains(
+            ROOT + ".signin",
+            ROOT + ".members",
+            ROOT + ".sessions",
+            ROOT + ".spaces",
+            ROOT + ".problems");
   }
 
   @Test
@@ -56,9 +65,13 @@ class ArchitectureTest {
     doorPackages.forEach(door -> forbidden.add(door + ".."));
     forbidden.add(COMPOSITION_ROOT + "..");
     noClasses()
-        .that().resideInAnyPackage(within(spinePackages))
-        .or().resideInAPackage(ROOT)
-        .should().dependOnClassesThat().resideInAnyPackage(forbidden.toArray(String[]::new))
+        .that()
+        .resideInAnyPackage(within(spinePackages))
+        .or()
+        .resideInAPackage(ROOT)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(forbidden.toArray(String[]::new))
         .because("the spine is closed for change: a door plugs into it, never the other way round")
         .check(classes);
   }
@@ -66,10 +79,17 @@ class ArchitectureTest {
   @Test
   void doorsDoNotImportEachOther() {
     for (var door : doorPackages) {
-      var others = doorPackages.stream().filter(other -> !other.equals(door)).map(other -> other + "..").toArray(String[]::new);
+      var others =
+          doorPackages.stream()
+              .filter(other -> !other.equals(door))
+              .map(other -> other + "..")
+              .toArray(String[]::new);
       noClasses()
-          .that().resideInAPackage(door + "..")
-          .should().dependOnClassesThat().resideInAnyPackage(others)
+          .that()
+          .resideInAPackage(door + "..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(others)
           .because("each door is one package that plugs into the spine")
           .check(classes);
     }
@@ -80,8 +100,11 @@ class ArchitectureTest {
     var allowed = new ArrayList<String>(List.of(COMPOSITION_ROOT + ".."));
     doorPackages.forEach(door -> allowed.add(door + ".."));
     noClasses()
-        .that().resideOutsideOfPackages(allowed.toArray(String[]::new))
-        .should().dependOnClassesThat().resideInAnyPackage("org.pac4j..")
+        .that()
+        .resideOutsideOfPackages(allowed.toArray(String[]::new))
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.pac4j..")
         .because("pac4j types stop at the asserted identity")
         .check(classes);
   }
@@ -89,13 +112,19 @@ class ArchitectureTest {
   @Test
   void joseAndSamlStayInTheirDoors() {
     noClasses()
-        .that().resideOutsideOfPackage(ROOT + ".jwtsso..")
-        .should().dependOnClassesThat().resideInAnyPackage("com.nimbusds..")
+        .that()
+        .resideOutsideOfPackage(ROOT + ".jwtsso..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("com.nimbusds..")
         .because("nimbus-jose-jwt is JWT SSO's verifier and nobody else's")
         .check(classes);
     noClasses()
-        .that().resideInAnyPackage(within(spinePackages))
-        .should().dependOnClassesThat().resideInAnyPackage("org.keycloak..", "org.opensaml..", "org.apache.xml.security..")
+        .that()
+        .resideInAnyPackage(within(spinePackages))
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.keycloak..", "org.opensaml..", "org.apache.xml.security..")
         .because("SAML types stay inside the SAML door")
         .check(classes);
   }

@@ -1,6 +1,5 @@
 package dev.foyer.database;
 
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -8,7 +7,10 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready when the database answers. Created at start-up (see Startup): Payara runs health checks outside the module's JNDI context. */
+/**
+ * Ready when the database answers. Created at start-up (see Startup): Payara runs health checks
+ * outside the module's JNDI context.
+ */
 @Readiness
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
@@ -20,7 +22,10 @@ public class DatabaseReadiness implements HealthCheck {
       em.createQuery("select count(s) from Space s", Long.class).getSingleResult();
       return HealthCheckResponse.up("database");
     } catch (RuntimeException e) {
-      return HealthCheckResponse.named("database").down().withData("error", e.getClass().getSimpleName()).build();
+      return HealthCheckResponse.named("database")
+          .down()
+          .withData("error", e.getClass().getSimpleName())
+          .build();
     }
   }
 }

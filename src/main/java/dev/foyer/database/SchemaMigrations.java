@@ -20,15 +20,17 @@ import org.flywaydb.core.api.FlywayException;
  * Brings the schema of {@code jdbc/foyer} to the newest version before anything uses JPA. A
  * portable extension (registered in META-INF/services), it runs when the container has validated
  * the beans and before the application starts: before Startup (the readiness check, the demo seed),
- * before health checks and requests. A failure is a deployment problem, so the deployment fails;
- * an exception in an {@code @Initialized(ApplicationScoped.class)} observer would only be logged by
+ * before health checks and requests. A failure is a deployment problem, so the deployment fails; an
+ * exception in an {@code @Initialized(ApplicationScoped.class)} observer would only be logged by
  * Payara, which then served requests on the old schema (tried). No JTA transaction is open here;
  * Flyway commits each migration itself.
  */
 public class SchemaMigrations implements Extension {
   static final System.Logger LOGGER = System.getLogger(SchemaMigrations.class.getName());
+
   /** The schema the release before Flyway created with EclipseLink: V1 exactly. */
   static final String ADOPTED_VERSION = "1";
+
   /** persistence.xml's name; WildFly binds it under java:/. */
   static final String[] DATASOURCE = {"jdbc/foyer", "java:/jdbc/foyer"};
 
@@ -45,34 +47,49 @@ public class SchemaMigrations implements Extension {
     try {
       var dataSource = dataSource();
       var vendor = vendor(dataSource);
-      var flyway = Flyway.configure(SchemaMigrations.class.getClassLoader())
-          .dataSource(dataSource)
-          .locations("classpath:db/migration/" + vendor)
-          .failOnMissingLocations(true)
-          // A non-empty schema without history is the release before Flyway: adopt it as V1. Flyway
-          // baselines only a schema that has tables, so an empty database gets V1 applied.
-          .baselineOnMigrate(true)
-          .baselineVersion(ADOPTED_VERSION)
-          .baselineDescription("schema created by EclipseLink before Flyway")
-          .cleanDisabled(true)
-          .load();
+      var flyway =
+          Flyway.configure(SchemaMigrations.class.getClassLoader())
+              .dataSource(dataSource)
+              .locations("classpath:db/migration/" + vendor)
+              .failOnMissingLocations(true)
+              // A non-empty schema without history is the release before Flyway: adopt it as V1.
+              // Flyway
+              // baselines only a schema that has tables, so an empty database gets V1 applied.
+              .baselineOnMigrate(true)
+              .baselineVersion(ADOPTED_VERSION)
+              .baselineDescription("schema created by EclipseLink before Flyway")
+              .cleanDisabled(true)
+              .load();
       var before = flyway.info().current();
       var result = flyway.migrate();
       var history = flyway.info();
       var after = history.current();
       // Nothing applied before, a baseline marker now: this run adopted a pre-Flyway schema.
-      var adopted = before == null && Arrays.stream(history.applied()).anyMatch(m -> m.getType().isBaseline());
-      var from = adopted ? "version " + ADOPTED_VERSION : before == null ? "empty" : "version " + before.getVersion();
-      var applied = result.migrations.stream()
-          .map(migration -> "V" + migration.version + " " + migration.description)
-          .collect(Collectors.joining(", "));
-      LOGGER.log(INFO, "Database schema ({0}) at version {1}: {2}{3}",
+      var adopted =
+          before == null
+              && Arrays.stream(history.applied()).anyMatch(m -> m.getType().isBaseline());
+      var from =
+          adopted
+              ? "version " + ADOPTED_VERSION
+              : before == null ? "empty" : "version " + before.getVersion();
+      var applied =
+          result.migrations.stream()
+              .map(migration -> "V" + migration.version + " " + migration.description)
+              .collect(Collectors.joining(", "));
+      LOGGER.log(
+          INFO,
+          "Database schema ({0}) at version {1}: {2}{3}",
           vendor,
           after == null ? "none" : after.getVersion(),
           adopted ? "adopted the existing schema as version " + ADOPTED_VERSION + "; " : "",
           result.migrationsExecuted == 0
               ? "no migration to apply"
-              : "applied " + result.migrationsExecuted + " migration(s) from " + from + ": " + applied);
+              : "applied "
+                  + result.migrationsExecuted
+                  + " migration(s) from "
+                  + from
+                  + ": "
+                  + applied);
     } catch (FlywayException | IllegalStateException e) {
       LOGGER.log(ERROR, "Schema migration failed; Foyer does not start: " + e.getMessage(), e);
       throw new IllegalStateException("Schema migration failed: " + e.getMessage(), e);
@@ -88,7 +105,8 @@ public class SchemaMigrations implements Extension {
         last = e;
       }
     }
-    throw new IllegalStateException("No datasource at JNDI " + String.join(" or ", DATASOURCE), last);
+    throw new IllegalStateException(
+        "No datasource at JNDI " + String.join(" or ", DATASOURCE), last);
   }
 
   /** The migrations folder for the database: H2 and PostgreSQL need different SQL. */
@@ -102,7 +120,9 @@ public class SchemaMigrations implements Extension {
     return switch (product.toLowerCase(Locale.ROOT)) {
       case "h2" -> "h2";
       case "postgresql" -> "postgresql";
-      default -> throw new IllegalStateException("Unsupported database '" + product + "': Foyer has migrations for H2 and PostgreSQL");
+      default ->
+          throw new IllegalStateException(
+              "Unsupported database '" + product + "': Foyer has migrations for H2 and PostgreSQL");
     };
   }
 }

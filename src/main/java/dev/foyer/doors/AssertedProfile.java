@@ -6,8 +6,8 @@ import org.pac4j.core.profile.CommonProfile;
 
 /**
  * The pac4j profile a door's client produces: it carries the asserted identity and where the
- * participant asked to go, and nothing pac4j-specific leaves the boundary. Kept in the request
- * only (direct clients never save profiles in an HTTP session).
+ * participant asked to go, and nothing pac4j-specific leaves the boundary. Kept in the request only
+ * (direct clients never save profiles in an HTTP session).
  */
 public class AssertedProfile extends CommonProfile {
   private final transient AssertedIdentity identity;

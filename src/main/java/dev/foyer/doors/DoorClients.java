@@ -1,14 +1,14 @@
 package dev.foyer.doors;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serial;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.pac4j.core.client.DirectClient;
 import org.pac4j.core.context.CallContext;
-import org.pac4j.jee.context.JEEContext;
-import jakarta.servlet.http.HttpServletRequest;
 import org.pac4j.core.credentials.Credentials;
+import org.pac4j.jee.context.JEEContext;
 
 /**
  * Every door is a pac4j direct client made the same way: read the door's request from the servlet
@@ -19,19 +19,25 @@ public final class DoorClients {
   private DoorClients() {}
 
   public static <T> DirectClient direct(
-      String door, Function<HttpServletRequest, Optional<T>> read, BiFunction<HttpServletRequest, T, AssertedProfile> toProfile) {
-    var client = new DirectClient() {
-      @Override
-      protected void internalInit(boolean forceReinit) {}
-    };
+      String door,
+      Function<HttpServletRequest, Optional<T>> read,
+      BiFunction<HttpServletRequest, T, AssertedProfile> toProfile) {
+    var client =
+        new DirectClient() {
+          @Override
+          protected void internalInit(boolean forceReinit) {}
+        };
     client.setName(door);
-    client.setCredentialsExtractor(ctx -> read.apply(request(ctx)).map(doorRequest -> new DoorCredentials<>(door, doorRequest)));
-    client.setAuthenticator((ctx, credentials) -> {
-      @SuppressWarnings("unchecked")
-      var doorCredentials = (DoorCredentials<T>) credentials;
-      credentials.setUserProfile(toProfile.apply(request(ctx), doorCredentials.request));
-      return Optional.of(credentials);
-    });
+    client.setCredentialsExtractor(
+        ctx ->
+            read.apply(request(ctx)).map(doorRequest -> new DoorCredentials<>(door, doorRequest)));
+    client.setAuthenticator(
+        (ctx, credentials) -> {
+          @SuppressWarnings("unchecked")
+          var doorCredentials = (DoorCredentials<T>) credentials;
+          credentials.setUserProfile(toProfile.apply(request(ctx), doorCredentials.request));
+          return Optional.of(credentials);
+        });
     return client;
   }
 
@@ -39,7 +45,9 @@ public final class DoorClients {
     return ((JEEContext) ctx.webContext()).getNativeRequest();
   }
 
-  /** A door's request as pac4j credentials. toString names only the door: pac4j logs credentials. */
+  /**
+   * A door's request as pac4j credentials. toString names only the door: pac4j logs credentials.
+   */
   static final class DoorCredentials<T> extends Credentials {
     @Serial private static final long serialVersionUID = 1L;
     private final String door;

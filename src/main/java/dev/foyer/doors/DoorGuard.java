@@ -16,13 +16,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * Stands in front of a door's pac4j filter. It marks the request as a sign-in attempt, refuses
- * what no door should parse (wrong method, oversized or unframed bodies, wrong media type), and
- * renders the refusals a door's client raises inside pac4j, where no JAX-RS mapper can see them.
+ * Stands in front of a door's pac4j filter. It marks the request as a sign-in attempt, refuses what
+ * no door should parse (wrong method, oversized or unframed bodies, wrong media type), and renders
+ * the refusals a door's client raises inside pac4j, where no JAX-RS mapper can see them.
  */
 public class DoorGuard extends HttpFilter {
   /** Seed 000's parameters fit in far less; anything bigger is not a sign-in. */
   public static final int MAX_QUERY = 4096;
+
   public static final int MAX_BODY = 16384;
 
   private final DoorEndpoint endpoint;
@@ -34,7 +35,8 @@ public class DoorGuard extends HttpFilter {
   }
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     // Named from the query alone, so that refusals raised before the body is read are recorded too.
     new DoorAttempt(endpoint.name(), endpoint.account().apply(request)).mark(request);
@@ -63,7 +65,8 @@ public class DoorGuard extends HttpFilter {
     for (var pair : query.split("&", 64)) {
       if (pair.startsWith("account=")) {
         try {
-          return java.net.URLDecoder.decode(pair.substring("account=".length()), StandardCharsets.UTF_8);
+          return java.net.URLDecoder.decode(
+              pair.substring("account=".length()), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException malformed) {
           return null;
         }
@@ -76,28 +79,38 @@ public class DoorGuard extends HttpFilter {
     var methods = endpoint.methods();
     var mediaType = endpoint.mediaType();
     if (!methods.contains(request.getMethod())) {
-      throw new GatewayProblem(ProblemType.METHOD_NOT_ALLOWED, "This address accepts " + String.join(" and ", methods) + " only.");
+      throw new GatewayProblem(
+          ProblemType.METHOD_NOT_ALLOWED,
+          "This address accepts " + String.join(" and ", methods) + " only.");
     }
     var query = request.getQueryString();
     if (query != null && query.length() > MAX_QUERY) {
-      throw new GatewayProblem(ProblemType.REQUEST_TOO_LARGE, "The query string is longer than " + MAX_QUERY + " bytes.");
+      throw new GatewayProblem(
+          ProblemType.REQUEST_TOO_LARGE,
+          "The query string is longer than " + MAX_QUERY + " bytes.");
     }
     if (request.getMethod().equals("POST")) {
       long length = request.getContentLengthLong();
       if (length < 0) {
-        throw new GatewayProblem(ProblemType.LENGTH_REQUIRED, "Send the body with a Content-Length.");
+        throw new GatewayProblem(
+            ProblemType.LENGTH_REQUIRED, "Send the body with a Content-Length.");
       }
       if (length > MAX_BODY) {
-        throw new GatewayProblem(ProblemType.REQUEST_TOO_LARGE, "The body is longer than " + MAX_BODY + " bytes.");
+        throw new GatewayProblem(
+            ProblemType.REQUEST_TOO_LARGE, "The body is longer than " + MAX_BODY + " bytes.");
       }
       var contentType = request.getContentType();
-      if (length > 0 && (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith(mediaType))) {
-        throw new GatewayProblem(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as " + mediaType + ".");
+      if (length > 0
+          && (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith(mediaType))) {
+        throw new GatewayProblem(
+            ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as " + mediaType + ".");
       }
     }
   }
 
-  private void refuse(HttpServletRequest request, HttpServletResponse response, GatewayProblem problem) throws IOException {
+  private void refuse(
+      HttpServletRequest request, HttpServletResponse response, GatewayProblem problem)
+      throws IOException {
     if (response.isCommitted()) {
       throw new IllegalStateException("refusal after the response was committed", problem);
     }

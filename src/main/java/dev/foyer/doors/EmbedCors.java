@@ -10,8 +10,8 @@ import java.io.IOException;
 
 /**
  * CORS for what the embedded plugin calls. Only origins that some space lists as an embed origin
- * get CORS headers; the door then checks the origin against the one space the call names, so a
- * page allowed for space A cannot sign anyone in to space B.
+ * get CORS headers; the door then checks the origin against the one space the call names, so a page
+ * allowed for space A cannot sign anyone in to space B.
  */
 public class EmbedCors extends HttpFilter {
   private final Spaces spaces;
@@ -21,10 +21,13 @@ public class EmbedCors extends HttpFilter {
   }
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     var origin = request.getHeader("Origin");
-    boolean preflight = request.getMethod().equals("OPTIONS") && request.getHeader("Access-Control-Request-Method") != null;
+    boolean preflight =
+        request.getMethod().equals("OPTIONS")
+            && request.getHeader("Access-Control-Request-Method") != null;
     if (origin == null || sameOrigin(request, origin)) {
       chain.doFilter(request, response);
       return;
@@ -38,7 +41,9 @@ public class EmbedCors extends HttpFilter {
     if (preflight) {
       if (allowed) {
         response.setHeader("Access-Control-Allow-Methods", "GET, POST");
-        response.setHeader("Access-Control-Allow-Headers", "Content-Type, " + dev.foyer.sessions.control.Sessions.HEADER);
+        response.setHeader(
+            "Access-Control-Allow-Headers",
+            "Content-Type, " + dev.foyer.sessions.control.Sessions.HEADER);
         response.setHeader("Access-Control-Max-Age", "600");
       }
       // Without the allow headers the browser stops here; nothing behind this filter runs.
@@ -51,7 +56,8 @@ public class EmbedCors extends HttpFilter {
   static boolean sameOrigin(HttpServletRequest request, String origin) {
     var scheme = request.getScheme();
     int port = request.getServerPort();
-    boolean defaultPort = (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
+    boolean defaultPort =
+        (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
     var own = scheme + "://" + request.getServerName() + (defaultPort ? "" : ":" + port);
     return own.equalsIgnoreCase(origin);
   }

@@ -21,10 +21,10 @@ import org.pac4j.jee.util.FilterHelper;
 
 /**
  * The composition root of the doors: the one pac4j {@link Config}, made from the endpoints every
- * {@link Door} bean describes, and the filters in front of them, registered in code. Each door
- * path gets, in order: CORS where the plugin calls it, the door's guard, and pac4j's security
- * filter for the endpoint's client alone. Matchers are "none": pac4j's defaults would add a CSRF
- * token and an HTTP session to every sign-in.
+ * {@link Door} bean describes, and the filters in front of them, registered in code. Each door path
+ * gets, in order: CORS where the plugin calls it, the door's guard, and pac4j's security filter for
+ * the endpoint's client alone. Matchers are "none": pac4j's defaults would add a CSRF token and an
+ * HTTP session to every sign-in.
  */
 @ApplicationScoped
 public class Pac4jConfiguration {
@@ -41,22 +41,31 @@ public class Pac4jConfiguration {
     return new Config(new Clients(endpoints().stream().map(DoorEndpoint::client).toList()));
   }
 
-  void registerFilters(@Observes @Initialized(ApplicationScoped.class) ServletContext context, Config config) {
+  void registerFilters(
+      @Observes @Initialized(ApplicationScoped.class) ServletContext context, Config config) {
     var filters = new FilterHelper(context);
     var embedded = new ArrayList<String>();
-    endpoints().stream().filter(DoorEndpoint::embedded).forEach(endpoint -> embedded.addAll(endpoint.urlPatterns()));
+    endpoints().stream()
+        .filter(DoorEndpoint::embedded)
+        .forEach(endpoint -> embedded.addAll(endpoint.urlPatterns()));
     embedded.addAll(EMBEDDED_SESSION_PATHS);
     filters.addFilterMapping("embed-cors", new EmbedCors(spaces), embedded.toArray(String[]::new));
     for (var endpoint : endpoints()) {
       var patterns = endpoint.urlPatterns().toArray(String[]::new);
-      filters.addFilterMapping(endpoint.name() + "-guard", scoped(endpoint, new DoorGuard(endpoint, refusals)), patterns);
+      filters.addFilterMapping(
+          endpoint.name() + "-guard",
+          scoped(endpoint, new DoorGuard(endpoint, refusals)),
+          patterns);
       var security = new SecurityFilter(config, endpoint.name(), null, DefaultMatchers.NONE);
       filters.addFilterMapping(endpoint.name() + "-security", scoped(endpoint, security), patterns);
     }
   }
 
   private static Filter scoped(DoorEndpoint endpoint, Filter filter) {
-    return endpoint.paths().<Filter>map(paths -> new PathScopedFilter(paths, filter)).orElse(filter);
+    return endpoint
+        .paths()
+        .<Filter>map(paths -> new PathScopedFilter(paths, filter))
+        .orElse(filter);
   }
 
   private List<DoorEndpoint> endpoints() {

@@ -11,8 +11,8 @@ import java.io.IOException;
 import java.util.regex.Pattern;
 
 /**
- * Runs a door's filter only on the door's own paths. Servlet URL patterns cannot say
- * {@code /spot/{spaceId}/sso/jwt}; the door filters are mapped to {@code /spot/*} through this.
+ * Runs a door's filter only on the door's own paths. Servlet URL patterns cannot say {@code
+ * /spot/{spaceId}/sso/jwt}; the door filters are mapped to {@code /spot/*} through this.
  */
 public class PathScopedFilter extends HttpFilter {
   private final Pattern path;
@@ -30,7 +30,8 @@ public class PathScopedFilter extends HttpFilter {
   }
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     if (path.matcher(normalized(request)).matches()) {
       delegate.doFilter(request, response, chain);
@@ -41,7 +42,11 @@ public class PathScopedFilter extends HttpFilter {
 
   /** The path as JAX-RS routes it: no matrix parameters, no trailing slash. */
   public static String normalized(HttpServletRequest request) {
-    var path = request.getRequestURI().substring(request.getContextPath().length()).replaceAll(";[^/]*", "");
+    var path =
+        request
+            .getRequestURI()
+            .substring(request.getContextPath().length())
+            .replaceAll(";[^/]*", "");
     return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
   }
 

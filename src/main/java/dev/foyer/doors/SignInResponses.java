@@ -28,7 +28,8 @@ public class SignInResponses {
   }
 
   /** The same for a space shown in a frame of one of its allowed origins. */
-  public Response redirectEmbedded(HttpServletRequest request, UriInfo uriInfo, String frameAncestors) {
+  public Response redirectEmbedded(
+      HttpServletRequest request, UriInfo uriInfo, String frameAncestors) {
     var result = admit(request);
     return found(result, uriInfo)
         .cookie(cookies.issueEmbedded(result.session()))
@@ -37,18 +38,30 @@ public class SignInResponses {
   }
 
   private static Response.ResponseBuilder found(SignIn.Result result, UriInfo uriInfo) {
-    return Response.status(Response.Status.FOUND).location(uriInfo.getBaseUri().resolve(result.target())).cacheControl(noStore());
+    return Response.status(Response.Status.FOUND)
+        .location(uriInfo.getBaseUri().resolve(result.target()))
+        .cacheControl(noStore());
   }
 
   /** The embedded plugin's answer: the member and a session token its page can use. */
   public Response json(HttpServletRequest request) {
     var result = admit(request);
     var profile = result.profile();
-    var body = new SignedIn(
-        new SignedIn.MemberView(result.memberId(), result.nickname(), profile.givenName(), profile.familyName(), profile.email(), result.guest()),
-        new SignedIn.SessionView(result.session().token(), result.session().expiresAt()),
-        result.target().toString());
-    return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).cookie(cookies.issue(result.session())).cacheControl(noStore()).build();
+    var body =
+        new SignedIn(
+            new SignedIn.MemberView(
+                result.memberId(),
+                result.nickname(),
+                profile.givenName(),
+                profile.familyName(),
+                profile.email(),
+                result.guest()),
+            new SignedIn.SessionView(result.session().token(), result.session().expiresAt()),
+            result.target().toString());
+    return Response.ok(body, MediaType.APPLICATION_JSON_TYPE)
+        .cookie(cookies.issue(result.session()))
+        .cacheControl(noStore())
+        .build();
   }
 
   private SignIn.Result admit(HttpServletRequest request) {
@@ -76,7 +89,13 @@ public class SignInResponses {
   }
 
   public record SignedIn(MemberView member, SessionView session, String redirect) {
-    public record MemberView(String id, String nickname, String givenName, String familyName, String email, boolean guest) {}
+    public record MemberView(
+        String id,
+        String nickname,
+        String givenName,
+        String familyName,
+        String email,
+        boolean guest) {}
 
     public record SessionView(String token, Instant expiresAt) {}
   }

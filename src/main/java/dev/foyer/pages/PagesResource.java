@@ -2,7 +2,6 @@ package dev.foyer.pages;
 
 import dev.foyer.members.entity.EventJoin;
 import dev.foyer.problems.GatewayProblem;
-import dev.foyer.web.Html;
 import dev.foyer.problems.ProblemType;
 import dev.foyer.sessions.control.Sessions;
 import dev.foyer.sessions.entity.ParticipantSession;
@@ -10,6 +9,7 @@ import dev.foyer.spaces.control.Spaces;
 import dev.foyer.spaces.entity.AdmissionLevel;
 import dev.foyer.spaces.entity.Event;
 import dev.foyer.spaces.entity.Space;
+import dev.foyer.web.Html;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -25,7 +25,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 @RequestScoped
@@ -44,38 +43,58 @@ public class PagesResource {
   @GET
   @Path("spaces/{slug}")
   @Transactional
-  public Response landing(@PathParam("slug") String slug, @HeaderParam(Sessions.HEADER) String token) {
+  public Response landing(
+      @PathParam("slug") String slug, @HeaderParam(Sessions.HEADER) String token) {
     var space = space(slug);
     var session = sessions.current(space.slug(), headers.getCookies(), token);
     String body;
     if (session.isPresent()) {
       var level = AdmissionLevel.valueOf(session.get().admissionLevel());
-      var events = spaces.events(space).stream()
-          .filter(event -> event.admits(level))
-          .map(event -> "<li><a href=\"" + Html.escape(Spaces.eventPage(event).toString()) + "\">" + Html.escape(event.title()) + "</a></li>")
-          .collect(Collectors.joining("\n"));
-      body = """
+      var events =
+          spaces.events(space).stream()
+              .filter(event -> event.admits(level))
+              .map(
+                  event ->
+                      "<li><a href=\""
+                          + Html.escape(Spaces.eventPage(event).toString())
+                          + "\">"
+                          + Html.escape(event.title())
+                          + "</a></li>")
+              .collect(Collectors.joining("\n"));
+      body =
+          """
           <h1 class="greeting">Hello, %s!</h1>
           <p>Welcome to %s.</p>
           <h2>Events you can join</h2>
           <ul class="events">%s</ul>
           %s
-          """.formatted(
-              Html.escape(session.get().member().nickname()),
-              Html.escape(space.name()),
-              events.isEmpty() ? "<li>No events yet.</li>" : events,
-              logoutForm(space));
+          """
+              .formatted(
+                  Html.escape(session.get().member().nickname()),
+                  Html.escape(space.name()),
+                  events.isEmpty() ? "<li>No events yet.</li>" : events,
+                  logoutForm(space));
     } else {
-      var options = signInOptions.stream()
-          .flatMap(door -> door.offered(space).stream())
-          .map(option -> "<p><a class=\"" + Html.escape(option.cssClass()) + "\" href=\"" + Html.escape(option.target().toString()) + "\">"
-              + Html.escape(option.label()) + "</a></p>")
-          .collect(Collectors.joining("\n"));
-      body = """
+      var options =
+          signInOptions.stream()
+              .flatMap(door -> door.offered(space).stream())
+              .map(
+                  option ->
+                      "<p><a class=\""
+                          + Html.escape(option.cssClass())
+                          + "\" href=\""
+                          + Html.escape(option.target().toString())
+                          + "\">"
+                          + Html.escape(option.label())
+                          + "</a></p>")
+              .collect(Collectors.joining("\n"));
+      body =
+          """
           <h1>%s</h1>
           <p class="signed-out">You are not signed in. Follow the link your organisation gives you to join its chat events.</p>
           %s
-          """.formatted(Html.escape(space.name()), options);
+          """
+              .formatted(Html.escape(space.name()), options);
     }
     return page(space.name(), body);
   }
@@ -83,56 +102,80 @@ public class PagesResource {
   @GET
   @Path("spaces/{slug}/events/{eventId}")
   @Transactional
-  public Response event(@PathParam("slug") String slug, @PathParam("eventId") String eventId, @HeaderParam(Sessions.HEADER) String token) {
+  public Response event(
+      @PathParam("slug") String slug,
+      @PathParam("eventId") String eventId,
+      @HeaderParam(Sessions.HEADER) String token) {
     var space = space(slug);
-    var event = spaces.event(eventId)
-        .filter(found -> found.belongsTo(space))
-        .orElseThrow(() -> new GatewayProblem(ProblemType.EVENT_UNKNOWN, "This space has no such event."));
-    ParticipantSession session = sessions.current(space.slug(), headers.getCookies(), token)
-        .orElseThrow(() -> new GatewayProblem(ProblemType.SESSION_REQUIRED, "Sign in to join this event."));
+    var event =
+        spaces
+            .event(eventId)
+            .filter(found -> found.belongsTo(space))
+            .orElseThrow(
+                () ->
+                    new GatewayProblem(ProblemType.EVENT_UNKNOWN, "This space has no such event."));
+    ParticipantSession session =
+        sessions
+            .current(space.slug(), headers.getCookies(), token)
+            .orElseThrow(
+                () ->
+                    new GatewayProblem(
+                        ProblemType.SESSION_REQUIRED, "Sign in to join this event."));
     if (!event.admits(AdmissionLevel.valueOf(session.admissionLevel()))) {
-      throw new GatewayProblem(ProblemType.EVENT_LEVEL_NOT_ADMITTED, "This event does not admit participants signed in the way you did.");
+      throw new GatewayProblem(
+          ProblemType.EVENT_LEVEL_NOT_ADMITTED,
+          "This event does not admit participants signed in the way you did.");
     }
     recordJoin(session, event);
-    var body = """
+    var body =
+        """
         <p><a href="%s">%s</a></p>
         <h1 class="event-title">%s</h1>
         <p>You appear in the chat as <strong class="chat-name">%s</strong>.</p>
         %s
-        """.formatted(
-            Html.escape(Spaces.home(space).toString()),
-            Html.escape(space.name()),
-            Html.escape(event.title()),
-            Html.escape(session.member().nickname()),
-            logoutForm(space));
+        """
+            .formatted(
+                Html.escape(Spaces.home(space).toString()),
+                Html.escape(space.name()),
+                Html.escape(event.title()),
+                Html.escape(session.member().nickname()),
+                logoutForm(space));
     return page(event.title(), body);
   }
 
   private void recordJoin(ParticipantSession session, Event event) {
     var member = em.merge(session.member());
-    long joins = em.createNamedQuery(EventJoin.COUNT, Long.class)
-        .setParameter("member", member)
-        .setParameter("event", event)
-        .getSingleResult();
+    long joins =
+        em.createNamedQuery(EventJoin.COUNT, Long.class)
+            .setParameter("member", member)
+            .setParameter("event", event)
+            .getSingleResult();
     if (joins == 0) {
       em.persist(new EventJoin(member, event, clock.instant()));
     }
   }
 
   private Space space(String slug) {
-    return spaces.bySlug(slug).orElseThrow(() -> new GatewayProblem(ProblemType.ACCOUNT_UNKNOWN, "There is no space named like that."));
+    return spaces
+        .bySlug(slug)
+        .orElseThrow(
+            () ->
+                new GatewayProblem(
+                    ProblemType.ACCOUNT_UNKNOWN, "There is no space named like that."));
   }
 
   private static String logoutForm(Space space) {
     return """
         <form method="post" action="/auth/logout"><input type="hidden" name="account" value="%s"><button type="submit">Sign out</button></form>
-        """.formatted(Html.escape(space.slug()));
+        """
+        .formatted(Html.escape(space.slug()));
   }
 
   private static Response page(String title, String body) {
     var cache = new CacheControl();
     cache.setNoStore(true);
-    var html = """
+    var html =
+        """
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8"><title>%s</title>
         <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -140,8 +183,11 @@ public class PagesResource {
         <body><main>
         %s
         </main></body></html>
-        """.formatted(Html.escape(title), body);
-    return Response.ok(html, HTML).cacheControl(cache).header("X-Frame-Options", "SAMEORIGIN").build();
+        """
+            .formatted(Html.escape(title), body);
+    return Response.ok(html, HTML)
+        .cacheControl(cache)
+        .header("X-Frame-Options", "SAMEORIGIN")
+        .build();
   }
-
 }

@@ -17,11 +17,18 @@ public class PasswordDoor implements Door {
 
   @Override
   public List<DoorEndpoint> endpoints() {
-    var client = DoorClients.direct(
-        Passwords.LOGIN_PROVIDER,
-        request -> Optional.of(new PasswordAuthenticator.Login(
-            request.getParameter("account"), request.getParameter("email"), request.getParameter("password"))),
-        (request, login) -> authenticator.authenticate(login));
-    return List.of(DoorEndpoint.at(Passwords.LOGIN_PROVIDER, client, "/auth/password", Set.of("POST"), DoorEndpoint.FORM));
+    var client =
+        DoorClients.direct(
+            Passwords.LOGIN_PROVIDER,
+            request ->
+                Optional.of(
+                    new PasswordAuthenticator.Login(
+                        request.getParameter("account"),
+                        request.getParameter("email"),
+                        request.getParameter("password"))),
+            (request, login) -> authenticator.authenticate(login));
+    return List.of(
+        DoorEndpoint.at(
+            Passwords.LOGIN_PROVIDER, client, "/auth/password", Set.of("POST"), DoorEndpoint.FORM));
   }
 }

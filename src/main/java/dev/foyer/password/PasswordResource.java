@@ -12,7 +12,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-/** {@code POST /auth/password}: by the time a request gets here the password client has checked it. */
+/**
+ * {@code POST /auth/password}: by the time a request gets here the password client has checked it.
+ */
 @RequestScoped
 @Path("/auth/password")
 public class PasswordResource {

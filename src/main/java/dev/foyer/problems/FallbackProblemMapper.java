@@ -16,10 +16,13 @@ public class FallbackProblemMapper implements ExceptionMapper<Throwable> {
   @Override
   public Response toResponse(Throwable cause) {
     for (var c = cause; c != null; c = c.getCause()) {
-      if (c instanceof jakarta.json.bind.JsonbException || c instanceof jakarta.json.JsonException) {
-        // An unreadable request body (wrong type, unknown enum constant, broken JSON): the caller's fault.
+      if (c instanceof jakarta.json.bind.JsonbException
+          || c instanceof jakarta.json.JsonException) {
+        // An unreadable request body (wrong type, unknown enum constant, broken JSON): the caller's
+        // fault.
         return ProblemMapper.render(
-            new GatewayProblem(ProblemType.MALFORMED_BODY, "The body is not valid JSON of the expected shape."),
+            new GatewayProblem(
+                ProblemType.MALFORMED_BODY, "The body is not valid JSON of the expected shape."),
             request.getHeader(HttpHeaders.ACCEPT));
       }
     }

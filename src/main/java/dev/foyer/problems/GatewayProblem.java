@@ -1,6 +1,8 @@
 package dev.foyer.problems;
 
-/** A refusal. The message is the problem's detail: written for the caller, never holding secrets. */
+/**
+ * A refusal. The message is the problem's detail: written for the caller, never holding secrets.
+ */
 public class GatewayProblem extends RuntimeException {
   private final ProblemCode type;
 

@@ -2,17 +2,16 @@ package dev.foyer.problems;
 
 import dev.foyer.secrets.Randomness;
 import dev.foyer.web.Html;
-
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.net.URI;
 import java.util.Locale;
 
 /**
- * What a refused caller sees. Browsers (an Accept header preferring HTML) get a page that says
- * what went wrong and shows the code; everyone else gets {@code application/problem+json}. The
- * {@code instance} id is logged with the cause, so support can find it without the caller ever
- * seeing internals.
+ * What a refused caller sees. Browsers (an Accept header preferring HTML) get a page that says what
+ * went wrong and shows the code; everyone else gets {@code application/problem+json}. The {@code
+ * instance} id is logged with the cause, so support can find it without the caller ever seeing
+ * internals.
  */
 public record ProblemBody(int status, String contentType, String text, URI instance) {
   static final System.Logger LOGGER = System.getLogger(ProblemBody.class.getName());
@@ -26,7 +25,11 @@ public record ProblemBody(int status, String contentType, String text, URI insta
         () -> instance + " " + type.code() + ": " + problem.getMessage(),
         type.status() >= 500 ? problem : null);
     if (prefersHtml(acceptHeader)) {
-      return new ProblemBody(type.status(), "text/html;charset=UTF-8", page(type, problem.getMessage(), instance), instance);
+      return new ProblemBody(
+          type.status(),
+          "text/html;charset=UTF-8",
+          page(type, problem.getMessage(), instance),
+          instance);
     }
     var json = JSONB.toJson(Problem.of(type, problem.getMessage(), instance));
     return new ProblemBody(type.status(), "application/problem+json", json, instance);
@@ -35,8 +38,8 @@ public record ProblemBody(int status, String contentType, String text, URI insta
   /**
    * Whether the Accept header ranks HTML above JSON (RFC 9110 §12.5.1 quality values). HTML counts
    * only when named ({@code text/html} or {@code text/*}); JSON also through {@code application/*}
-   * and {@code *}{@code /*}, so API clients sending {@code *}{@code /*} get problem+json and browsers
-   * (which name text/html first) get a page. A tie goes to whichever is listed first.
+   * and {@code *}{@code /*}, so API clients sending {@code *}{@code /*} get problem+json and
+   * browsers (which name text/html first) get a page. A tie goes to whichever is listed first.
    */
   static boolean prefersHtml(String accept) {
     if (accept == null) {
@@ -65,7 +68,8 @@ public record ProblemBody(int status, String contentType, String text, URI insta
         html = q;
         htmlAt = Math.min(htmlAt, i);
       }
-      if ((type.endsWith("json") || type.equals("application/*") || type.equals("*/*")) && q > json) {
+      if ((type.endsWith("json") || type.equals("application/*") || type.equals("*/*"))
+          && q > json) {
         json = q;
         jsonAt = Math.min(jsonAt, i);
       }

@@ -1,11 +1,9 @@
 package dev.foyer.problems;
 
-
-
 /**
- * The refusals of the spine: requests, spaces and events, admission, sessions, the admin API.
- * Each door keeps its own codes in an enum of its own package implementing {@link ProblemCode}.
- * Codes never change.
+ * The refusals of the spine: requests, spaces and events, admission, sessions, the admin API. Each
+ * door keeps its own codes in an enum of its own package implementing {@link ProblemCode}. Codes
+ * never change.
  */
 public enum ProblemType implements ProblemCode {
   // Requests any door refuses before looking at them.
@@ -23,8 +21,6 @@ public enum ProblemType implements ProblemCode {
   EVENT_OF_ANOTHER_SPACE("UAEV3", 404, "The event belongs to another account"),
   EVENT_LEVEL_NOT_ADMITTED("UAEV4", 403, "The event does not admit this way of signing in"),
   CREDENTIAL_RACED("REQ409", 409, "The same credential was presented twice at once"),
-
-
 
   // Admission of a member (every door).
   MEMBER_DEACTIVATED("MBR1", 403, "This member has been deactivated"),
@@ -78,7 +74,6 @@ public enum ProblemType implements ProblemCode {
   public String title() {
     return title;
   }
-
 
   public static ProblemType forStatus(int status) {
     return switch (status) {

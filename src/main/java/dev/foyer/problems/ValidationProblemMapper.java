@@ -16,12 +16,14 @@ public class ValidationProblemMapper implements ExceptionMapper<ConstraintViolat
 
   @Override
   public Response toResponse(ConstraintViolationException exception) {
-    var detail = exception.getConstraintViolations().stream()
-        .map(v -> lastNode(v.getPropertyPath().toString()) + ": " + v.getMessage())
-        .sorted()
-        .collect(Collectors.joining("; "));
+    var detail =
+        exception.getConstraintViolations().stream()
+            .map(v -> lastNode(v.getPropertyPath().toString()) + ": " + v.getMessage())
+            .sorted()
+            .collect(Collectors.joining("; "));
     return ProblemMapper.render(
-        new GatewayProblem(ProblemType.ADMIN_INVALID, detail), request.getHeader(HttpHeaders.ACCEPT));
+        new GatewayProblem(ProblemType.ADMIN_INVALID, detail),
+        request.getHeader(HttpHeaders.ACCEPT));
   }
 
   private static String lastNode(String path) {

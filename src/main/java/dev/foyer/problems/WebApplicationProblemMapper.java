@@ -32,7 +32,9 @@ public class WebApplicationProblemMapper implements ExceptionMapper<WebApplicati
     }
     if (status == 400 && unreadableBody(exception)) {
       return ProblemMapper.render(
-          new GatewayProblem(ProblemType.MALFORMED_BODY, "The body is missing or not valid JSON of the expected shape."),
+          new GatewayProblem(
+              ProblemType.MALFORMED_BODY,
+              "The body is missing or not valid JSON of the expected shape."),
           request.getHeader(HttpHeaders.ACCEPT));
     }
     // RESTEasy (WildFly) refuses @RolesAllowed with 403 even when no one signed in; Jersey
@@ -41,7 +43,9 @@ public class WebApplicationProblemMapper implements ExceptionMapper<WebApplicati
       status = 401;
     }
     var type = ProblemType.forStatus(status);
-    var problem = new GatewayProblem(type, type == ProblemType.INTERNAL ? "Something went wrong" : type.title());
+    var problem =
+        new GatewayProblem(
+            type, type == ProblemType.INTERNAL ? "Something went wrong" : type.title());
     var response = ProblemMapper.render(problem, request.getHeader(HttpHeaders.ACCEPT));
     var allow = exception.getResponse().getHeaderString(HttpHeaders.ALLOW);
     if (allow != null) {

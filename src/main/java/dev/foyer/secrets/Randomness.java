@@ -5,13 +5,14 @@ import java.security.SecureRandom;
 import java.util.UUID;
 
 /**
- * Cryptographically strong randomness without a global lock. {@code UUID.randomUUID()} and a
- * shared {@code new SecureRandom()} both go through one synchronized NativePRNG reading
- * /dev/urandom; under 64 concurrent sign-ins most request threads were measured waiting on it.
- * Each thread here owns a DRBG (NIST SP 800-90Ar1) instance, seeded once from the system.
+ * Cryptographically strong randomness without a global lock. {@code UUID.randomUUID()} and a shared
+ * {@code new SecureRandom()} both go through one synchronized NativePRNG reading /dev/urandom;
+ * under 64 concurrent sign-ins most request threads were measured waiting on it. Each thread here
+ * owns a DRBG (NIST SP 800-90Ar1) instance, seeded once from the system.
  */
 public final class Randomness {
-  private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(Randomness::create);
+  private static final ThreadLocal<SecureRandom> RANDOM =
+      ThreadLocal.withInitial(Randomness::create);
 
   private Randomness() {}
 

@@ -36,7 +36,8 @@ public class SecretBox {
       throw new IllegalStateException("foyer.secrets.key is not base64");
     }
     if (raw.length != 32) {
-      throw new IllegalStateException("foyer.secrets.key must be 32 bytes (base64), got " + raw.length);
+      throw new IllegalStateException(
+          "foyer.secrets.key must be 32 bytes (base64), got " + raw.length);
     }
     key = new SecretKeySpec(raw, "AES");
   }

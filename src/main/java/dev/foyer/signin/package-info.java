@@ -1,9 +1,9 @@
 /**
  * The one pipeline every door feeds: {@link dev.foyer.signin.control.SignIn} admits the asserted
- * identity, opens the session and names the redirect target, all in one transaction, and writes
- * the login record. Doors reach it through {@code doors.SignInResponses}; this package knows no
- * door and no pac4j. Refusals anywhere on a door's path are recorded by
- * {@link dev.foyer.signin.control.LoginRecords} in a transaction of their own, because the
- * attempt's transaction has rolled back.
+ * identity, opens the session and names the redirect target, all in one transaction, and writes the
+ * login record. Doors reach it through {@code doors.SignInResponses}; this package knows no door
+ * and no pac4j. Refusals anywhere on a door's path are recorded by {@link
+ * dev.foyer.signin.control.LoginRecords} in a transaction of their own, because the attempt's
+ * transaction has rolled back.
  */
 package dev.foyer.signin;

@@ -3,16 +3,15 @@ package dev.foyer.singleuse;
 import dev.foyer.problems.GatewayProblem;
 import dev.foyer.problems.ProblemType;
 import dev.foyer.secrets.Sha256;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
-import jakarta.transaction.Transactional;
 
 /**
  * The replay guard shared by every door with single-use credentials. A credential is claimed in a
@@ -24,7 +23,9 @@ public class Replays {
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
 
-  /** @return false when the credential was used before */
+  /**
+   * @return false when the credential was used before
+   */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public boolean claim(String kind, String credential, Instant keepUntil) {
     var key = Sha256.hex(kind + ":" + credential);
@@ -35,10 +36,14 @@ public class Replays {
       em.persist(new UsedCredential(key, keepUntil));
       em.flush();
     } catch (PersistenceException raced) {
-      throw new GatewayProblem(ProblemType.CREDENTIAL_RACED, "This credential is being used by another request right now.");
+      throw new GatewayProblem(
+          ProblemType.CREDENTIAL_RACED,
+          "This credential is being used by another request right now.");
     }
     if (ThreadLocalRandom.current().nextInt(256) == 0) {
-      em.createQuery("delete from UsedCredential u where u.expiresAt < :now").setParameter("now", clock.instant()).executeUpdate();
+      em.createQuery("delete from UsedCredential u where u.expiresAt < :now")
+          .setParameter("now", clock.instant())
+          .executeUpdate();
     }
     return true;
   }

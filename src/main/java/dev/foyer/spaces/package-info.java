@@ -1,8 +1,8 @@
 /**
  * Spaces and their events, and the administration API over them. Administration accepts only
  * MicroProfile JWT bearer tokens: {@code foyer-admin} may do everything, {@code foyer-space-admin}
- * only what concerns the space named in its {@code foyer_space} claim. A space holds nothing of
- * any door: a door keeps its settings in its own table keyed by the space's id, and shows them
- * with the space through {@link dev.foyer.spaces.boundary.DoorSpaceSettings}.
+ * only what concerns the space named in its {@code foyer_space} claim. A space holds nothing of any
+ * door: a door keeps its settings in its own table keyed by the space's id, and shows them with the
+ * space through {@link dev.foyer.spaces.boundary.DoorSpaceSettings}.
  */
 package dev.foyer.spaces;

@@ -19,8 +19,9 @@ import java.lang.reflect.Type;
  */
 @Provider
 public class StrictJson implements ContextResolver<Jsonb> {
-  private static final Jsonb JSONB = JsonbBuilder.create(
-      new JsonbConfig().withDeserializers(new StrictBoolean(), new StrictString()));
+  private static final Jsonb JSONB =
+      JsonbBuilder.create(
+          new JsonbConfig().withDeserializers(new StrictBoolean(), new StrictString()));
 
   @Override
   public Jsonb getContext(Class<?> type) {

@@ -11,14 +11,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ProblemBodyTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final String FIREFOX = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+  private static final String FIREFOX =
+      "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
   private static final String CHROME =
       "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,image/apng,*/*;q=0.8,"
           + "application/signed-exchange;v=b3;q=0.7";
-  private static final String SAFARI = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+  private static final String SAFARI =
+      "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
   @ParameterizedTest
-  @ValueSource(strings = {FIREFOX, CHROME, SAFARI, "text/html", "TEXT/HTML", "text/html, application/json"})
+  @ValueSource(
+      strings = {FIREFOX, CHROME, SAFARI, "text/html", "TEXT/HTML", "text/html, application/json"})
   void prefersHtmlForBrowsers(String accept) {
     assertThat(ProblemBody.prefersHtml(accept)).isTrue();
   }
@@ -54,7 +57,10 @@ class ProblemBodyTest {
 
   @Test
   void rendersAPageShowingTitleCodeAndStatusForBrowsers() {
-    var body = ProblemBody.of(new GatewayProblem(ProblemType.MEMBER_DEACTIVATED, "Ask the space's administrators."), FIREFOX);
+    var body =
+        ProblemBody.of(
+            new GatewayProblem(ProblemType.MEMBER_DEACTIVATED, "Ask the space's administrators."),
+            FIREFOX);
 
     assertThat(body.status()).isEqualTo(403);
     assertThat(body.contentType()).startsWith("text/html").containsIgnoringCase("charset=UTF-8");
@@ -69,19 +75,24 @@ class ProblemBodyTest {
 
   @Test
   void escapesTheDetailInThePage() {
-    var detail = "The parameter \"<script>alert('x')</script>\" & <img src=x onerror=alert(1)> is bad";
+    var detail =
+        "The parameter \"<script>alert('x')</script>\" & <img src=x onerror=alert(1)> is bad";
 
     var body = ProblemBody.of(new GatewayProblem(ProblemType.PARAMETER_REPEATED, detail), CHROME);
 
     assertThat(body.text())
         .doesNotContain("<script>")
         .doesNotContain("<img")
-        .contains("&quot;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&quot; &amp; &lt;img src=x onerror=alert(1)&gt; is bad");
+        .contains(
+            "&quot;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&quot; &amp; &lt;img src=x onerror=alert(1)&gt; is bad");
   }
 
   @Test
   void answersProblemJsonWithTheCodeWithoutAnAcceptHeader() throws JsonProcessingException {
-    var body = ProblemBody.of(new GatewayProblem(ProblemType.ACCOUNT_UNKNOWN, "There is no account named like that."), null);
+    var body =
+        ProblemBody.of(
+            new GatewayProblem(ProblemType.ACCOUNT_UNKNOWN, "There is no account named like that."),
+            null);
 
     assertThat(body.status()).isEqualTo(404);
     assertThat(body.contentType()).isEqualTo("application/problem+json");

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The spine and every door keep their codes in enums of their own; together they must still read
- * as one list: no code twice, and each one in README.md's table, where integrators look them up.
+ * The spine and every door keep their codes in enums of their own; together they must still read as
+ * one list: no code twice, and each one in README.md's table, where integrators look them up.
  */
 class ProblemCodesTest {
   static List<ProblemCode> codes;
@@ -24,16 +24,20 @@ class ProblemCodesTest {
   static void collectEveryEnumOfCodes() {
     codes = new ArrayList<>();
     new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("dev.foyer")
-        .stream()
-        .filter(type -> type.isEnum() && type.isAssignableTo(ProblemCode.class))
-        .forEach(type -> codes.addAll(Arrays.asList((ProblemCode[]) type.reflect().getEnumConstants())));
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.foyer")
+            .stream()
+            .filter(type -> type.isEnum() && type.isAssignableTo(ProblemCode.class))
+            .forEach(
+                type ->
+                    codes.addAll(Arrays.asList((ProblemCode[]) type.reflect().getEnumConstants())));
   }
 
   @Test
   void findsTheSpinesAndTheDoorsCodes() {
-    assertThat(codes).extracting(ProblemCode::code).contains("REQ405", "UAACCT2", "UASIG1", "JWT1", "PWD1", "MBR1", "GEN500");
+    assertThat(codes)
+        .extracting(ProblemCode::code)
+        .contains("REQ405", "UAACCT2", "UASIG1", "JWT1", "PWD1", "MBR1", "GEN500");
   }
 
   @Test
@@ -45,7 +49,9 @@ class ProblemCodesTest {
   void everyCodeIsInTheReadmesTableWithItsStatus() throws IOException {
     var readme = Files.readString(Path.of("README.md"));
     for (var code : codes) {
-      assertThat(readme).as(code.code()).contains("| `" + code.code() + "` | " + code.status() + " |");
+      assertThat(readme)
+          .as(code.code())
+          .contains("| `" + code.code() + "` | " + code.status() + " |");
     }
   }
 }

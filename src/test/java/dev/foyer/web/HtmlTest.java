@@ -31,7 +31,8 @@ class HtmlTest {
 
   @Test
   void escapesAnAttributeBreakout() {
-    assertThat(Html.escape("x\" onmouseover=\"alert(1)")).isEqualTo("x&quot; onmouseover=&quot;alert(1)");
+    assertThat(Html.escape("x\" onmouseover=\"alert(1)"))
+        .isEqualTo("x&quot; onmouseover=&quot;alert(1)");
   }
 
   @Test

@@ -1,20 +1,20 @@
 package dev.foyer.jwtsso.boundary;
 
-import dev.foyer.jwtsso.entity.JwtSsoProblem;
+import dev.foyer.doors.AssertedProfile;
 import dev.foyer.jwtsso.control.JwtSsoSpaces;
 import dev.foyer.jwtsso.control.SsoClaims;
 import dev.foyer.jwtsso.control.SsoTokenPolicy;
 import dev.foyer.jwtsso.control.SsoTokenVerifier;
-import dev.foyer.members.entity.Member;
-import dev.foyer.problems.GatewayProblem;
-import dev.foyer.singleuse.Replays;
-import dev.foyer.secrets.SecretBox;
-import dev.foyer.doors.AssertedProfile;
-import dev.foyer.signin.control.DoorAttempt;
+import dev.foyer.jwtsso.entity.JwtSsoProblem;
 import dev.foyer.members.entity.AdmissionPolicy;
 import dev.foyer.members.entity.AssertedIdentity;
-import dev.foyer.signin.entity.Destination;
+import dev.foyer.members.entity.Member;
 import dev.foyer.members.entity.MemberChanges;
+import dev.foyer.problems.GatewayProblem;
+import dev.foyer.secrets.SecretBox;
+import dev.foyer.signin.control.DoorAttempt;
+import dev.foyer.signin.entity.Destination;
+import dev.foyer.singleuse.Replays;
 import dev.foyer.spaces.entity.AdmissionLevel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -44,27 +44,48 @@ public class JwtSsoAuthenticator {
     var settings = ssoSpaces.enabledSettings(space);
     var now = clock.instant();
     var keys = settings.key().sealedKeys(now).stream().map(secrets::open).toList();
-    var policy = new SsoTokenPolicy(Set.of("HS256"), settings.requiresExp(), settings.maxLifetime(), SsoTokenPolicy.DEFAULT_SKEW);
+    var policy =
+        new SsoTokenPolicy(
+            Set.of("HS256"),
+            settings.requiresExp(),
+            settings.maxLifetime(),
+            SsoTokenPolicy.DEFAULT_SKEW);
     var claims = SsoTokenVerifier.verify(sso.token(), keys, policy, now);
-    var keepUntil = claims.expiresAt().map(exp -> exp.plus(policy.clockSkew())).orElse(now.plus(NO_EXP_MEMORY));
-    var credential = claims.jwtId().map(jti -> "jti:" + space.id() + ":" + jti).orElse("token:" + sso.token().strip());
+    var keepUntil =
+        claims.expiresAt().map(exp -> exp.plus(policy.clockSkew())).orElse(now.plus(NO_EXP_MEMORY));
+    var credential =
+        claims
+            .jwtId()
+            .map(jti -> "jti:" + space.id() + ":" + jti)
+            .orElse("token:" + sso.token().strip());
     if (!replays.claim("jwt", credential, keepUntil)) {
-      throw new GatewayProblem(JwtSsoProblem.JWT_REPLAYED, "This token was already used; sign a fresh one for each sign-in.");
+      throw new GatewayProblem(
+          JwtSsoProblem.JWT_REPLAYED,
+          "This token was already used; sign a fresh one for each sign-in.");
     }
-    var identity = new AssertedIdentity(
-        space.slug(),
-        JwtSsoDoor.NAME,
-        JwtSsoDoor.NAME,
-        Optional.of(claims.sub()),
-        AdmissionLevel.SSO,
-        profile(claims),
-        new MemberChanges(claims.groupsJoin(), claims.groupsLeave(), claims.customProperties(), claims.domainsSet(), claims.domainsUnset()),
-        new AdmissionPolicy(true, true, settings.forceSync(), settings.startsNewMemberOnEmailChange()));
+    var identity =
+        new AssertedIdentity(
+            space.slug(),
+            JwtSsoDoor.NAME,
+            JwtSsoDoor.NAME,
+            Optional.of(claims.sub()),
+            AdmissionLevel.SSO,
+            profile(claims),
+            new MemberChanges(
+                claims.groupsJoin(),
+                claims.groupsLeave(),
+                claims.customProperties(),
+                claims.domainsSet(),
+                claims.domainsUnset()),
+            new AdmissionPolicy(
+                true, true, settings.forceSync(), settings.startsNewMemberOnEmailChange()));
     return new AssertedProfile(identity, Destination.path(sso.referrerUrl()));
   }
 
   private static Member.Profile profile(SsoClaims claims) {
-    return Member.Profile.named(Member.Profile.nickname(claims.firstName() + " " + claims.lastName()), claims.firstName())
+    return Member.Profile.named(
+            Member.Profile.nickname(claims.firstName() + " " + claims.lastName()),
+            claims.firstName())
         .withFamilyName(claims.lastName())
         .withEmail(claims.email())
         .withTitle(claims.title().orElse(null))

@@ -29,30 +29,40 @@ public class JwtSsoDoor implements Door, SignInOptions, SpaceAddresses {
 
   @Override
   public List<DoorEndpoint> endpoints() {
-    return List.of(new DoorEndpoint(
-        NAME,
-        JwtSsoClients.jwtSso(authenticator),
-        List.of("/spot/*"),
-        Optional.of(JwtSsoClients.PATHS),
-        Set.of("GET", "POST"),
-        DoorEndpoint.FORM,
-        this::spaceInPath,
-        false,
-        false));
+    return List.of(
+        new DoorEndpoint(
+            NAME,
+            JwtSsoClients.jwtSso(authenticator),
+            List.of("/spot/*"),
+            Optional.of(JwtSsoClients.PATHS),
+            Set.of("GET", "POST"),
+            DoorEndpoint.FORM,
+            this::spaceInPath,
+            false,
+            false));
   }
 
   /** The door names its space by id in the path; login records keep the slug. */
   private String spaceInPath(HttpServletRequest request) {
     var matcher = JwtSsoClients.PATHS.matcher(PathScopedFilter.normalized(request));
-    return matcher.matches() ? ssoSpaces.find(matcher.group(1)).map(Space::slug).orElse(null) : null;
+    return matcher.matches()
+        ? ssoSpaces.find(matcher.group(1)).map(Space::slug).orElse(null)
+        : null;
   }
 
   @Override
   public List<SignInOption> offered(Space space) {
-    return ssoSpaces.settings(space)
+    return ssoSpaces
+        .settings(space)
         .filter(settings -> settings.enabled() && settings.authorizationUrl().isPresent())
-        .map(settings -> new SignInOption("sso-login", "Continue with SSO",
-            UriBuilder.fromPath("/spot/{id}/sso/login").queryParam("referrerUrl", Spaces.home(space)).build(space.id())))
+        .map(
+            settings ->
+                new SignInOption(
+                    "sso-login",
+                    "Continue with SSO",
+                    UriBuilder.fromPath("/spot/{id}/sso/login")
+                        .queryParam("referrerUrl", Spaces.home(space))
+                        .build(space.id())))
         .stream()
         .toList();
   }

@@ -1,15 +1,15 @@
 package dev.foyer.jwtsso.boundary;
 
-import dev.foyer.jwtsso.entity.JwtSsoProblem;
 import dev.foyer.FoyerApplication;
 import dev.foyer.jwtsso.control.JwtSsoSpaces;
+import dev.foyer.jwtsso.entity.JwtSsoProblem;
 import dev.foyer.jwtsso.entity.JwtSsoSettings;
 import dev.foyer.members.entity.ProfileField;
 import dev.foyer.problems.GatewayProblem;
 import dev.foyer.problems.ProblemType;
 import dev.foyer.secrets.SecretBox;
-import dev.foyer.web.WebAddresses;
 import dev.foyer.spaces.boundary.AdminScope;
+import dev.foyer.web.WebAddresses;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -52,7 +52,9 @@ public class JwtSsoSettingsResource {
   @Inject JwtSsoSpaces ssoSpaces;
   @Inject SecretBox secrets;
   @Inject Clock clock;
-  @PathParam("slug") String slug;
+
+  @PathParam("slug")
+  String slug;
 
   @Inject
   @ConfigProperty(name = "foyer.jwt-sso.key-rotation-overlap", defaultValue = "PT24H")
@@ -61,8 +63,13 @@ public class JwtSsoSettingsResource {
   @GET
   public SettingsView get() {
     var space = scope.space(slug);
-    return ssoSpaces.settings(space).map(settings -> SettingsView.of(space.id(), settings, null))
-        .orElseThrow(() -> new GatewayProblem(JwtSsoProblem.SSO_DISABLED, "JWT SSO is not configured for this space."));
+    return ssoSpaces
+        .settings(space)
+        .map(settings -> SettingsView.of(space.id(), settings, null))
+        .orElseThrow(
+            () ->
+                new GatewayProblem(
+                    JwtSsoProblem.SSO_DISABLED, "JWT SSO is not configured for this space."));
   }
 
   @PUT
@@ -82,7 +89,8 @@ public class JwtSsoSettingsResource {
       settings.enable(request.enabled());
     }
     if (request.authorizationUrl() != null) {
-      settings.authorizeAt(request.authorizationUrl().isBlank() ? null : absolute(request.authorizationUrl()));
+      settings.authorizeAt(
+          request.authorizationUrl().isBlank() ? null : absolute(request.authorizationUrl()));
     }
     if (request.requireExp() != null) {
       settings.requireExp(request.requireExp());
@@ -103,22 +111,30 @@ public class JwtSsoSettingsResource {
   @Path("key")
   public SettingsView rotateKey() {
     var space = scope.space(slug);
-    var settings = ssoSpaces.settings(space)
-        .orElseThrow(() -> new GatewayProblem(JwtSsoProblem.SSO_DISABLED, "Configure JWT SSO before rotating its key."));
+    var settings =
+        ssoSpaces
+            .settings(space)
+            .orElseThrow(
+                () ->
+                    new GatewayProblem(
+                        JwtSsoProblem.SSO_DISABLED, "Configure JWT SSO before rotating its key."));
     var key = SecretBox.newSecret();
     settings.key().rotate(secrets.seal(key), clock.instant().plus(rotationOverlap));
     return SettingsView.of(space.id(), settings, key);
   }
 
   private static URI absolute(String value) {
-    return WebAddresses.httpUrl(value).filter(uri -> uri.getRawFragment() == null)
+    return WebAddresses.httpUrl(value)
+        .filter(uri -> uri.getRawFragment() == null)
         .orElseThrow(() -> invalid("authorizationUrl: an absolute http(s) URL without a fragment"));
   }
 
   private static Duration lifetime(String value) {
     try {
       var lifetime = Duration.parse(value);
-      if (!lifetime.isNegative() && !lifetime.isZero() && lifetime.compareTo(LONGEST_LIFETIME) <= 0) {
+      if (!lifetime.isNegative()
+          && !lifetime.isZero()
+          && lifetime.compareTo(LONGEST_LIFETIME) <= 0) {
         return lifetime;
       }
     } catch (DateTimeParseException e) {
@@ -133,7 +149,8 @@ public class JwtSsoSettingsResource {
       try {
         fields.add(ProfileField.valueOf(name));
       } catch (IllegalArgumentException | NullPointerException e) {
-        throw invalid("syncOnEveryLogin: '" + name + "' is not one of " + EnumSet.allOf(ProfileField.class));
+        throw invalid(
+            "syncOnEveryLogin: '" + name + "' is not one of " + EnumSet.allOf(ProfileField.class));
       }
     }
     return fields;
@@ -144,7 +161,12 @@ public class JwtSsoSettingsResource {
   }
 
   public record SettingsRequest(
-      Boolean enabled, String authorizationUrl, Boolean requireExp, String maxLifetime, List<String> syncOnEveryLogin, Boolean newMemberOnEmailChange) {}
+      Boolean enabled,
+      String authorizationUrl,
+      Boolean requireExp,
+      String maxLifetime,
+      List<String> syncOnEveryLogin,
+      Boolean newMemberOnEmailChange) {}
 
   public record SettingsView(
       String spaceId,

@@ -1,7 +1,6 @@
 package dev.foyer.jwtsso.control;
 
 import dev.foyer.jwtsso.entity.JwtSsoProblem;
-
 import dev.foyer.jwtsso.entity.JwtSsoSettings;
 import dev.foyer.problems.GatewayProblem;
 import dev.foyer.spaces.entity.Space;
@@ -14,12 +13,17 @@ import java.util.regex.Pattern;
 /** Spaces by the id seeds 001/003 put in URLs, and their JWT SSO settings. */
 @ApplicationScoped
 public class JwtSsoSpaces {
-  static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+  static final Pattern UUID =
+      Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
   @PersistenceContext EntityManager em;
 
   public Space space(String spaceId) {
-    return find(spaceId).orElseThrow(() -> new GatewayProblem(JwtSsoProblem.SSO_SPACE_UNKNOWN, "There is no space with that id."));
+    return find(spaceId)
+        .orElseThrow(
+            () ->
+                new GatewayProblem(
+                    JwtSsoProblem.SSO_SPACE_UNKNOWN, "There is no space with that id."));
   }
 
   public Optional<Space> find(String spaceId) {
@@ -36,6 +40,9 @@ public class JwtSsoSpaces {
   public JwtSsoSettings enabledSettings(Space space) {
     return settings(space)
         .filter(JwtSsoSettings::enabled)
-        .orElseThrow(() -> new GatewayProblem(JwtSsoProblem.SSO_DISABLED, "This space does not accept JWT SSO."));
+        .orElseThrow(
+            () ->
+                new GatewayProblem(
+                    JwtSsoProblem.SSO_DISABLED, "This space does not accept JWT SSO."));
   }
 }

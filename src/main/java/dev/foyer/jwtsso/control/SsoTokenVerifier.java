@@ -1,6 +1,5 @@
 package dev.foyer.jwtsso.control;
 
-import dev.foyer.jwtsso.entity.JwtSsoProblem;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObject;
 import com.nimbusds.jose.JWEObject;
@@ -8,6 +7,7 @@ import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.PlainObject;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
+import dev.foyer.jwtsso.entity.JwtSsoProblem;
 import dev.foyer.problems.GatewayProblem;
 import dev.foyer.web.WebAddresses;
 import java.nio.charset.StandardCharsets;
@@ -36,12 +36,15 @@ public final class SsoTokenVerifier {
 
   private SsoTokenVerifier() {}
 
-  public static SsoClaims verify(String token, List<String> keys, SsoTokenPolicy policy, Instant now) {
+  public static SsoClaims verify(
+      String token, List<String> keys, SsoTokenPolicy policy, Instant now) {
     if (token == null || token.isBlank()) {
       throw new GatewayProblem(JwtSsoProblem.JWT_MISSING, "Pass the signed token as ms_token.");
     }
     if (token.length() > MAX_TOKEN_LENGTH) {
-      throw new GatewayProblem(JwtSsoProblem.JWT_TOO_LARGE, "The token is longer than " + MAX_TOKEN_LENGTH + " characters.");
+      throw new GatewayProblem(
+          JwtSsoProblem.JWT_TOO_LARGE,
+          "The token is longer than " + MAX_TOKEN_LENGTH + " characters.");
     }
     JOSEObject parsed;
     try {
@@ -50,42 +53,63 @@ public final class SsoTokenVerifier {
       throw new GatewayProblem(JwtSsoProblem.JWT_MALFORMED, "The token is not a JWT.");
     }
     if (parsed instanceof JWEObject) {
-      throw new GatewayProblem(JwtSsoProblem.JWT_ENCRYPTED, "Sign the token with HS256; do not encrypt it.");
+      throw new GatewayProblem(
+          JwtSsoProblem.JWT_ENCRYPTED, "Sign the token with HS256; do not encrypt it.");
     }
     if (parsed instanceof PlainObject || !(parsed instanceof JWSObject jws)) {
-      throw new GatewayProblem(JwtSsoProblem.JWT_ALGORITHM, "Unsigned tokens (alg none) are refused.");
+      throw new GatewayProblem(
+          JwtSsoProblem.JWT_ALGORITHM, "Unsigned tokens (alg none) are refused.");
     }
     var algorithm = jws.getHeader().getAlgorithm().getName();
     if (!policy.algorithms().contains(algorithm)) {
-      throw new GatewayProblem(JwtSsoProblem.JWT_ALGORITHM, "The algorithm " + algorithm + " is not accepted; sign with " + String.join(", ", policy.algorithms()) + ".");
+      throw new GatewayProblem(
+          JwtSsoProblem.JWT_ALGORITHM,
+          "The algorithm "
+              + algorithm
+              + " is not accepted; sign with "
+              + String.join(", ", policy.algorithms())
+              + ".");
     }
-    if (jws.getHeader().getCriticalParams() != null && !jws.getHeader().getCriticalParams().isEmpty()) {
-      throw new GatewayProblem(JwtSsoProblem.JWT_MALFORMED, "The token has critical header parameters Foyer does not understand.");
+    if (jws.getHeader().getCriticalParams() != null
+        && !jws.getHeader().getCriticalParams().isEmpty()) {
+      throw new GatewayProblem(
+          JwtSsoProblem.JWT_MALFORMED,
+          "The token has critical header parameters Foyer does not understand.");
     }
     if (keys.stream().noneMatch(key -> verifies(jws, key))) {
-      throw new GatewayProblem(JwtSsoProblem.JWT_SIGNATURE, "The token's signature does not match the space's key.");
+      throw new GatewayProblem(
+          JwtSsoProblem.JWT_SIGNATURE, "The token's signature does not match the space's key.");
     }
-    // Types are checked on the payload as sent: JWTClaimsSet.parse turns a numeric sub into a string.
+    // Types are checked on the payload as sent: JWTClaimsSet.parse turns a numeric sub into a
+    // string.
     Map<String, Object> claims = jws.getPayload().toJSONObject();
     if (claims == null) {
-      throw new GatewayProblem(JwtSsoProblem.JWT_CLAIM_INVALID, "The token's payload is not a JSON object.");
+      throw new GatewayProblem(
+          JwtSsoProblem.JWT_CLAIM_INVALID, "The token's payload is not a JSON object.");
     }
     Times times;
     try {
       times = times(JWTClaimsSet.parse(claims), policy, now);
     } catch (ParseException e) {
-      throw new GatewayProblem(JwtSsoProblem.JWT_CLAIM_INVALID, "The token's iat, exp and nbf must be numbers.");
+      throw new GatewayProblem(
+          JwtSsoProblem.JWT_CLAIM_INVALID, "The token's iat, exp and nbf must be numbers.");
     }
     var email = required(claims, "email");
     if (!WebAddresses.isEmail(email)) {
-      throw new GatewayProblem(JwtSsoProblem.JWT_EMAIL_INVALID, "The email claim is not a valid email address.");
+      throw new GatewayProblem(
+          JwtSsoProblem.JWT_EMAIL_INVALID, "The email claim is not a valid email address.");
     }
     var avatar = optional(claims, "avatarUrl", 2048);
     if (avatar.isPresent() && WebAddresses.httpUrl(avatar.get()).isEmpty()) {
-      throw new GatewayProblem(JwtSsoProblem.JWT_AVATAR_INVALID, "avatarUrl must be a full http:// or https:// URL.");
+      throw new GatewayProblem(
+          JwtSsoProblem.JWT_AVATAR_INVALID, "avatarUrl must be a full http:// or https:// URL.");
     }
-    var lang = optional(claims, "lang", MAX_CLAIM).filter(LANGUAGES::contains).orElse(DEFAULT_LANGUAGE);
-    var timezone = optional(claims, "timezone", MAX_CLAIM).filter(ZoneId.getAvailableZoneIds()::contains).orElse(DEFAULT_TIME_ZONE);
+    var lang =
+        optional(claims, "lang", MAX_CLAIM).filter(LANGUAGES::contains).orElse(DEFAULT_LANGUAGE);
+    var timezone =
+        optional(claims, "timezone", MAX_CLAIM)
+            .filter(ZoneId.getAvailableZoneIds()::contains)
+            .orElse(DEFAULT_TIME_ZONE);
     return new SsoClaims(
         required(claims, "sub"),
         required(claims, "firstName"),
@@ -121,19 +145,27 @@ public final class SsoTokenVerifier {
     var nbf = Optional.ofNullable(claims.getNotBeforeTime()).map(java.util.Date::toInstant);
     var skew = policy.clockSkew();
     if (exp.isEmpty() && policy.requireExp()) {
-      throw new GatewayProblem(JwtSsoProblem.JWT_EXP_MISSING, "The token needs an exp claim (60 seconds from now is recommended).");
+      throw new GatewayProblem(
+          JwtSsoProblem.JWT_EXP_MISSING,
+          "The token needs an exp claim (60 seconds from now is recommended).");
     }
     if (exp.isPresent() && exp.get().plus(skew).isBefore(now)) {
       throw new GatewayProblem(JwtSsoProblem.JWT_EXPIRED, "The token expired; sign a fresh one.");
     }
-    if (iat.isPresent() && iat.get().minus(skew).isAfter(now) || nbf.isPresent() && nbf.get().minus(skew).isAfter(now)) {
-      throw new GatewayProblem(JwtSsoProblem.JWT_NOT_YET_VALID, "The token is dated in the future; check the signing server's clock.");
+    if (iat.isPresent() && iat.get().minus(skew).isAfter(now)
+        || nbf.isPresent() && nbf.get().minus(skew).isAfter(now)) {
+      throw new GatewayProblem(
+          JwtSsoProblem.JWT_NOT_YET_VALID,
+          "The token is dated in the future; check the signing server's clock.");
     }
     if (exp.isPresent()) {
       var start = iat.orElse(now);
       if (exp.get().isAfter(start.plus(policy.maxLifetime()).plus(skew))) {
-        throw new GatewayProblem(JwtSsoProblem.JWT_LIFETIME,
-            "The token is valid for longer than " + policy.maxLifetime().toSeconds() + " seconds; shorten its exp.");
+        throw new GatewayProblem(
+            JwtSsoProblem.JWT_LIFETIME,
+            "The token is valid for longer than "
+                + policy.maxLifetime().toSeconds()
+                + " seconds; shorten its exp.");
       }
     }
     return new Times(iat, exp);
@@ -141,7 +173,10 @@ public final class SsoTokenVerifier {
 
   private static String required(Map<String, Object> claims, String name) {
     return optional(claims, name, MAX_CLAIM)
-        .orElseThrow(() -> new GatewayProblem(JwtSsoProblem.JWT_CLAIM_MISSING, "The token has no " + name + " claim."));
+        .orElseThrow(
+            () ->
+                new GatewayProblem(
+                    JwtSsoProblem.JWT_CLAIM_MISSING, "The token has no " + name + " claim."));
   }
 
   private static Optional<String> optional(Map<String, Object> claims, String name, int maxLength) {
@@ -169,7 +204,10 @@ public final class SsoTokenVerifier {
       return ids;
     }
     if (value instanceof String text) {
-      Arrays.stream(text.split(",")).map(String::strip).filter(id -> !id.isEmpty()).forEach(ids::add);
+      Arrays.stream(text.split(","))
+          .map(String::strip)
+          .filter(id -> !id.isEmpty())
+          .forEach(ids::add);
     } else if (value instanceof List<?> list) {
       for (var item : list) {
         if (!(item instanceof String text)) {
@@ -180,13 +218,15 @@ public final class SsoTokenVerifier {
     } else {
       throw invalid(name + " must be a string or an array of strings");
     }
-    if (ids.size() > 100 || ids.stream().anyMatch(id -> id.length() > MAX_CLAIM || hasControlCharacters(id))) {
+    if (ids.size() > 100
+        || ids.stream().anyMatch(id -> id.length() > MAX_CLAIM || hasControlCharacters(id))) {
       throw invalid(name + " holds too many or too long values");
     }
     return ids;
   }
 
-  private static Map<String, String> strings(Map<String, Object> claims, String name, int maxValue) {
+  private static Map<String, String> strings(
+      Map<String, Object> claims, String name, int maxValue) {
     var value = claims.get(name);
     var result = new LinkedHashMap<String, String>();
     if (value == null) {
@@ -198,12 +238,17 @@ public final class SsoTokenVerifier {
     if (map.size() > 100) {
       throw invalid(name + " has too many entries");
     }
-    map.forEach((key, item) -> {
-      if (!(item instanceof String text) || key.toString().length() > 64 || text.length() > maxValue || hasControlCharacters(text)) {
-        throw invalid(name + "." + key + " must be a string of at most " + maxValue + " characters");
-      }
-      result.put(key.toString(), text);
-    });
+    map.forEach(
+        (key, item) -> {
+          if (!(item instanceof String text)
+              || key.toString().length() > 64
+              || text.length() > maxValue
+              || hasControlCharacters(text)) {
+            throw invalid(
+                name + "." + key + " must be a string of at most " + maxValue + " characters");
+          }
+          result.put(key.toString(), text);
+        });
     return result;
   }
 

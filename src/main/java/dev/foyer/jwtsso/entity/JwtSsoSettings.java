@@ -1,7 +1,7 @@
 package dev.foyer.jwtsso.entity;
 
-import dev.foyer.secrets.RotatingKey;
 import dev.foyer.members.entity.ProfileField;
+import dev.foyer.secrets.RotatingKey;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -42,7 +42,10 @@ public class JwtSsoSettings {
   @Column(name = "max_lifetime_seconds", nullable = false)
   private long maxLifetimeSeconds = 300;
 
-  /** Comma-separated {@link ProfileField}s replaced at every sign-in; empty = the seed's "no update". */
+  /**
+   * Comma-separated {@link ProfileField}s replaced at every sign-in; empty = the seed's "no
+   * update".
+   */
   @Column(name = "force_sync", length = 255)
   private String forceSync = "";
 

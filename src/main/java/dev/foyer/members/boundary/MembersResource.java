@@ -2,6 +2,7 @@ package dev.foyer.members.boundary;
 
 import dev.foyer.FoyerApplication;
 import dev.foyer.members.control.Admission;
+import dev.foyer.members.control.Passwords;
 import dev.foyer.members.entity.EventJoin;
 import dev.foyer.members.entity.LinkedIdentity;
 import dev.foyer.members.entity.Member;
@@ -30,9 +31,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.util.Map;
-import dev.foyer.members.control.Passwords;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Members of a space. Reconciliation (seed 000: "use the REST API to obtain information about ...
@@ -58,7 +58,9 @@ public class MembersResource {
   @Inject
   @ConfigProperty(name = "foyer.members.uid-provider", defaultValue = "uri-auth")
   String uidProvider;
-  @PathParam("slug") String slug;
+
+  @PathParam("slug")
+  String slug;
 
   /**
    * A member created by an administrator, optionally with a password (seeds 001/003's "email +
@@ -68,8 +70,12 @@ public class MembersResource {
   @POST
   public Response create(NewMember request) {
     var space = scope.space(slug);
-    if (request == null || request.givenName() == null || request.givenName().isBlank() || request.givenName().length() > 255) {
-      throw new GatewayProblem(ProblemType.ADMIN_INVALID, "givenName: required, at most 255 characters");
+    if (request == null
+        || request.givenName() == null
+        || request.givenName().isBlank()
+        || request.givenName().length() > 255) {
+      throw new GatewayProblem(
+          ProblemType.ADMIN_INVALID, "givenName: required, at most 255 characters");
     }
     if (request.familyName() != null && request.familyName().length() > 255) {
       throw new GatewayProblem(ProblemType.ADMIN_INVALID, "familyName: at most 255 characters");
@@ -77,16 +83,20 @@ public class MembersResource {
     if (!dev.foyer.web.WebAddresses.isEmail(request.email())) {
       throw new GatewayProblem(ProblemType.ADMIN_INVALID, "email: a valid address is required");
     }
-    if (request.password() != null && (request.password().length() < 10 || request.password().length() > 200)) {
+    if (request.password() != null
+        && (request.password().length() < 10 || request.password().length() > 200)) {
       throw new GatewayProblem(ProblemType.ADMIN_INVALID, "password: 10 to 200 characters");
     }
     var login = request.email().strip().toLowerCase(Locale.ROOT);
-    if (request.password() != null && admission.linked(space, Passwords.LOGIN_PROVIDER, login).isPresent()) {
-      throw new GatewayProblem(ProblemType.MEMBER_EXISTS, "A member with this email already signs in with a password.");
+    if (request.password() != null
+        && admission.linked(space, Passwords.LOGIN_PROVIDER, login).isPresent()) {
+      throw new GatewayProblem(
+          ProblemType.MEMBER_EXISTS, "A member with this email already signs in with a password.");
     }
-    var profile = Member.Profile.named(request.givenName().strip(), request.givenName().strip())
-        .withFamilyName(request.familyName())
-        .withEmail(request.email().strip());
+    var profile =
+        Member.Profile.named(request.givenName().strip(), request.givenName().strip())
+            .withFamilyName(request.familyName())
+            .withEmail(request.email().strip());
     var member = new Member(space, profile, false, true, clock.instant());
     if (request.status() != null) {
       member.changeStatus(request.status());
@@ -96,17 +106,27 @@ public class MembersResource {
       member.setPasswordHash(passwords.hash(request.password()));
       em.persist(new LinkedIdentity(member, Passwords.LOGIN_PROVIDER, login, clock.instant()));
     }
-    return Response.created(URI.create("/api/admin/spaces/" + slug + "/members/" + member.id())).entity(view(member)).build();
+    return Response.created(URI.create("/api/admin/spaces/" + slug + "/members/" + member.id()))
+        .entity(view(member))
+        .build();
   }
 
-  /** {@code ?uid=} finds the member linked to that id (a CRM id sent by URI Auth, unless {@code provider} says otherwise). */
+  /**
+   * {@code ?uid=} finds the member linked to that id (a CRM id sent by URI Auth, unless {@code
+   * provider} says otherwise).
+   */
   @GET
-  public List<MemberView> find(@QueryParam("uid") String uid, @QueryParam("provider") String provider) {
+  public List<MemberView> find(
+      @QueryParam("uid") String uid, @QueryParam("provider") String provider) {
     var space = scope.space(slug);
     if (uid == null || uid.isBlank()) {
       throw new GatewayProblem(ProblemType.ADMIN_INVALID, "uid: required");
     }
-    return admission.linked(space, provider == null ? uidProvider : provider, uid).map(this::view).stream().toList();
+    return admission
+        .linked(space, provider == null ? uidProvider : provider, uid)
+        .map(this::view)
+        .stream()
+        .toList();
   }
 
   @GET
@@ -120,7 +140,8 @@ public class MembersResource {
   public MemberView changeStatus(@PathParam("memberId") String memberId, StatusRequest request) {
     var member = member(memberId);
     if (request == null || request.status() == null) {
-      throw new GatewayProblem(ProblemType.ADMIN_INVALID, "status: one of " + List.of(MemberStatus.values()));
+      throw new GatewayProblem(
+          ProblemType.ADMIN_INVALID, "status: one of " + List.of(MemberStatus.values()));
     }
     member.changeStatus(request.status());
     return view(member);
@@ -136,19 +157,45 @@ public class MembersResource {
   }
 
   private MemberView view(Member member) {
-    var identities = em.createNamedQuery(LinkedIdentity.OF_MEMBER, LinkedIdentity.class).setParameter("member", member)
-        .getResultStream().map(l -> new IdentityView(l.provider(), l.externalId(), l.createdAt())).toList();
-    var joins = em.createNamedQuery(EventJoin.OF_MEMBER, EventJoin.class).setParameter("member", member)
-        .getResultStream().map(j -> new JoinView(j.event().id(), j.event().title(), j.joinedAt())).toList();
+    var identities =
+        em.createNamedQuery(LinkedIdentity.OF_MEMBER, LinkedIdentity.class)
+            .setParameter("member", member)
+            .getResultStream()
+            .map(l -> new IdentityView(l.provider(), l.externalId(), l.createdAt()))
+            .toList();
+    var joins =
+        em.createNamedQuery(EventJoin.OF_MEMBER, EventJoin.class)
+            .setParameter("member", member)
+            .getResultStream()
+            .map(j -> new JoinView(j.event().id(), j.event().title(), j.joinedAt()))
+            .toList();
     var profile = member.profile();
     var groups = member.groups().stream().map(g -> new GroupView(g.id(), g.name())).toList();
-    return new MemberView(member.id(), profile.nickname(), profile.givenName(), profile.familyName(), profile.email(),
-        member.emailVerified(), profile.title(), profile.avatarUrl(), profile.language(), profile.timeZone(),
-        member.status(), member.guest(), member.passwordHash().isPresent(), member.createdAt(), member.lastSignInAt().orElse(null),
-        identities, joins, groups, member.properties(), member.domains());
+    return new MemberView(
+        member.id(),
+        profile.nickname(),
+        profile.givenName(),
+        profile.familyName(),
+        profile.email(),
+        member.emailVerified(),
+        profile.title(),
+        profile.avatarUrl(),
+        profile.language(),
+        profile.timeZone(),
+        member.status(),
+        member.guest(),
+        member.passwordHash().isPresent(),
+        member.createdAt(),
+        member.lastSignInAt().orElse(null),
+        identities,
+        joins,
+        groups,
+        member.properties(),
+        member.domains());
   }
 
-  public record NewMember(String givenName, String familyName, String email, String password, MemberStatus status) {}
+  public record NewMember(
+      String givenName, String familyName, String email, String password, MemberStatus status) {}
 
   public record StatusRequest(MemberStatus status) {}
 
@@ -158,10 +205,25 @@ public class MembersResource {
 
   public record JoinView(String eventId, String title, Instant joinedAt) {}
 
-  public record MemberView(String id, String nickname, String givenName, String familyName, String email, boolean emailVerified,
-      String title, String avatarUrl, String language, String timeZone, MemberStatus status, boolean guest, boolean hasPassword,
-      Instant createdAt, Instant lastSignInAt, List<IdentityView> identities, List<JoinView> events, List<GroupView> groups,
-      Map<String, String> properties, Map<String, String> domains) {}
-
-
+  public record MemberView(
+      String id,
+      String nickname,
+      String givenName,
+      String familyName,
+      String email,
+      boolean emailVerified,
+      String title,
+      String avatarUrl,
+      String language,
+      String timeZone,
+      MemberStatus status,
+      boolean guest,
+      boolean hasPassword,
+      Instant createdAt,
+      Instant lastSignInAt,
+      List<IdentityView> identities,
+      List<JoinView> events,
+      List<GroupView> groups,
+      Map<String, String> properties,
+      Map<String, String> domains) {}
 }

@@ -1,13 +1,12 @@
 package dev.foyer.members.control;
 
-
+import dev.foyer.members.entity.AssertedIdentity;
 import dev.foyer.members.entity.LinkedIdentity;
 import dev.foyer.members.entity.Member;
+import dev.foyer.members.entity.MemberChanges;
 import dev.foyer.members.entity.MemberStatus;
 import dev.foyer.problems.GatewayProblem;
 import dev.foyer.problems.ProblemType;
-import dev.foyer.members.entity.AssertedIdentity;
-import dev.foyer.members.entity.MemberChanges;
 import dev.foyer.spaces.entity.Space;
 import dev.foyer.spaces.entity.SpaceGroup;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,9 +19,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Who an asserted identity is in a space: the member its linked identity points to; else, when
- * the policy allows it, the member holding the same verified email (and the identity gets linked
- * to them); else a new member. Then the status rules of {@link MemberStatus} apply, and the door's
+ * Who an asserted identity is in a space: the member its linked identity points to; else, when the
+ * policy allows it, the member holding the same verified email (and the identity gets linked to
+ * them); else a new member. Then the status rules of {@link MemberStatus} apply, and the door's
  * membership changes (groups, properties, domains).
  */
 @ApplicationScoped
@@ -32,11 +31,24 @@ public class Admission {
 
   @Transactional(Transactional.TxType.MANDATORY)
   public Member admit(Space space, AssertedIdentity identity) {
-    var member = identity.externalId().map(externalId -> linkedMember(space, identity, externalId))
-        .orElseGet(() -> persist(new Member(space, identity.profile(), true, identity.policy().emailVerified(), clock.instant())));
+    var member =
+        identity
+            .externalId()
+            .map(externalId -> linkedMember(space, identity, externalId))
+            .orElseGet(
+                () ->
+                    persist(
+                        new Member(
+                            space,
+                            identity.profile(),
+                            true,
+                            identity.policy().emailVerified(),
+                            clock.instant())));
     if (member.mayNotSignIn()) {
       throw new GatewayProblem(
-          member.status() == MemberStatus.REJECTED ? ProblemType.MEMBER_REJECTED : ProblemType.MEMBER_DEACTIVATED,
+          member.status() == MemberStatus.REJECTED
+              ? ProblemType.MEMBER_REJECTED
+              : ProblemType.MEMBER_DEACTIVATED,
           "Your membership of this space does not allow signing in. Ask the space's administrators.");
     }
     member.signedIn(clock.instant());
@@ -47,15 +59,31 @@ public class Admission {
   private Member linkedMember(Space space, AssertedIdentity identity, String externalId) {
     var policy = identity.policy();
     var link = link(space, identity.provider(), externalId);
-    var emailChanged = link.isPresent() && !Objects.equals(link.get().member().email().orElse(null), identity.profile().email());
+    var emailChanged =
+        link.isPresent()
+            && !Objects.equals(
+                link.get().member().email().orElse(null), identity.profile().email());
     if (link.isPresent() && !(policy.newMemberOnEmailChange() && emailChanged)) {
       var member = link.get().member();
       member.update(identity.profile(), policy.forceSync(), policy.emailVerified());
       return member;
     }
-    var byEmail = policy.linkByEmail() && policy.emailVerified() ? byEmail(space, identity.profile().email()) : Optional.<Member>empty();
-    byEmail.ifPresent(found -> found.update(identity.profile(), policy.forceSync(), policy.emailVerified()));
-    var member = byEmail.orElseGet(() -> persist(new Member(space, identity.profile(), false, policy.emailVerified(), clock.instant())));
+    var byEmail =
+        policy.linkByEmail() && policy.emailVerified()
+            ? byEmail(space, identity.profile().email())
+            : Optional.<Member>empty();
+    byEmail.ifPresent(
+        found -> found.update(identity.profile(), policy.forceSync(), policy.emailVerified()));
+    var member =
+        byEmail.orElseGet(
+            () ->
+                persist(
+                    new Member(
+                        space,
+                        identity.profile(),
+                        false,
+                        policy.emailVerified(),
+                        clock.instant())));
     if (link.isPresent()) {
       link.get().relinkTo(member);
     } else {
@@ -73,12 +101,17 @@ public class Admission {
     for (var groupId : changes.groupsLeave()) {
       member.leave(group(space, groupId));
     }
-    changes.properties().forEach((name, value) -> {
-      if (!space.customProperties().contains(name)) {
-        throw new GatewayProblem(ProblemType.PROPERTY_UNKNOWN, "The space has no custom property '" + name + "'.");
-      }
-      member.setProperty(name, value);
-    });
+    changes
+        .properties()
+        .forEach(
+            (name, value) -> {
+              if (!space.customProperties().contains(name)) {
+                throw new GatewayProblem(
+                    ProblemType.PROPERTY_UNKNOWN,
+                    "The space has no custom property '" + name + "'.");
+              }
+              member.setProperty(name, value);
+            });
     changes.domainsSet().forEach(member::setDomain);
     changes.domainsUnset().forEach(member::unsetDomain);
   }
@@ -86,7 +119,10 @@ public class Admission {
   private SpaceGroup group(Space space, String id) {
     return Optional.ofNullable(id.length() > 36 ? null : em.find(SpaceGroup.class, id))
         .filter(group -> group.belongsTo(space))
-        .orElseThrow(() -> new GatewayProblem(ProblemType.GROUP_UNKNOWN, "The space has no group with id '" + id + "'."));
+        .orElseThrow(
+            () ->
+                new GatewayProblem(
+                    ProblemType.GROUP_UNKNOWN, "The space has no group with id '" + id + "'."));
   }
 
   private Optional<LinkedIdentity> link(Space space, String provider, String externalId) {

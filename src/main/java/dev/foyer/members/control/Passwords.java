@@ -21,11 +21,12 @@ public class Passwords {
 
   @PostConstruct
   void init() {
-    hash.initialize(Map.of(
-        "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
-        "Pbkdf2PasswordHash.Iterations", "210000",
-        "Pbkdf2PasswordHash.SaltSizeBytes", "16",
-        "Pbkdf2PasswordHash.KeySizeBytes", "32"));
+    hash.initialize(
+        Map.of(
+            "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
+            "Pbkdf2PasswordHash.Iterations", "210000",
+            "Pbkdf2PasswordHash.SaltSizeBytes", "16",
+            "Pbkdf2PasswordHash.KeySizeBytes", "32"));
     decoy = hash.generate("decoy password for unknown emails".toCharArray());
   }
 

@@ -1,6 +1,5 @@
 package dev.foyer.members.entity;
 
-import dev.foyer.members.entity.ProfileField;
 import java.util.Set;
 
 /**
@@ -8,9 +7,14 @@ import java.util.Set;
  *
  * @param emailVerified the door vouches for the email (a signed link, a JWT): only such an email is
  *     stored as verified, and only a verified email may be linked by
- * @param linkByEmail attach an unknown external id to the member already holding the same verified email
+ * @param linkByEmail attach an unknown external id to the member already holding the same verified
+ *     email
  * @param forceSync the profile fields replaced at every sign-in; the rest are set on creation only
  * @param newMemberOnEmailChange a known external id arriving with another email starts a new member
  *     (seeds 001/003's documented behaviour, a space setting)
  */
-public record AdmissionPolicy(boolean emailVerified, boolean linkByEmail, Set<ProfileField> forceSync, boolean newMemberOnEmailChange) {}
+public record AdmissionPolicy(
+    boolean emailVerified,
+    boolean linkByEmail,
+    Set<ProfileField> forceSync,
+    boolean newMemberOnEmailChange) {}

@@ -15,10 +15,13 @@ import java.time.Instant;
 
 /** A member entering an event: the reconciliation trail of seed 000 ("the events they joined"). */
 @Entity
-@Table(name = "event_join", indexes = @Index(name = "event_join_member", columnList = "member_id, event_id"))
+@Table(
+    name = "event_join",
+    indexes = @Index(name = "event_join_member", columnList = "member_id, event_id"))
 @NamedQuery(
     name = EventJoin.OF_MEMBER,
-    query = "select j from EventJoin j join fetch j.event where j.member = :member order by j.joinedAt")
+    query =
+        "select j from EventJoin j join fetch j.event where j.member = :member order by j.joinedAt")
 @NamedQuery(
     name = EventJoin.COUNT,
     query = "select count(j) from EventJoin j where j.member = :member and j.event = :event")

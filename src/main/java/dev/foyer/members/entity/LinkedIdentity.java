@@ -21,11 +21,17 @@ import java.time.Instant;
 @Entity
 @Table(
     name = "linked_identity",
-    uniqueConstraints = @UniqueConstraint(name = "linked_identity_key", columnNames = {"space_id", "provider", "external_id"}))
+    uniqueConstraints =
+        @UniqueConstraint(
+            name = "linked_identity_key",
+            columnNames = {"space_id", "provider", "external_id"}))
 @NamedQuery(
     name = LinkedIdentity.FIND,
-    query = "select l from LinkedIdentity l join fetch l.member where l.space = :space and l.provider = :provider and l.externalId = :externalId")
-@NamedQuery(name = LinkedIdentity.OF_MEMBER, query = "select l from LinkedIdentity l where l.member = :member order by l.createdAt")
+    query =
+        "select l from LinkedIdentity l join fetch l.member where l.space = :space and l.provider = :provider and l.externalId = :externalId")
+@NamedQuery(
+    name = LinkedIdentity.OF_MEMBER,
+    query = "select l from LinkedIdentity l where l.member = :member order by l.createdAt")
 public class LinkedIdentity {
   public static final String FIND = "LinkedIdentity.find";
   public static final String OF_MEMBER = "LinkedIdentity.ofMember";

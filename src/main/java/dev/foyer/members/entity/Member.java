@@ -6,9 +6,6 @@ import dev.foyer.spaces.entity.SpaceGroup;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
-import jakarta.persistence.JoinTable;
-import jakarta.persistence.ManyToMany;
-import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -16,7 +13,10 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -34,10 +34,13 @@ import java.util.TreeMap;
  * such: they hold no linked identity, so nobody can sign in as them again once their session ends.
  */
 @Entity
-@Table(name = "member", indexes = @Index(name = "member_space_email_key", columnList = "space_id, email_key"))
+@Table(
+    name = "member",
+    indexes = @Index(name = "member_space_email_key", columnList = "space_id, email_key"))
 @NamedQuery(
     name = Member.BY_EMAIL,
-    query = "select m from Member m where m.space = :space and m.emailKey = :email and m.emailVerified = true and m.guest = false order by m.createdAt")
+    query =
+        "select m from Member m where m.space = :space and m.emailKey = :email and m.emailVerified = true and m.guest = false order by m.createdAt")
 public class Member {
   public static final String BY_EMAIL = "Member.byEmail";
 
@@ -66,7 +69,10 @@ public class Member {
   private String emailKey;
 
   /** Only an email a door vouched for (or an administrator entered) may be linked by. */
-  @Column(name = "email_verified", nullable = false, columnDefinition = "BOOLEAN DEFAULT FALSE NOT NULL")
+  @Column(
+      name = "email_verified",
+      nullable = false,
+      columnDefinition = "BOOLEAN DEFAULT FALSE NOT NULL")
   private boolean emailVerified;
 
   /** Jakarta Security's PBKDF2 hash, for members who also sign in with a password. */
@@ -99,7 +105,10 @@ public class Member {
   private Instant lastSignInAt;
 
   @ManyToMany(fetch = FetchType.LAZY)
-  @JoinTable(name = "member_group", joinColumns = @JoinColumn(name = "member_id"), inverseJoinColumns = @JoinColumn(name = "group_id"))
+  @JoinTable(
+      name = "member_group",
+      joinColumns = @JoinColumn(name = "member_id"),
+      inverseJoinColumns = @JoinColumn(name = "group_id"))
   private Set<SpaceGroup> groups = new HashSet<>();
 
   @ElementCollection(fetch = FetchType.LAZY)
@@ -243,7 +252,8 @@ public class Member {
   }
 
   public Profile profile() {
-    return new Profile(nickname, givenName, familyName, email, title, avatarUrl, language, timeZone);
+    return new Profile(
+        nickname, givenName, familyName, email, title, avatarUrl, language, timeZone);
   }
 
   public MemberStatus status() {
@@ -273,33 +283,42 @@ public class Member {
       String language,
       String timeZone) {
 
-    /** A profile with a nickname and a given name; the rest is set by name with the {@code with} methods. */
+    /**
+     * A profile with a nickname and a given name; the rest is set by name with the {@code with}
+     * methods.
+     */
     public static Profile named(String nickname, String givenName) {
       return new Profile(nickname, givenName, null, null, null, null, null, null);
     }
 
     public Profile withFamilyName(String familyName) {
-      return new Profile(nickname, givenName, familyName, email, title, avatarUrl, language, timeZone);
+      return new Profile(
+          nickname, givenName, familyName, email, title, avatarUrl, language, timeZone);
     }
 
     public Profile withEmail(String email) {
-      return new Profile(nickname, givenName, familyName, email, title, avatarUrl, language, timeZone);
+      return new Profile(
+          nickname, givenName, familyName, email, title, avatarUrl, language, timeZone);
     }
 
     public Profile withTitle(String title) {
-      return new Profile(nickname, givenName, familyName, email, title, avatarUrl, language, timeZone);
+      return new Profile(
+          nickname, givenName, familyName, email, title, avatarUrl, language, timeZone);
     }
 
     public Profile withAvatarUrl(String avatarUrl) {
-      return new Profile(nickname, givenName, familyName, email, title, avatarUrl, language, timeZone);
+      return new Profile(
+          nickname, givenName, familyName, email, title, avatarUrl, language, timeZone);
     }
 
     public Profile withLanguage(String language) {
-      return new Profile(nickname, givenName, familyName, email, title, avatarUrl, language, timeZone);
+      return new Profile(
+          nickname, givenName, familyName, email, title, avatarUrl, language, timeZone);
     }
 
     public Profile withTimeZone(String timeZone) {
-      return new Profile(nickname, givenName, familyName, email, title, avatarUrl, language, timeZone);
+      return new Profile(
+          nickname, givenName, familyName, email, title, avatarUrl, language, timeZone);
     }
 
     /** A display name cut to the 255 characters a nickname holds, never inside a surrogate pair. */

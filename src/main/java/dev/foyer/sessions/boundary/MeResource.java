@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /** The signed-in participant ({@code GET /api/me}) and sign-out ({@code POST /auth/logout}). */
@@ -36,9 +35,14 @@ public class MeResource {
   @GET
   @Path("api/me")
   @Produces(MediaType.APPLICATION_JSON)
-  public Response me(@QueryParam("account") String account, @HeaderParam(Sessions.HEADER) String token) {
-    var session = find(account, token)
-        .orElseThrow(() -> new GatewayProblem(ProblemType.SESSION_REQUIRED, "Sign in first; no valid session was sent."));
+  public Response me(
+      @QueryParam("account") String account, @HeaderParam(Sessions.HEADER) String token) {
+    var session =
+        find(account, token)
+            .orElseThrow(
+                () ->
+                    new GatewayProblem(
+                        ProblemType.SESSION_REQUIRED, "Sign in first; no valid session was sent."));
     var cache = new CacheControl();
     cache.setNoStore(true);
     return Response.ok(Me.of(session)).cacheControl(cache).build();
@@ -46,9 +50,9 @@ public class MeResource {
 
   /**
    * Ends the session server-side and drops the cookie. Browsers (a form post) go on to the space's
-   * page; API callers get 204. The form's {@code account} field or the query's names the space.
-   * The body is read as text and parsed here: a @FormParam makes Jersey fail on a bodiless POST,
-   * and the servlet's own form parsing is not reliable once JAX-RS owns the request.
+   * page; API callers get 204. The form's {@code account} field or the query's names the space. The
+   * body is read as text and parsed here: a @FormParam makes Jersey fail on a bodiless POST, and
+   * the servlet's own form parsing is not reliable once JAX-RS owns the request.
    */
   @POST
   @Path("auth/logout")
@@ -57,9 +61,13 @@ public class MeResource {
       @HeaderParam(Sessions.HEADER) String token,
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       String body) {
-    var formAccount = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith(MediaType.APPLICATION_FORM_URLENCODED)
-        ? formField(body, "account")
-        : null;
+    var formAccount =
+        contentType != null
+                && contentType
+                    .toLowerCase(java.util.Locale.ROOT)
+                    .startsWith(MediaType.APPLICATION_FORM_URLENCODED)
+            ? formField(body, "account")
+            : null;
     return logout(formAccount != null ? formAccount : queryAccount, token);
   }
 
@@ -72,7 +80,8 @@ public class MeResource {
       var key = eq < 0 ? pair : pair.substring(0, eq);
       if (key.equals(name)) {
         try {
-          return java.net.URLDecoder.decode(eq < 0 ? "" : pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
+          return java.net.URLDecoder.decode(
+              eq < 0 ? "" : pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
         } catch (IllegalArgumentException malformed) {
           return null;
         }
@@ -85,9 +94,14 @@ public class MeResource {
     var ended = new ArrayList<ParticipantSession>();
     find(account, token).ifPresent(ended::add);
     sessions.end(ended);
-    var slug = account != null ? account : ended.stream().map(s -> s.space().slug()).findFirst().orElse(null);
+    var slug =
+        account != null
+            ? account
+            : ended.stream().map(s -> s.space().slug()).findFirst().orElse(null);
     Response.ResponseBuilder response;
-    if (slug != null && headers.getAcceptableMediaTypes().stream().anyMatch(t -> t.isCompatible(MediaType.TEXT_HTML_TYPE) && !t.isWildcardType())) {
+    if (slug != null
+        && headers.getAcceptableMediaTypes().stream()
+            .anyMatch(t -> t.isCompatible(MediaType.TEXT_HTML_TYPE) && !t.isWildcardType())) {
       response = Response.seeOther(uriInfo.getBaseUri().resolve("/spaces/" + slug));
     } else {
       response = Response.noContent();
@@ -111,13 +125,26 @@ public class MeResource {
       var profile = member.profile();
       return new Me(
           session.space().slug(),
-          new MemberView(member.id(), profile.nickname(), profile.givenName(), profile.familyName(), profile.email(), member.guest(), member.status().name()),
+          new MemberView(
+              member.id(),
+              profile.nickname(),
+              profile.givenName(),
+              profile.familyName(),
+              profile.email(),
+              member.guest(),
+              member.status().name()),
           new SessionView(session.door(), session.createdAt(), session.expiresAt()));
     }
   }
 
-  public record MemberView(String id, String nickname, String givenName, String familyName, String email, boolean guest, String status) {}
+  public record MemberView(
+      String id,
+      String nickname,
+      String givenName,
+      String familyName,
+      String email,
+      boolean guest,
+      String status) {}
 
   public record SessionView(String door, Instant signedInAt, Instant expiresAt) {}
-
 }

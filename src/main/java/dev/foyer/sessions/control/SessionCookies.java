@@ -6,9 +6,9 @@ import jakarta.ws.rs.core.NewCookie;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The session cookie: HttpOnly (scripts never see it), SameSite=Lax (sent on top-level
- * navigations from the organisation's intranet, not on cross-site subrequests), Secure unless an
- * operator runs plain http on loopback.
+ * The session cookie: HttpOnly (scripts never see it), SameSite=Lax (sent on top-level navigations
+ * from the organisation's intranet, not on cross-site subrequests), Secure unless an operator runs
+ * plain http on loopback.
  */
 @ApplicationScoped
 public class SessionCookies {
@@ -17,7 +17,10 @@ public class SessionCookies {
   boolean secure;
 
   public NewCookie issue(SessionIssuer.IssuedSession session) {
-    return builder(session.spaceSlug()).value(session.token()).maxAge((int) session.ttl().toSeconds()).build();
+    return builder(session.spaceSlug())
+        .value(session.token())
+        .maxAge((int) session.ttl().toSeconds())
+        .build();
   }
 
   /**
@@ -25,8 +28,12 @@ public class SessionCookies {
    * one is SameSite=None, which browsers accept only with Secure.
    */
   public NewCookie issueEmbedded(SessionIssuer.IssuedSession session) {
-    return builder(session.spaceSlug()).value(session.token()).maxAge((int) session.ttl().toSeconds())
-        .secure(true).sameSite(NewCookie.SameSite.NONE).build();
+    return builder(session.spaceSlug())
+        .value(session.token())
+        .maxAge((int) session.ttl().toSeconds())
+        .secure(true)
+        .sameSite(NewCookie.SameSite.NONE)
+        .build();
   }
 
   public NewCookie expire(String spaceSlug) {

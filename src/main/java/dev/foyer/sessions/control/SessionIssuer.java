@@ -1,6 +1,7 @@
 package dev.foyer.sessions.control;
 
 import dev.foyer.members.entity.Member;
+import dev.foyer.secrets.Randomness;
 import dev.foyer.sessions.entity.ParticipantSession;
 import dev.foyer.spaces.entity.AdmissionLevel;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,7 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import dev.foyer.secrets.Randomness;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,13 +25,17 @@ public class SessionIssuer {
   @ConfigProperty(name = "foyer.session.ttl", defaultValue = "PT8H")
   Duration ttl;
 
-  /** @param door the door the member came through; {@code level} what the session admits to */
+  /**
+   * @param door the door the member came through; {@code level} what the session admits to
+   */
   @Transactional(Transactional.TxType.MANDATORY)
   public IssuedSession issue(Member member, String door, AdmissionLevel level) {
     var token = Base64.getUrlEncoder().withoutPadding().encodeToString(Randomness.bytes(32));
     var now = clock.instant();
     var expiresAt = now.plus(ttl);
-    em.persist(new ParticipantSession(SessionTokens.hash(token), member, door, level.name(), now, expiresAt));
+    em.persist(
+        new ParticipantSession(
+            SessionTokens.hash(token), member, door, level.name(), now, expiresAt));
     return new IssuedSession(member.space().slug(), token, expiresAt, ttl);
   }
 

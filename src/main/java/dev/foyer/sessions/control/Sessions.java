@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Finds the participant's session for a space: from the space's cookie, or from the
- * {@code X-Foyer-Session} header the embedded plugin sends (its page cannot read the HttpOnly
- * cookie). Last use is written at most once a minute, so reading pages does not write every time.
+ * Finds the participant's session for a space: from the space's cookie, or from the {@code
+ * X-Foyer-Session} header the embedded plugin sends (its page cannot read the HttpOnly cookie).
+ * Last use is written at most once a minute, so reading pages does not write every time.
  */
 @ApplicationScoped
 public class Sessions {
@@ -30,7 +30,8 @@ public class Sessions {
   @Inject Clock clock;
 
   @Transactional
-  public Optional<ParticipantSession> current(String spaceSlug, Map<String, Cookie> cookies, String headerToken) {
+  public Optional<ParticipantSession> current(
+      String spaceSlug, Map<String, Cookie> cookies, String headerToken) {
     var cookie = cookies.get(SessionTokens.cookieName(spaceSlug));
     return find(cookie == null ? null : cookie.getValue())
         .or(() -> find(headerToken))
@@ -48,9 +49,11 @@ public class Sessions {
       }
     }
     if (found.size() > 1) {
-      throw new GatewayProblem(ProblemType.SESSION_ACCOUNT_AMBIGUOUS, "You are signed in to "
-          + String.join(", ", found.stream().map(s -> s.space().slug()).sorted().toList())
-          + "; add ?account= to say which.");
+      throw new GatewayProblem(
+          ProblemType.SESSION_ACCOUNT_AMBIGUOUS,
+          "You are signed in to "
+              + String.join(", ", found.stream().map(s -> s.space().slug()).sorted().toList())
+              + "; add ?account= to say which.");
     }
     return found.stream().findFirst();
   }

@@ -50,7 +50,13 @@ public class ParticipantSession {
 
   protected ParticipantSession() {}
 
-  public ParticipantSession(String tokenHash, Member member, String door, String admissionLevel, Instant now, Instant expiresAt) {
+  public ParticipantSession(
+      String tokenHash,
+      Member member,
+      String door,
+      String admissionLevel,
+      Instant now,
+      Instant expiresAt) {
     this.tokenHash = tokenHash;
     this.space = member.space();
     this.member = member;

@@ -27,7 +27,9 @@ import java.util.List;
 public class LoginRecordsResource {
   @PersistenceContext EntityManager em;
   @Inject AdminScope scope;
-  @PathParam("slug") String slug;
+
+  @PathParam("slug")
+  String slug;
 
   @GET
   public List<LoginRecordView> list(@QueryParam("limit") Integer limit) {
@@ -41,9 +43,25 @@ public class LoginRecordsResource {
         .toList();
   }
 
-  public record LoginRecordView(String id, Instant at, String door, String account, boolean accepted, String code, String memberId, String eventId) {
+  public record LoginRecordView(
+      String id,
+      Instant at,
+      String door,
+      String account,
+      boolean accepted,
+      String code,
+      String memberId,
+      String eventId) {
     static LoginRecordView of(LoginRecord r) {
-      return new LoginRecordView(r.id(), r.at(), r.door(), r.account().orElse(null), r.accepted(), r.code().orElse(null),
-          r.memberId().orElse(null), r.eventId().orElse(null));
+      return new LoginRecordView(
+          r.id(),
+          r.at(),
+          r.door(),
+          r.account().orElse(null),
+          r.accepted(),
+          r.code().orElse(null),
+          r.memberId().orElse(null),
+          r.eventId().orElse(null));
     }
-  }}
+  }
+}

@@ -4,8 +4,9 @@ import jakarta.servlet.ServletRequest;
 import java.util.Optional;
 
 /**
- * Marks a request as a sign-in attempt through a door (named as login records name it), so that whatever refuses it (a filter,
- * pac4j, a resource) leads to a login record for that door and account.
+ * Marks a request as a sign-in attempt through a door (named as login records name it), so that
+ * whatever refuses it (a filter, pac4j, a resource) leads to a login record for that door and
+ * account.
  */
 public record DoorAttempt(String door, String account) {
   private static final String ATTRIBUTE = DoorAttempt.class.getName();
@@ -16,10 +17,14 @@ public record DoorAttempt(String door, String account) {
 
   /** Names the account once the door has read it (from a JSON body, say). */
   public static void account(ServletRequest request, String account) {
-    of(request).ifPresent(attempt -> request.setAttribute(ATTRIBUTE, new DoorAttempt(attempt.door(), account)));
+    of(request)
+        .ifPresent(
+            attempt -> request.setAttribute(ATTRIBUTE, new DoorAttempt(attempt.door(), account)));
   }
 
   public static Optional<DoorAttempt> of(ServletRequest request) {
-    return request == null ? Optional.empty() : Optional.ofNullable((DoorAttempt) request.getAttribute(ATTRIBUTE));
+    return request == null
+        ? Optional.empty()
+        : Optional.ofNullable((DoorAttempt) request.getAttribute(ATTRIBUTE));
   }
 }

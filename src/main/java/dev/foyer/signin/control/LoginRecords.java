@@ -27,7 +27,13 @@ public class LoginRecords {
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void refused(@Observes Refused refused) {
     DoorAttempt.of(refused.request())
-        .ifPresent(attempt -> em.persist(
-            LoginRecord.refused(clock.instant(), attempt.door(), attempt.account(), refused.problem().type().code())));
+        .ifPresent(
+            attempt ->
+                em.persist(
+                    LoginRecord.refused(
+                        clock.instant(),
+                        attempt.door(),
+                        attempt.account(),
+                        refused.problem().type().code())));
   }
 }

@@ -1,11 +1,11 @@
 package dev.foyer.signin.control;
 
 import dev.foyer.members.control.Admission;
+import dev.foyer.members.entity.AssertedIdentity;
 import dev.foyer.members.entity.EventJoin;
 import dev.foyer.problems.GatewayProblem;
 import dev.foyer.problems.ProblemType;
 import dev.foyer.sessions.control.SessionIssuer;
-import dev.foyer.members.entity.AssertedIdentity;
 import dev.foyer.signin.entity.Destination;
 import dev.foyer.spaces.control.Spaces;
 import dev.foyer.spaces.entity.Event;
@@ -30,26 +30,50 @@ public class SignInAttempt {
 
   @Transactional
   public SignIn.Result run(AssertedIdentity identity, Destination destination) {
-    var space = spaces.bySlug(identity.spaceSlug())
-        .orElseThrow(() -> new GatewayProblem(ProblemType.ACCOUNT_UNKNOWN, "There is no account named like that."));
-    Optional<Event> event = destination.eventId().map(id -> {
-      var found = spaces.event(id).orElseThrow(() -> new GatewayProblem(ProblemType.EVENT_UNKNOWN, "There is no event with that id."));
-      if (!found.belongsTo(space)) {
-        throw new GatewayProblem(ProblemType.EVENT_OF_ANOTHER_SPACE, "That event is not part of this account.");
-      }
-      if (!found.admits(identity.level())) {
-        throw new GatewayProblem(ProblemType.EVENT_LEVEL_NOT_ADMITTED,
-            "The event \"" + found.title() + "\" does not admit participants signed in this way.");
-      }
-      return found;
-    });
+    var space =
+        spaces
+            .bySlug(identity.spaceSlug())
+            .orElseThrow(
+                () ->
+                    new GatewayProblem(
+                        ProblemType.ACCOUNT_UNKNOWN, "There is no account named like that."));
+    Optional<Event> event =
+        destination
+            .eventId()
+            .map(
+                id -> {
+                  var found =
+                      spaces
+                          .event(id)
+                          .orElseThrow(
+                              () ->
+                                  new GatewayProblem(
+                                      ProblemType.EVENT_UNKNOWN,
+                                      "There is no event with that id."));
+                  if (!found.belongsTo(space)) {
+                    throw new GatewayProblem(
+                        ProblemType.EVENT_OF_ANOTHER_SPACE,
+                        "That event is not part of this account.");
+                  }
+                  if (!found.admits(identity.level())) {
+                    throw new GatewayProblem(
+                        ProblemType.EVENT_LEVEL_NOT_ADMITTED,
+                        "The event \""
+                            + found.title()
+                            + "\" does not admit participants signed in this way.");
+                  }
+                  return found;
+                });
     var member = admission.admit(space, identity);
     var session = issuer.issue(member, identity.door(), identity.level());
     event.ifPresent(joined -> em.persist(new EventJoin(member, joined, clock.instant())));
     records.accepted(identity.door(), space.slug(), member.id(), event.map(Event::id).orElse(null));
-    URI target = event.map(Spaces::eventPage)
-        .or(() -> destination.path().flatMap(path -> spaces.inside(space, path)))
-        .orElseGet(() -> Spaces.landing(space));
-    return new SignIn.Result(member.id(), member.nickname(), member.profile(), member.guest(), session, target);
+    URI target =
+        event
+            .map(Spaces::eventPage)
+            .or(() -> destination.path().flatMap(path -> spaces.inside(space, path)))
+            .orElseGet(() -> Spaces.landing(space));
+    return new SignIn.Result(
+        member.id(), member.nickname(), member.profile(), member.guest(), session, target);
   }
 }

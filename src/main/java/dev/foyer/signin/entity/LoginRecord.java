@@ -16,7 +16,9 @@ import java.util.Optional;
  * is kept as sent (up to 64 characters) because a refused attempt may name no real space.
  */
 @Entity
-@Table(name = "login_record", indexes = @Index(name = "login_record_account_at", columnList = "account, at"))
+@Table(
+    name = "login_record",
+    indexes = @Index(name = "login_record_account_at", columnList = "account, at"))
 @NamedQuery(
     name = LoginRecord.OF_ACCOUNT,
     query = "select r from LoginRecord r where r.account = :account order by r.at desc, r.id")
@@ -50,7 +52,14 @@ public class LoginRecord {
 
   protected LoginRecord() {}
 
-  private LoginRecord(Instant at, String door, String account, String memberId, String eventId, boolean accepted, String code) {
+  private LoginRecord(
+      Instant at,
+      String door,
+      String account,
+      String memberId,
+      String eventId,
+      boolean accepted,
+      String code) {
     this.id = Randomness.uuid();
     this.at = at;
     this.door = door;
@@ -61,7 +70,8 @@ public class LoginRecord {
     this.code = code;
   }
 
-  public static LoginRecord accepted(Instant at, String door, String account, String memberId, String eventId) {
+  public static LoginRecord accepted(
+      Instant at, String door, String account, String memberId, String eventId) {
     return new LoginRecord(at, door, account, memberId, eventId, true, null);
   }
 

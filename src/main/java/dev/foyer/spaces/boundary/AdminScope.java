@@ -25,12 +25,20 @@ public class AdminScope {
     return global() || slug.equals(token.getClaim(SPACE_CLAIM));
   }
 
-  /** The space, if it exists and the token may administer it; unknown and forbidden look alike to outsiders. */
+  /**
+   * The space, if it exists and the token may administer it; unknown and forbidden look alike to
+   * outsiders.
+   */
   public Space space(String slug) {
     if (!mayAdminister(slug)) {
-      throw new GatewayProblem(ProblemType.SPACE_FORBIDDEN, "This token administers another space.");
+      throw new GatewayProblem(
+          ProblemType.SPACE_FORBIDDEN, "This token administers another space.");
     }
-    return spaces.bySlug(slug).orElseThrow(() -> new GatewayProblem(ProblemType.SPACE_UNKNOWN, "There is no space '" + slug + "'."));
+    return spaces
+        .bySlug(slug)
+        .orElseThrow(
+            () ->
+                new GatewayProblem(ProblemType.SPACE_UNKNOWN, "There is no space '" + slug + "'."));
   }
 
   public void requireGlobal() {

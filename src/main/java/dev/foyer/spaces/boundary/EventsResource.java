@@ -42,7 +42,9 @@ public class EventsResource {
   @PersistenceContext EntityManager em;
   @Inject Spaces spaces;
   @Inject AdminScope scope;
-  @PathParam("slug") String slug;
+
+  @PathParam("slug")
+  String slug;
 
   @GET
   public List<EventView> list() {
@@ -63,10 +65,17 @@ public class EventsResource {
     if (em.find(Event.class, id) != null) {
       throw new GatewayProblem(ProblemType.EVENT_EXISTS, "The event id '" + id + "' is taken.");
     }
-    var event = new Event(id, space, title(request.title()), levels(request.admittedLevels(), EnumSet.of(AdmissionLevel.NICKNAME)));
+    var event =
+        new Event(
+            id,
+            space,
+            title(request.title()),
+            levels(request.admittedLevels(), EnumSet.of(AdmissionLevel.NICKNAME)));
     schedule(event, request);
     em.persist(event);
-    return Response.created(URI.create("/api/admin/spaces/" + slug + "/events/" + id)).entity(EventView.of(event)).build();
+    return Response.created(URI.create("/api/admin/spaces/" + slug + "/events/" + id))
+        .entity(EventView.of(event))
+        .build();
   }
 
   @GET
@@ -89,9 +98,14 @@ public class EventsResource {
       event.admit(levels(request.admittedLevels(), EnumSet.noneOf(AdmissionLevel.class)));
     }
     if (request.startsAt() != null || request.endsAt() != null) {
-      schedule(event, new EventRequest(null, null, null,
-          request.startsAt() != null ? request.startsAt() : event.startsAt().orElse(null),
-          request.endsAt() != null ? request.endsAt() : event.endsAt().orElse(null)));
+      schedule(
+          event,
+          new EventRequest(
+              null,
+              null,
+              null,
+              request.startsAt() != null ? request.startsAt() : event.startsAt().orElse(null),
+              request.endsAt() != null ? request.endsAt() : event.endsAt().orElse(null)));
     }
     return EventView.of(event);
   }
@@ -100,15 +114,21 @@ public class EventsResource {
   @Path("{eventId}")
   public Response delete(@PathParam("eventId") String eventId) {
     var event = event(scope.space(slug), eventId);
-    em.createQuery("delete from EventJoin j where j.event = :event").setParameter("event", event).executeUpdate();
+    em.createQuery("delete from EventJoin j where j.event = :event")
+        .setParameter("event", event)
+        .executeUpdate();
     em.remove(event);
     return Response.noContent().build();
   }
 
   private Event event(Space space, String eventId) {
-    return spaces.event(eventId)
+    return spaces
+        .event(eventId)
         .filter(event -> event.belongsTo(space))
-        .orElseThrow(() -> new GatewayProblem(ProblemType.ADMIN_EVENT_UNKNOWN, "This space has no event '" + eventId + "'."));
+        .orElseThrow(
+            () ->
+                new GatewayProblem(
+                    ProblemType.ADMIN_EVENT_UNKNOWN, "This space has no event '" + eventId + "'."));
   }
 
   private static void schedule(Event event, EventRequest request) {
@@ -135,7 +155,8 @@ public class EventsResource {
       try {
         levels.add(AdmissionLevel.valueOf(name));
       } catch (IllegalArgumentException | NullPointerException e) {
-        throw SpacesResource.invalid("admittedLevels: '" + name + "' is not one of " + EnumSet.allOf(AdmissionLevel.class));
+        throw SpacesResource.invalid(
+            "admittedLevels: '" + name + "' is not one of " + EnumSet.allOf(AdmissionLevel.class));
       }
     }
     return levels;
@@ -149,11 +170,23 @@ public class EventsResource {
     return id.toString();
   }
 
-  public record EventRequest(String id, String title, List<String> admittedLevels, Instant startsAt, Instant endsAt) {}
+  public record EventRequest(
+      String id, String title, List<String> admittedLevels, Instant startsAt, Instant endsAt) {}
 
-  public record EventView(String id, String title, Set<AdmissionLevel> admittedLevels, Instant startsAt, Instant endsAt, String url) {
+  public record EventView(
+      String id,
+      String title,
+      Set<AdmissionLevel> admittedLevels,
+      Instant startsAt,
+      Instant endsAt,
+      String url) {
     static EventView of(Event event) {
-      return new EventView(event.id(), event.title(), event.admittedLevels(), event.startsAt().orElse(null), event.endsAt().orElse(null),
+      return new EventView(
+          event.id(),
+          event.title(),
+          event.admittedLevels(),
+          event.startsAt().orElse(null),
+          event.endsAt().orElse(null),
           Spaces.eventPage(event).toString());
     }
   }

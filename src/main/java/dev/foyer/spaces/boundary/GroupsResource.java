@@ -29,23 +29,33 @@ import java.util.List;
 public class GroupsResource {
   @PersistenceContext EntityManager em;
   @Inject AdminScope scope;
-  @PathParam("slug") String slug;
+
+  @PathParam("slug")
+  String slug;
 
   @GET
   public List<GroupView> list() {
-    return em.createNamedQuery(SpaceGroup.OF_SPACE, SpaceGroup.class).setParameter("space", scope.space(slug))
-        .getResultStream().map(GroupView::of).toList();
+    return em.createNamedQuery(SpaceGroup.OF_SPACE, SpaceGroup.class)
+        .setParameter("space", scope.space(slug))
+        .getResultStream()
+        .map(GroupView::of)
+        .toList();
   }
 
   @POST
   public Response create(GroupRequest request) {
     var space = scope.space(slug);
-    if (request == null || request.name() == null || request.name().isBlank() || request.name().length() > 255) {
+    if (request == null
+        || request.name() == null
+        || request.name().isBlank()
+        || request.name().length() > 255) {
       throw SpacesResource.invalid("name: required, at most 255 characters");
     }
     var group = new SpaceGroup(space, request.name().strip());
     em.persist(group);
-    return Response.created(URI.create("/api/admin/spaces/" + slug + "/groups/" + group.id())).entity(GroupView.of(group)).build();
+    return Response.created(URI.create("/api/admin/spaces/" + slug + "/groups/" + group.id()))
+        .entity(GroupView.of(group))
+        .build();
   }
 
   public record GroupRequest(String name) {}

@@ -3,10 +3,10 @@ package dev.foyer.spaces.boundary;
 import dev.foyer.FoyerApplication;
 import dev.foyer.problems.GatewayProblem;
 import dev.foyer.problems.ProblemType;
-import dev.foyer.web.WebAddresses;
 import dev.foyer.spaces.control.Spaces;
 import dev.foyer.spaces.entity.Space;
 import dev.foyer.spaces.entity.Visibility;
+import dev.foyer.web.WebAddresses;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -39,6 +39,7 @@ import java.util.regex.Pattern;
 public class SpacesResource {
   /** scheme://host[:port], nothing else: what a browser sends as Origin. */
   static final Pattern PROPERTY = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
+
   static final Pattern ORIGIN = Pattern.compile("https?://[a-z0-9.-]+(:[0-9]{1,5})?");
 
   @PersistenceContext EntityManager em;
@@ -49,7 +50,8 @@ public class SpacesResource {
 
   @GET
   public List<SpaceView> list() {
-    return em.createNamedQuery(Space.ALL, Space.class).getResultStream()
+    return em.createNamedQuery(Space.ALL, Space.class)
+        .getResultStream()
         .filter(space -> scope.mayAdminister(space.slug()))
         .map(views::view)
         .toList();
@@ -58,11 +60,14 @@ public class SpacesResource {
   @POST
   public Response create(SpaceRequest request) {
     scope.requireGlobal();
-    if (request == null || request.slug() == null || !Spaces.SLUG.matcher(request.slug()).matches()) {
+    if (request == null
+        || request.slug() == null
+        || !Spaces.SLUG.matcher(request.slug()).matches()) {
       throw invalid("slug: lower-case letters, digits and inner '-', at most 64 characters");
     }
     if (spaces.bySlug(request.slug()).isPresent()) {
-      throw new GatewayProblem(ProblemType.SPACE_EXISTS, "The slug '" + request.slug() + "' is taken.");
+      throw new GatewayProblem(
+          ProblemType.SPACE_EXISTS, "The slug '" + request.slug() + "' is taken.");
     }
     if (request.name() == null || request.name().isBlank()) {
       throw invalid("name: required");
@@ -118,7 +123,10 @@ public class SpacesResource {
       for (var origin : request.allowedOrigins()) {
         var normalised = origin == null ? "" : origin.strip().toLowerCase(Locale.ROOT);
         if (!ORIGIN.matcher(normalised).matches()) {
-          throw invalid("allowedOrigins: '" + origin + "' is not an origin like https://intranet.example.com");
+          throw invalid(
+              "allowedOrigins: '"
+                  + origin
+                  + "' is not an origin like https://intranet.example.com");
         }
         origins.add(normalised);
       }
@@ -127,7 +135,10 @@ public class SpacesResource {
     if (request.customProperties() != null) {
       for (var name : request.customProperties()) {
         if (name == null || !PROPERTY.matcher(name).matches()) {
-          throw invalid("customProperties: '" + name + "' is not a property name (letters, digits, '_', '-', at most 64)");
+          throw invalid(
+              "customProperties: '"
+                  + name
+                  + "' is not a property name (letters, digits, '_', '-', at most 64)");
         }
       }
       space.defineCustomProperties(request.customProperties().stream().distinct().toList());
@@ -135,7 +146,8 @@ public class SpacesResource {
   }
 
   private static URI landingUrl(String value) {
-    return WebAddresses.httpUrl(value).orElseThrow(() -> invalid("landingUrl: an absolute http(s) URL"));
+    return WebAddresses.httpUrl(value)
+        .orElseThrow(() -> invalid("landingUrl: an absolute http(s) URL"));
   }
 
   static GatewayProblem invalid(String detail) {
@@ -183,15 +195,40 @@ public class SpacesResource {
           null);
     }
 
-    public SpaceView withSignedLinks(boolean signedLinksRequired, boolean linkByEmail, Instant previousSecretValidUntil) {
-      return new SpaceView(id, slug, name, landingUrl, homeUrl, visibility, signedLinksRequired, linkByEmail, allowedOrigins,
-          customProperties, createdAt, previousSecretValidUntil, signingSecret);
+    public SpaceView withSignedLinks(
+        boolean signedLinksRequired, boolean linkByEmail, Instant previousSecretValidUntil) {
+      return new SpaceView(
+          id,
+          slug,
+          name,
+          landingUrl,
+          homeUrl,
+          visibility,
+          signedLinksRequired,
+          linkByEmail,
+          allowedOrigins,
+          customProperties,
+          createdAt,
+          previousSecretValidUntil,
+          signingSecret);
     }
 
     /** Shown once: in the answer that made the secret. */
     public SpaceView withSecret(String signingSecret) {
-      return new SpaceView(id, slug, name, landingUrl, homeUrl, visibility, signedLinksRequired, linkByEmail, allowedOrigins,
-          customProperties, createdAt, previousSecretValidUntil, signingSecret);
+      return new SpaceView(
+          id,
+          slug,
+          name,
+          landingUrl,
+          homeUrl,
+          visibility,
+          signedLinksRequired,
+          linkByEmail,
+          allowedOrigins,
+          customProperties,
+          createdAt,
+          previousSecretValidUntil,
+          signingSecret);
     }
   }
 }

@@ -43,13 +43,27 @@ public class Startup {
       var now = clock.instant();
       var space = new Space("demo", "Demo Space", now);
       em.persist(space);
-      views.created(space, new SpacesResource.SpaceRequest(null, null, null, null, null, null, null, null));
-      var welcome = new Event("welcome", space, "Welcome chat", EnumSet.of(AdmissionLevel.NICKNAME, AdmissionLevel.NICKNAME_EMAIL));
+      views.created(
+          space, new SpacesResource.SpaceRequest(null, null, null, null, null, null, null, null));
+      var welcome =
+          new Event(
+              "welcome",
+              space,
+              "Welcome chat",
+              EnumSet.of(AdmissionLevel.NICKNAME, AdmissionLevel.NICKNAME_EMAIL));
       welcome.schedule(now, now.plus(Duration.ofDays(30)));
       em.persist(welcome);
-      em.persist(new Event("town-hall", space, "Town hall Q&A", EnumSet.of(AdmissionLevel.NICKNAME, AdmissionLevel.SSO)));
-      em.persist(new Event("board", space, "Board briefing (SSO only)", EnumSet.of(AdmissionLevel.SSO)));
-      LOGGER.log(System.Logger.Level.INFO, "Seeded the demo space 'demo' with events welcome, town-hall and board");
+      em.persist(
+          new Event(
+              "town-hall",
+              space,
+              "Town hall Q&A",
+              EnumSet.of(AdmissionLevel.NICKNAME, AdmissionLevel.SSO)));
+      em.persist(
+          new Event("board", space, "Board briefing (SSO only)", EnumSet.of(AdmissionLevel.SSO)));
+      LOGGER.log(
+          System.Logger.Level.INFO,
+          "Seeded the demo space 'demo' with events welcome, town-hall and board");
     }
   }
 }

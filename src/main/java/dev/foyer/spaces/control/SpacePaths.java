@@ -7,17 +7,19 @@ import java.util.Optional;
 
 /**
  * Decides whether a requested path (JWT SSO's {@code referrerUrl}) lies inside a space. Only a
- * plain absolute path under one of the space's prefixes ({@code /spaces/{slug}} and those doors add) passes: no scheme,
- * no host, no {@code //}, no backslash, no dot segments, no percent-encoding in the path (so
- * nothing decodes into any of those later), no control characters. Everything else is dropped
- * and the participant lands on the space's home: never followed.
+ * plain absolute path under one of the space's prefixes ({@code /spaces/{slug}} and those doors
+ * add) passes: no scheme, no host, no {@code //}, no backslash, no dot segments, no
+ * percent-encoding in the path (so nothing decodes into any of those later), no control characters.
+ * Everything else is dropped and the participant lands on the space's home: never followed.
  */
 public final class SpacePaths {
   static final int MAX_LENGTH = 2048;
 
   private SpacePaths() {}
 
-  /** @param prefixes the space's paths ({@code /spaces/{slug}} and those doors serve it under) */
+  /**
+   * @param prefixes the space's paths ({@code /spaces/{slug}} and those doors serve it under)
+   */
   public static Optional<URI> inside(List<String> prefixes, String requested) {
     if (requested == null || requested.isEmpty() || requested.length() > MAX_LENGTH) {
       return Optional.empty();
@@ -38,7 +40,10 @@ public final class SpacePaths {
       return Optional.empty();
     }
     var path = uri.getRawPath();
-    if (uri.getScheme() != null || uri.getRawAuthority() != null || path == null || path.indexOf('%') >= 0) {
+    if (uri.getScheme() != null
+        || uri.getRawAuthority() != null
+        || path == null
+        || path.indexOf('%') >= 0) {
       return Optional.empty();
     }
     for (var segment : path.split("/", -1)) {

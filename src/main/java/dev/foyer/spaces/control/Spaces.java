@@ -26,7 +26,10 @@ public class Spaces {
     if (slug == null || !SLUG.matcher(slug).matches()) {
       return Optional.empty();
     }
-    return em.createNamedQuery(Space.BY_SLUG, Space.class).setParameter("slug", slug).getResultStream().findFirst();
+    return em.createNamedQuery(Space.BY_SLUG, Space.class)
+        .setParameter("slug", slug)
+        .getResultStream()
+        .findFirst();
   }
 
   public Optional<Event> event(String id) {
@@ -37,7 +40,9 @@ public class Spaces {
   }
 
   public List<Event> events(Space space) {
-    return em.createNamedQuery(Event.OF_SPACE, Event.class).setParameter("space", space).getResultList();
+    return em.createNamedQuery(Event.OF_SPACE, Event.class)
+        .setParameter("space", space)
+        .getResultList();
   }
 
   /** Exact match against each space's list; the LIKE only narrows the candidates. */
@@ -51,7 +56,10 @@ public class Spaces {
         .anyMatch(space -> space.allowsOrigin(origin));
   }
 
-  /** A requested path (JWT SSO's {@code referrerUrl}) if it lies inside the space; see {@link SpacePaths}. */
+  /**
+   * A requested path (JWT SSO's {@code referrerUrl}) if it lies inside the space; see {@link
+   * SpacePaths}.
+   */
   public Optional<URI> inside(Space space, String requested) {
     var prefixes = new ArrayList<String>();
     prefixes.add(home(space).toString());

@@ -21,9 +21,12 @@ import java.util.regex.Pattern;
  */
 @Entity
 @Table(name = "chat_event")
-@NamedQuery(name = Event.OF_SPACE, query = "select e from Event e where e.space = :space order by e.startsAt, e.id")
+@NamedQuery(
+    name = Event.OF_SPACE,
+    query = "select e from Event e where e.space = :space order by e.startsAt, e.id")
 public class Event {
   public static final String OF_SPACE = "Event.ofSpace";
+
   /** Letters, digits, '-' and '_': never a path, never a URL. */
   public static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
 
@@ -65,7 +68,8 @@ public class Event {
   }
 
   public void admit(Set<AdmissionLevel> levels) {
-    this.admittedLevels = levels.isEmpty() ? EnumSet.noneOf(AdmissionLevel.class) : EnumSet.copyOf(levels);
+    this.admittedLevels =
+        levels.isEmpty() ? EnumSet.noneOf(AdmissionLevel.class) : EnumSet.copyOf(levels);
   }
 
   public void schedule(Instant startsAt, Instant endsAt) {
@@ -97,7 +101,8 @@ public class Event {
   }
 
   public Set<AdmissionLevel> admittedLevels() {
-    return EnumSet.copyOf(admittedLevels.isEmpty() ? EnumSet.noneOf(AdmissionLevel.class) : admittedLevels);
+    return EnumSet.copyOf(
+        admittedLevels.isEmpty() ? EnumSet.noneOf(AdmissionLevel.class) : admittedLevels);
   }
 
   public Optional<Instant> startsAt() {

@@ -1,6 +1,5 @@
 package dev.foyer.spaces.entity;
 
-
 import dev.foyer.secrets.Randomness;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -19,11 +18,13 @@ import java.util.Optional;
 
 /**
  * A tenant: seed 000's account (its landing page), seeds 001/003's Spot. The slug is what URI
- * Auth's {@code account} names; the id is the UUID seeds 001/003 put in URLs. What a door keeps
- * per space (signing secrets, JWT SSO keys) lives in the door's own settings, keyed by the id.
+ * Auth's {@code account} names; the id is the UUID seeds 001/003 put in URLs. What a door keeps per
+ * space (signing secrets, JWT SSO keys) lives in the door's own settings, keyed by the id.
  */
 @Entity
-@Table(name = "space", uniqueConstraints = @UniqueConstraint(name = "space_slug", columnNames = "slug"))
+@Table(
+    name = "space",
+    uniqueConstraints = @UniqueConstraint(name = "space_slug", columnNames = "slug"))
 @NamedQuery(name = Space.BY_SLUG, query = "select s from Space s where s.slug = :slug")
 @NamedQuery(name = Space.ALL, query = "select s from Space s order by s.slug")
 public class Space {

@@ -10,10 +10,14 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
-/** A group of members in a space; JWT SSO's {@code groups:join}/{@code groups:leave} name its id. */
+/**
+ * A group of members in a space; JWT SSO's {@code groups:join}/{@code groups:leave} name its id.
+ */
 @Entity
 @Table(name = "space_group")
-@NamedQuery(name = SpaceGroup.OF_SPACE, query = "select g from SpaceGroup g where g.space = :space order by g.name")
+@NamedQuery(
+    name = SpaceGroup.OF_SPACE,
+    query = "select g from SpaceGroup g where g.space = :space order by g.name")
 public class SpaceGroup {
   public static final String OF_SPACE = "SpaceGroup.ofSpace";
 

@@ -15,7 +15,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** Rotates a space's signing secret for signed links; the answer is the space, with the new secret shown once. */
+/**
+ * Rotates a space's signing secret for signed links; the answer is the space, with the new secret
+ * shown once.
+ */
 @RequestScoped
 @Path("/api/admin/spaces/{slug}/signing-secret")
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,8 +1,8 @@
 package dev.foyer.uriauth.boundary;
 
+import dev.foyer.doors.DoorClients;
 import dev.foyer.problems.GatewayProblem;
 import dev.foyer.problems.ProblemType;
-import dev.foyer.doors.DoorClients;
 import dev.foyer.signin.control.DoorAttempt;
 import dev.foyer.uriauth.control.UriAuthRequest;
 import jakarta.json.Json;
@@ -23,25 +23,36 @@ final class UriAuthClients {
   private UriAuthClients() {}
 
   static DirectClient uriAuth(UriAuthAuthenticator authenticator) {
-    return DoorClients.direct(UriAuthDoor.NAME, request -> {
-      var parameters = new LinkedHashMap<String, List<String>>();
-      request.getParameterMap().forEach((name, values) -> parameters.put(name, Arrays.asList(values)));
-      return Optional.of(UriAuthRequest.parse(parameters));
-    }, (request, parsed) -> authenticator.authenticate(UriAuthDoor.NAME, parsed, null));
+    return DoorClients.direct(
+        UriAuthDoor.NAME,
+        request -> {
+          var parameters = new LinkedHashMap<String, List<String>>();
+          request
+              .getParameterMap()
+              .forEach((name, values) -> parameters.put(name, Arrays.asList(values)));
+          return Optional.of(UriAuthRequest.parse(parameters));
+        },
+        (request, parsed) -> authenticator.authenticate(UriAuthDoor.NAME, parsed, null));
   }
 
   static DirectClient programmaticLogon(UriAuthAuthenticator authenticator) {
-    return DoorClients.direct(UriAuthDoor.PROGRAMMATIC_LOGON, request -> {
-      Map<String, List<String>> fields;
-      try (var body = request.getInputStream()) {
-        fields = jsonFields(body);
-      } catch (IOException e) {
-        throw new GatewayProblem(ProblemType.MALFORMED_BODY, "The body could not be read.");
-      }
-      var account = fields.get("account");
-      DoorAttempt.account(request, account == null || account.isEmpty() ? null : account.get(0));
-      return Optional.of(UriAuthRequest.parse(fields));
-    }, (request, parsed) -> authenticator.authenticate(UriAuthDoor.PROGRAMMATIC_LOGON, parsed, request.getHeader("Origin")));
+    return DoorClients.direct(
+        UriAuthDoor.PROGRAMMATIC_LOGON,
+        request -> {
+          Map<String, List<String>> fields;
+          try (var body = request.getInputStream()) {
+            fields = jsonFields(body);
+          } catch (IOException e) {
+            throw new GatewayProblem(ProblemType.MALFORMED_BODY, "The body could not be read.");
+          }
+          var account = fields.get("account");
+          DoorAttempt.account(
+              request, account == null || account.isEmpty() ? null : account.get(0));
+          return Optional.of(UriAuthRequest.parse(fields));
+        },
+        (request, parsed) ->
+            authenticator.authenticate(
+                UriAuthDoor.PROGRAMMATIC_LOGON, parsed, request.getHeader("Origin")));
   }
 
   /**
@@ -64,9 +75,15 @@ final class UriAuthClients {
         }
         var name = parser.getString();
         switch (parser.next()) {
-          case VALUE_STRING -> fields.computeIfAbsent(name, n -> new ArrayList<>()).add(parser.getString());
+          case VALUE_STRING ->
+              fields.computeIfAbsent(name, n -> new ArrayList<>()).add(parser.getString());
           case VALUE_NULL -> fields.computeIfAbsent(name, n -> new ArrayList<>());
-          default -> throw new GatewayProblem(ProblemType.MALFORMED_BODY, "The field \"" + name.substring(0, Math.min(40, name.length())) + "\" must be a string.");
+          default ->
+              throw new GatewayProblem(
+                  ProblemType.MALFORMED_BODY,
+                  "The field \""
+                      + name.substring(0, Math.min(40, name.length()))
+                      + "\" must be a string.");
         }
       }
       if (parser.hasNext()) {
@@ -79,6 +96,7 @@ final class UriAuthClients {
   }
 
   private static GatewayProblem malformed() {
-    return new GatewayProblem(ProblemType.MALFORMED_BODY, "The body must be one JSON object of string fields.");
+    return new GatewayProblem(
+        ProblemType.MALFORMED_BODY, "The body must be one JSON object of string fields.");
   }
 }

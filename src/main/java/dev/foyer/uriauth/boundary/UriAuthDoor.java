@@ -7,11 +7,15 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Set;
 
-/** Seed 000's doors: {@code /auth/uri} (a link or a form) and the plugin's {@code /auth/programmatic}. */
+/**
+ * Seed 000's doors: {@code /auth/uri} (a link or a form) and the plugin's {@code
+ * /auth/programmatic}.
+ */
 @ApplicationScoped
 public class UriAuthDoor implements Door {
   /** The door, and the provider alias a URI Auth {@code uid} is linked under (both endpoints). */
   public static final String NAME = "uri-auth";
+
   public static final String PROGRAMMATIC_LOGON = "programmatic-logon";
 
   @Inject UriAuthAuthenticator authenticator;
@@ -19,8 +23,18 @@ public class UriAuthDoor implements Door {
   @Override
   public List<DoorEndpoint> endpoints() {
     return List.of(
-        DoorEndpoint.at(NAME, UriAuthClients.uriAuth(authenticator), "/auth/uri", Set.of("GET", "POST"), DoorEndpoint.FORM),
-        DoorEndpoint.at(PROGRAMMATIC_LOGON, UriAuthClients.programmaticLogon(authenticator), "/auth/programmatic", Set.of("POST"), DoorEndpoint.JSON)
+        DoorEndpoint.at(
+            NAME,
+            UriAuthClients.uriAuth(authenticator),
+            "/auth/uri",
+            Set.of("GET", "POST"),
+            DoorEndpoint.FORM),
+        DoorEndpoint.at(
+                PROGRAMMATIC_LOGON,
+                UriAuthClients.programmaticLogon(authenticator),
+                "/auth/programmatic",
+                Set.of("POST"),
+                DoorEndpoint.JSON)
             .withEmbedCors());
   }
 }

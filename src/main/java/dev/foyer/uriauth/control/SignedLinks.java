@@ -1,9 +1,9 @@
 package dev.foyer.uriauth.control;
 
-import dev.foyer.uriauth.entity.UriAuthProblem;
 import dev.foyer.problems.GatewayProblem;
-import dev.foyer.singleuse.Replays;
 import dev.foyer.secrets.SecretBox;
+import dev.foyer.singleuse.Replays;
+import dev.foyer.uriauth.entity.UriAuthProblem;
 import dev.foyer.uriauth.entity.UriAuthSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,6 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SignedLinks {
   /** How far a link's clock may run ahead of ours. */
   static final Duration FUTURE_SKEW = Duration.ofSeconds(60);
+
   private static final Pattern TIMESTAMP = Pattern.compile("[0-9]{1,12}");
   private static final Pattern HEX_SIGNATURE = Pattern.compile("[0-9a-fA-F]{64}");
 
@@ -32,37 +33,55 @@ public class SignedLinks {
   @ConfigProperty(name = "foyer.signed-link.validity", defaultValue = "PT5M")
   Duration validity;
 
-  /** @return whether the request was signed (and the signature is now used up) */
+  /**
+   * @return whether the request was signed (and the signature is now used up)
+   */
   public boolean verify(Optional<UriAuthSettings> settings, UriAuthRequest request) {
     if (request.signature().isEmpty()) {
       if (settings.map(UriAuthSettings::signedLinksRequired).orElse(false)) {
-        throw new GatewayProblem(UriAuthProblem.SIGNATURE_MISSING,
+        throw new GatewayProblem(
+            UriAuthProblem.SIGNATURE_MISSING,
             "This account only accepts signed links: the link needs ts and sig parameters.");
       }
       return false;
     }
     var signature = request.signature().get();
-    var timestamp = request.timestamp()
-        .filter(ts -> TIMESTAMP.matcher(ts).matches())
-        .orElseThrow(() -> new GatewayProblem(UriAuthProblem.SIGNATURE_INVALID, "A signed link needs a ts parameter in Unix seconds."));
+    var timestamp =
+        request
+            .timestamp()
+            .filter(ts -> TIMESTAMP.matcher(ts).matches())
+            .orElseThrow(
+                () ->
+                    new GatewayProblem(
+                        UriAuthProblem.SIGNATURE_INVALID,
+                        "A signed link needs a ts parameter in Unix seconds."));
     var now = clock.instant();
     if (!HEX_SIGNATURE.matcher(signature).matches()
-        || secrets(settings, now).stream().noneMatch(secret -> LinkSignature.matches(secret, request.parameters(), signature))) {
-      throw new GatewayProblem(UriAuthProblem.SIGNATURE_INVALID, "The link's signature does not match its parameters.");
+        || secrets(settings, now).stream()
+            .noneMatch(secret -> LinkSignature.matches(secret, request.parameters(), signature))) {
+      throw new GatewayProblem(
+          UriAuthProblem.SIGNATURE_INVALID, "The link's signature does not match its parameters.");
     }
     var signedAt = Instant.ofEpochSecond(Long.parseLong(timestamp));
     if (signedAt.isAfter(now.plus(FUTURE_SKEW)) || signedAt.plus(validity).isBefore(now)) {
-      throw new GatewayProblem(UriAuthProblem.SIGNATURE_EXPIRED,
-          "The link was signed at a time outside its validity of " + validity.toSeconds() + " seconds; ask for a fresh one.");
+      throw new GatewayProblem(
+          UriAuthProblem.SIGNATURE_EXPIRED,
+          "The link was signed at a time outside its validity of "
+              + validity.toSeconds()
+              + " seconds; ask for a fresh one.");
     }
-    if (!replays.claim("link", signature.toLowerCase(Locale.ROOT), signedAt.plus(validity).plus(FUTURE_SKEW))) {
-      throw new GatewayProblem(UriAuthProblem.SIGNATURE_REPLAYED, "This signed link was already used; each link signs in once.");
+    if (!replays.claim(
+        "link", signature.toLowerCase(Locale.ROOT), signedAt.plus(validity).plus(FUTURE_SKEW))) {
+      throw new GatewayProblem(
+          UriAuthProblem.SIGNATURE_REPLAYED,
+          "This signed link was already used; each link signs in once.");
     }
     return true;
   }
 
   private List<String> secrets(Optional<UriAuthSettings> settings, Instant now) {
-    return settings.map(found -> found.signingSecret().sealedKeys(now)).orElse(List.of()).stream().map(secrets::open).toList();
+    return settings.map(found -> found.signingSecret().sealedKeys(now)).orElse(List.of()).stream()
+        .map(secrets::open)
+        .toList();
   }
-
 }

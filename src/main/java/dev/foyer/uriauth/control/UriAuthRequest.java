@@ -1,16 +1,16 @@
 package dev.foyer.uriauth.control;
 
-import dev.foyer.uriauth.entity.UriAuthProblem;
-import dev.foyer.members.entity.Member;
-import dev.foyer.members.entity.ProfileField;
 import dev.foyer.members.entity.AdmissionPolicy;
+import dev.foyer.members.entity.AssertedIdentity;
+import dev.foyer.members.entity.Member;
 import dev.foyer.members.entity.MemberChanges;
+import dev.foyer.members.entity.ProfileField;
 import dev.foyer.problems.GatewayProblem;
 import dev.foyer.problems.ProblemType;
-import dev.foyer.web.WebAddresses;
-import dev.foyer.members.entity.AssertedIdentity;
 import dev.foyer.spaces.entity.AdmissionLevel;
 import dev.foyer.spaces.entity.Event;
+import dev.foyer.uriauth.entity.UriAuthProblem;
+import dev.foyer.web.WebAddresses;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +19,11 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * A URI Auth request's parameters, checked (seed 000's table plus Foyer's limits). Parsing is
- * pure: it needs no space and no database, so every rule here is unit-tested.
+ * A URI Auth request's parameters, checked (seed 000's table plus Foyer's limits). Parsing is pure:
+ * it needs no space and no database, so every rule here is unit-tested.
  *
- * @param parameters every parameter as received (one value each), for the signature's canonical form
+ * @param parameters every parameter as received (one value each), for the signature's canonical
+ *     form
  */
 public record UriAuthRequest(
     String account,
@@ -39,31 +40,51 @@ public record UriAuthRequest(
 
   public static UriAuthRequest parse(Map<String, List<String>> raw) {
     var parameters = new TreeMap<String, String>();
-    raw.forEach((name, values) -> {
-      if (values.size() > 1) {
-        throw new GatewayProblem(ProblemType.PARAMETER_REPEATED, "The parameter \"" + printable(name) + "\" is given more than once.");
-      }
-      parameters.put(name, values.isEmpty() ? "" : values.get(0));
-    });
-    parameters.forEach((name, value) -> {
-      if (hasControlCharacters(name) || hasControlCharacters(value)) {
-        throw new GatewayProblem(UriAuthProblem.CONTROL_CHARACTERS, "The parameter \"" + printable(name) + "\" contains control characters.");
-      }
-      if (name.length() > MAX_LENGTH || value.length() > MAX_LENGTH) {
-        throw new GatewayProblem(UriAuthProblem.FIELD_TOO_LONG, "The parameter \"" + printable(name) + "\" is longer than 255 characters.");
-      }
-    });
-    var account = present(parameters, "account")
-        .orElseThrow(() -> new GatewayProblem(ProblemType.ACCOUNT_MISSING, "Say which account to sign in to with the account parameter."));
-    var givenName = present(parameters, "givenName")
-        .orElseThrow(() -> new GatewayProblem(UriAuthProblem.GIVEN_NAME_MISSING, "The givenName parameter is required."));
+    raw.forEach(
+        (name, values) -> {
+          if (values.size() > 1) {
+            throw new GatewayProblem(
+                ProblemType.PARAMETER_REPEATED,
+                "The parameter \"" + printable(name) + "\" is given more than once.");
+          }
+          parameters.put(name, values.isEmpty() ? "" : values.get(0));
+        });
+    parameters.forEach(
+        (name, value) -> {
+          if (hasControlCharacters(name) || hasControlCharacters(value)) {
+            throw new GatewayProblem(
+                UriAuthProblem.CONTROL_CHARACTERS,
+                "The parameter \"" + printable(name) + "\" contains control characters.");
+          }
+          if (name.length() > MAX_LENGTH || value.length() > MAX_LENGTH) {
+            throw new GatewayProblem(
+                UriAuthProblem.FIELD_TOO_LONG,
+                "The parameter \"" + printable(name) + "\" is longer than 255 characters.");
+          }
+        });
+    var account =
+        present(parameters, "account")
+            .orElseThrow(
+                () ->
+                    new GatewayProblem(
+                        ProblemType.ACCOUNT_MISSING,
+                        "Say which account to sign in to with the account parameter."));
+    var givenName =
+        present(parameters, "givenName")
+            .orElseThrow(
+                () ->
+                    new GatewayProblem(
+                        UriAuthProblem.GIVEN_NAME_MISSING, "The givenName parameter is required."));
     var email = present(parameters, "email");
     if (email.isPresent() && !WebAddresses.isEmail(email.get())) {
-      throw new GatewayProblem(UriAuthProblem.EMAIL_INVALID, "The email parameter is not a valid email address.");
+      throw new GatewayProblem(
+          UriAuthProblem.EMAIL_INVALID, "The email parameter is not a valid email address.");
     }
     var eventId = present(parameters, "eventid");
     if (eventId.isPresent() && !Event.ID.matcher(eventId.get()).matches()) {
-      throw new GatewayProblem(UriAuthProblem.EVENT_ID_MALFORMED, "The eventid parameter must be an event id (letters, digits, '-' and '_').");
+      throw new GatewayProblem(
+          UriAuthProblem.EVENT_ID_MALFORMED,
+          "The eventid parameter must be an event id (letters, digits, '-' and '_').");
     }
     return new UriAuthRequest(
         account,
@@ -82,24 +103,39 @@ public record UriAuthRequest(
    *     email count as vouched for
    * @param linkByEmail whether the space links signed requests to members by email
    */
-  public AssertedIdentity toIdentity(String door, String provider, boolean signed, boolean linkByEmail) {
-    var profile = Member.Profile.named(givenName, givenName).withFamilyName(familyName.orElse(null)).withEmail(email.orElse(null));
-    // The CRM that builds the link is the source of truth for the name it shows: take it every time.
-    var policy = new AdmissionPolicy(signed, signed && linkByEmail, EnumSet.of(ProfileField.NAMES, ProfileField.EMAIL), false);
+  public AssertedIdentity toIdentity(
+      String door, String provider, boolean signed, boolean linkByEmail) {
+    var profile =
+        Member.Profile.named(givenName, givenName)
+            .withFamilyName(familyName.orElse(null))
+            .withEmail(email.orElse(null));
+    // The CRM that builds the link is the source of truth for the name it shows: take it every
+    // time.
+    var policy =
+        new AdmissionPolicy(
+            signed,
+            signed && linkByEmail,
+            EnumSet.of(ProfileField.NAMES, ProfileField.EMAIL),
+            false);
     // Seed 000: URI Auth participants are admitted where an event allows nickname only.
-    return new AssertedIdentity(account, door, provider, uid, AdmissionLevel.NICKNAME, profile, MemberChanges.NONE, policy);
+    return new AssertedIdentity(
+        account, door, provider, uid, AdmissionLevel.NICKNAME, profile, MemberChanges.NONE, policy);
   }
 
   /** Blank counts as absent: a form posts empty fields for what the user left out. */
   private static Optional<String> present(Map<String, String> parameters, String name) {
-    return Optional.ofNullable(parameters.get(name)).map(String::strip).filter(value -> !value.isEmpty());
+    return Optional.ofNullable(parameters.get(name))
+        .map(String::strip)
+        .filter(value -> !value.isEmpty());
   }
 
   /** C0, DEL and C1 controls, and the bidi overrides that make a name display as something else. */
   static boolean hasControlCharacters(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (Character.isISOControl(c) || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')) {
+      if (Character.isISOControl(c)
+          || (c >= '\u202A' && c <= '\u202E')
+          || (c >= '\u2066' && c <= '\u2069')) {
         return true;
       }
     }
@@ -107,11 +143,12 @@ public record UriAuthRequest(
   }
 
   private static String printable(String name) {
-    var cleaned = name.codePoints()
-        .filter(cp -> !Character.isISOControl(cp))
-        .limit(40)
-        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-        .toString();
+    var cleaned =
+        name.codePoints()
+            .filter(cp -> !Character.isISOControl(cp))
+            .limit(40)
+            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+            .toString();
     return cleaned.length() < name.length() ? cleaned + "…" : cleaned;
   }
 }

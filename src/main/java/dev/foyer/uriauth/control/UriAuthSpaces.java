@@ -16,8 +16,8 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * A space's URI Auth settings, made with the space (its signing secret is shown once, in the
- * answer that created the space) and shown by the spaces admin API as part of the space.
+ * A space's URI Auth settings, made with the space (its signing secret is shown once, in the answer
+ * that created the space) and shown by the spaces admin API as part of the space.
  */
 @ApplicationScoped
 public class UriAuthSpaces implements DoorSpaceSettings {
@@ -29,7 +29,9 @@ public class UriAuthSpaces implements DoorSpaceSettings {
   @ConfigProperty(name = "foyer.signed-link.rotation-overlap", defaultValue = "PT24H")
   Duration rotationOverlap;
 
-  /** Absent only for a space whose settings were never made; it then accepts unsigned links only. */
+  /**
+   * Absent only for a space whose settings were never made; it then accepts unsigned links only.
+   */
   public Optional<UriAuthSettings> settings(Space space) {
     return Optional.ofNullable(em.find(UriAuthSettings.class, space.id()));
   }
@@ -60,12 +62,18 @@ public class UriAuthSpaces implements DoorSpaceSettings {
   @Override
   public SpaceView show(Space space, SpaceView view) {
     return settings(space)
-        .map(settings -> view.withSignedLinks(
-            settings.signedLinksRequired(), settings.linksByEmail(), settings.signingSecret().previousKeyUntil().orElse(null)))
+        .map(
+            settings ->
+                view.withSignedLinks(
+                    settings.signedLinksRequired(),
+                    settings.linksByEmail(),
+                    settings.signingSecret().previousKeyUntil().orElse(null)))
         .orElse(view);
   }
 
-  /** A new secret, returned once; the previous one keeps verifying links for the configured overlap. */
+  /**
+   * A new secret, returned once; the previous one keeps verifying links for the configured overlap.
+   */
   public String rotate(Space space) {
     var secret = SecretBox.newSecret();
     var sealed = secrets.seal(secret);

@@ -2,7 +2,10 @@ package dev.foyer.uriauth.entity;
 
 import dev.foyer.problems.ProblemCode;
 
-/** Refusals of seed 000's doors (URI Auth and programmatic logon) and of signed links. Codes never change; the README lists them. */
+/**
+ * Refusals of seed 000's doors (URI Auth and programmatic logon) and of signed links. Codes never
+ * change; the README lists them.
+ */
 public enum UriAuthProblem implements ProblemCode {
   GIVEN_NAME_MISSING("UAGN1", 400, "The givenName parameter is missing"),
   FIELD_TOO_LONG("UALEN1", 400, "A parameter is longer than 255 characters"),

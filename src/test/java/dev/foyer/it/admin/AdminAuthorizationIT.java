@@ -51,7 +51,9 @@ class AdminAuthorizationIT {
 
   // --- Who may call what -------------------------------------------------------------------
 
-  /** A caller of the matrix, and the status it gets from an endpoint that succeeds with {@code ok}. */
+  /**
+   * A caller of the matrix, and the status it gets from an endpoint that succeeds with {@code ok}.
+   */
   enum Caller {
     NO_TOKEN,
     OTHER_GROUP,
@@ -75,22 +77,34 @@ class AdminAuthorizationIT {
   private static final List<Endpoint> ENDPOINTS =
       List.of(
           new Endpoint("GET", "/api/admin/spaces", null, 200),
-          new Endpoint("POST", "/api/admin/spaces", "{\"slug\":\"{new}\",\"name\":\"New space\"}", 201),
+          new Endpoint(
+              "POST", "/api/admin/spaces", "{\"slug\":\"{new}\",\"name\":\"New space\"}", 201),
           new Endpoint("GET", "/api/admin/spaces/{space}", null, 200),
           new Endpoint("PATCH", "/api/admin/spaces/{space}", "{\"name\":\"Renamed\"}", 200),
           new Endpoint("POST", "/api/admin/spaces/{space}/signing-secret", null, 200),
           new Endpoint("GET", "/api/admin/spaces/{space}/events", null, 200),
-          new Endpoint("POST", "/api/admin/spaces/{space}/events", "{\"title\":\"New event\"}", 201),
+          new Endpoint(
+              "POST", "/api/admin/spaces/{space}/events", "{\"title\":\"New event\"}", 201),
           new Endpoint("GET", "/api/admin/spaces/{space}/events/{event}", null, 200),
-          new Endpoint("PATCH", "/api/admin/spaces/{space}/events/{event}", "{\"title\":\"Retitled\"}", 200),
+          new Endpoint(
+              "PATCH", "/api/admin/spaces/{space}/events/{event}", "{\"title\":\"Retitled\"}", 200),
           new Endpoint("DELETE", "/api/admin/spaces/{space}/events/{event}", null, 204),
           new Endpoint("GET", "/api/admin/spaces/{space}/members?uid={uid}", null, 200),
           new Endpoint("GET", "/api/admin/spaces/{space}/members/{member}", null, 200),
-          new Endpoint("PUT", "/api/admin/spaces/{space}/members/{member}/status", "{\"status\":\"ACTIVE\"}", 200),
+          new Endpoint(
+              "PUT",
+              "/api/admin/spaces/{space}/members/{member}/status",
+              "{\"status\":\"ACTIVE\"}",
+              200),
           new Endpoint("GET", "/api/admin/spaces/{space}/login-records?limit=100", null, 200),
-          new Endpoint("POST", "/api/admin/spaces/{space}/members", "{\"givenName\":\"Ann\",\"email\":\"ann-{new}@example.com\"}", 201),
+          new Endpoint(
+              "POST",
+              "/api/admin/spaces/{space}/members",
+              "{\"givenName\":\"Ann\",\"email\":\"ann-{new}@example.com\"}",
+              201),
           new Endpoint("GET", "/api/admin/spaces/{space}/groups", null, 200),
-          new Endpoint("POST", "/api/admin/spaces/{space}/groups", "{\"name\":\"Moderators\"}", 201),
+          new Endpoint(
+              "POST", "/api/admin/spaces/{space}/groups", "{\"name\":\"Moderators\"}", 201),
           new Endpoint("GET", "/api/admin/spaces/{space}/sso", null, 200),
           new Endpoint("PUT", "/api/admin/spaces/{space}/sso", "{\"enabled\":true}", 200),
           new Endpoint("POST", "/api/admin/spaces/{space}/sso/key", null, 200));
@@ -107,9 +121,16 @@ class AdminAuthorizationIT {
                           return DynamicTest.dynamicTest(
                               endpoint + " as " + caller + " -> " + expected,
                               () -> {
-                                var response = call(server, caller.token(), endpoint, fixture(server, endpoint));
+                                var response =
+                                    call(
+                                        server,
+                                        caller.token(),
+                                        endpoint,
+                                        fixture(server, endpoint));
 
-                                assertThat(response.statusCode()).as(describe(response)).isEqualTo(expected);
+                                assertThat(response.statusCode())
+                                    .as(describe(response))
+                                    .isEqualTo(expected);
                               });
                         }));
   }
@@ -119,7 +140,10 @@ class AdminAuthorizationIT {
       case NO_TOKEN, EXPIRED_TOKEN, FOREIGN_ISSUER -> 401;
       case OTHER_GROUP -> 403;
       // The list shows a space administrator their own space; everything else here is another's.
-      case SPACE_ADMIN_OF_ANOTHER_SPACE -> endpoint.path().equals("/api/admin/spaces") && endpoint.method().equals("GET") ? 200 : 403;
+      case SPACE_ADMIN_OF_ANOTHER_SPACE ->
+          endpoint.path().equals("/api/admin/spaces") && endpoint.method().equals("GET")
+              ? 200
+              : 403;
       case FOYER_ADMIN -> endpoint.ok();
     };
   }
@@ -182,7 +206,8 @@ class AdminAuthorizationIT {
     var token = server.token("--groups", "foyer-space-admin", "--space", a);
 
     var read = send(server, token, "GET", "/api/admin/spaces/" + a, null);
-    var patched = send(server, token, "PATCH", "/api/admin/spaces/" + a, "{\"name\":\"Our intranet\"}");
+    var patched =
+        send(server, token, "PATCH", "/api/admin/spaces/" + a, "{\"name\":\"Our intranet\"}");
 
     assertThat(read.statusCode()).as(describe(read)).isEqualTo(200);
     assertThat(Json.parse(read).path("slug").asText()).isEqualTo(a);
@@ -219,7 +244,13 @@ class AdminAuthorizationIT {
     var token = server.token("--groups", "foyer-space-admin", "--space", a);
 
     var found = send(server, token, "GET", "/api/admin/spaces/" + a + "/members?uid=" + uid, null);
-    var status = send(server, token, "PUT", "/api/admin/spaces/" + a + "/members/" + member + "/status", "{\"status\":\"DEACTIVATED\"}");
+    var status =
+        send(
+            server,
+            token,
+            "PUT",
+            "/api/admin/spaces/" + a + "/members/" + member + "/status",
+            "{\"status\":\"DEACTIVATED\"}");
 
     assertThat(found.statusCode()).as(describe(found)).isEqualTo(200);
     assertThat(Json.parse(found).path(0).path("id").asText()).isEqualTo(member);
@@ -249,9 +280,16 @@ class AdminAuthorizationIT {
     var token = server.token("--groups", "foyer-space-admin", "--space", a);
     var b = slug();
 
-    var response = send(server, token, "POST", "/api/admin/spaces", "{\"slug\":\"" + b + "\",\"name\":\"Mine too\"}");
+    var response =
+        send(
+            server,
+            token,
+            "POST",
+            "/api/admin/spaces",
+            "{\"slug\":\"" + b + "\",\"name\":\"Mine too\"}");
 
     assertProblem(response, 403, "ADM7");
-    assertThat(slugs(Json.parse(send(server, admin, "GET", "/api/admin/spaces", null)))).doesNotContain(b);
+    assertThat(slugs(Json.parse(send(server, admin, "GET", "/api/admin/spaces", null))))
+        .doesNotContain(b);
   }
 }

@@ -39,7 +39,13 @@ class EventsApiIT {
   void admitsNicknameByDefaultAndGeneratesAnEventId(FoyerServer server) {
     var slug = createSpace(server);
 
-    var created = send(server, admin, "POST", "/api/admin/spaces/" + slug + "/events", "{\"title\":\"Welcome chat\"}");
+    var created =
+        send(
+            server,
+            admin,
+            "POST",
+            "/api/admin/spaces/" + slug + "/events",
+            "{\"title\":\"Welcome chat\"}");
 
     assertThat(created.statusCode()).as(describe(created)).isEqualTo(201);
     var event = Json.parse(created);
@@ -49,18 +55,40 @@ class EventsApiIT {
     assertThat(event.path("title").asText()).isEqualTo("Welcome chat");
     assertThat(event.path("url").asText()).isEqualTo("/spaces/" + slug + "/events/" + id);
     assertThat(created.headers().firstValue("Location"))
-        .hasValueSatisfying(location -> assertThat(location).endsWith("/api/admin/spaces/" + slug + "/events/" + id));
+        .hasValueSatisfying(
+            location ->
+                assertThat(location).endsWith("/api/admin/spaces/" + slug + "/events/" + id));
     var signIn = server.browser().get("/auth/uri?account=" + slug + "&givenName=Sue&eventid=" + id);
     assertThat(signIn.statusCode()).as(describe(signIn)).isEqualTo(302);
-    assertThat(signIn.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/spaces/" + slug + "/events/" + id));
+    assertThat(signIn.headers().firstValue("Location"))
+        .hasValueSatisfying(
+            location -> assertThat(location).endsWith("/spaces/" + slug + "/events/" + id));
   }
 
   @Test
   void generatesADifferentIdForEachEvent(FoyerServer server) {
     var slug = createSpace(server);
 
-    var first = Json.parse(send(server, admin, "POST", "/api/admin/spaces/" + slug + "/events", "{\"title\":\"One\"}")).path("id").asText();
-    var second = Json.parse(send(server, admin, "POST", "/api/admin/spaces/" + slug + "/events", "{\"title\":\"Two\"}")).path("id").asText();
+    var first =
+        Json.parse(
+                send(
+                    server,
+                    admin,
+                    "POST",
+                    "/api/admin/spaces/" + slug + "/events",
+                    "{\"title\":\"One\"}"))
+            .path("id")
+            .asText();
+    var second =
+        Json.parse(
+                send(
+                    server,
+                    admin,
+                    "POST",
+                    "/api/admin/spaces/" + slug + "/events",
+                    "{\"title\":\"Two\"}"))
+            .path("id")
+            .asText();
 
     assertThat(first).isNotEqualTo(second);
   }
@@ -81,9 +109,12 @@ class EventsApiIT {
     for (var event : List.of(Json.parse(created), Json.parse(read))) {
       assertThat(event.path("id").asText()).isEqualTo(id);
       assertThat(event.path("title").asText()).isEqualTo("Board <briefing> & Q&A");
-      assertThat(strings(event.path("admittedLevels"))).containsExactlyInAnyOrder("SSO", "NICKNAME_EMAIL");
-      assertThat(Instant.parse(event.path("startsAt").asText())).isEqualTo(Instant.parse("2030-01-02T10:00:00Z"));
-      assertThat(Instant.parse(event.path("endsAt").asText())).isEqualTo(Instant.parse("2030-01-02T11:30:00Z"));
+      assertThat(strings(event.path("admittedLevels")))
+          .containsExactlyInAnyOrder("SSO", "NICKNAME_EMAIL");
+      assertThat(Instant.parse(event.path("startsAt").asText()))
+          .isEqualTo(Instant.parse("2030-01-02T10:00:00Z"));
+      assertThat(Instant.parse(event.path("endsAt").asText()))
+          .isEqualTo(Instant.parse("2030-01-02T11:30:00Z"));
     }
   }
 
@@ -92,7 +123,13 @@ class EventsApiIT {
     var slug = createSpace(server);
     var id = createEvent(server, slug);
 
-    var response = send(server, admin, "POST", "/api/admin/spaces/" + slug + "/events", "{\"id\":\"" + id + "\",\"title\":\"Again\"}");
+    var response =
+        send(
+            server,
+            admin,
+            "POST",
+            "/api/admin/spaces/" + slug + "/events",
+            "{\"id\":\"" + id + "\",\"title\":\"Again\"}");
 
     assertProblem(response, 409, "ADM4");
   }
@@ -102,7 +139,13 @@ class EventsApiIT {
     var id = createEvent(server, createSpace(server));
     var other = createSpace(server);
 
-    var response = send(server, admin, "POST", "/api/admin/spaces/" + other + "/events", "{\"id\":\"" + id + "\",\"title\":\"Mine\"}");
+    var response =
+        send(
+            server,
+            admin,
+            "POST",
+            "/api/admin/spaces/" + other + "/events",
+            "{\"id\":\"" + id + "\",\"title\":\"Mine\"}");
 
     assertProblem(response, 409, "ADM4");
   }
@@ -112,7 +155,13 @@ class EventsApiIT {
   void refusesAnEventIdShapedLikeAPathWithAdm1(String id, FoyerServer server) {
     var slug = createSpace(server);
 
-    var response = send(server, admin, "POST", "/api/admin/spaces/" + slug + "/events", Json.write(Map.of("id", id, "title", "x")));
+    var response =
+        send(
+            server,
+            admin,
+            "POST",
+            "/api/admin/spaces/" + slug + "/events",
+            Json.write(Map.of("id", id, "title", "x")));
 
     assertProblem(response, 400, "ADM1");
   }
@@ -121,7 +170,13 @@ class EventsApiIT {
   void refusesAnEventWithoutTitleWithAdm1(FoyerServer server) {
     var slug = createSpace(server);
 
-    var response = send(server, admin, "POST", "/api/admin/spaces/" + slug + "/events", "{\"admittedLevels\":[\"NICKNAME\"]}");
+    var response =
+        send(
+            server,
+            admin,
+            "POST",
+            "/api/admin/spaces/" + slug + "/events",
+            "{\"admittedLevels\":[\"NICKNAME\"]}");
 
     assertProblem(response, 400, "ADM1");
   }
@@ -131,7 +186,11 @@ class EventsApiIT {
     var slug = createSpace(server);
 
     var response =
-        send(server, admin, "POST", "/api/admin/spaces/" + slug + "/events",
+        send(
+            server,
+            admin,
+            "POST",
+            "/api/admin/spaces/" + slug + "/events",
             "{\"title\":\"Backwards\",\"startsAt\":\"2030-01-02T10:00:00Z\",\"endsAt\":\"2030-01-02T09:00:00Z\"}");
 
     assertProblem(response, 400, "ADM1");
@@ -143,8 +202,20 @@ class EventsApiIT {
     var slug = createSpace(server);
     var id = createEvent(server, slug);
 
-    var created = send(server, admin, "POST", "/api/admin/spaces/" + slug + "/events", "{\"title\":\"x\",\"admittedLevels\":" + levels + "}");
-    var patched = send(server, admin, "PATCH", "/api/admin/spaces/" + slug + "/events/" + id, "{\"admittedLevels\":" + levels + "}");
+    var created =
+        send(
+            server,
+            admin,
+            "POST",
+            "/api/admin/spaces/" + slug + "/events",
+            "{\"title\":\"x\",\"admittedLevels\":" + levels + "}");
+    var patched =
+        send(
+            server,
+            admin,
+            "PATCH",
+            "/api/admin/spaces/" + slug + "/events/" + id,
+            "{\"admittedLevels\":" + levels + "}");
 
     assertProblem(created, 400, "ADM1");
     assertProblem(patched, 400, "ADM1");
@@ -175,7 +246,11 @@ class EventsApiIT {
     var slug = createSpace(server);
     var id = "ev-" + hex(6);
     var path = "/api/admin/spaces/" + slug + "/events/" + id;
-    send(server, admin, "POST", "/api/admin/spaces/" + slug + "/events",
+    send(
+        server,
+        admin,
+        "POST",
+        "/api/admin/spaces/" + slug + "/events",
         "{\"id\":\"%s\",\"title\":\"Before\",\"admittedLevels\":[\"NICKNAME\",\"SSO\"],\"startsAt\":\"2030-01-02T10:00:00Z\",\"endsAt\":\"2030-01-02T11:00:00Z\"}"
             .formatted(id));
 
@@ -187,12 +262,15 @@ class EventsApiIT {
     assertThat(Json.parse(retitled).path("admittedLevels")).hasSize(2);
     assertThat(Json.parse(retitled).path("startsAt").asText()).isEqualTo("2030-01-02T10:00:00Z");
     assertThat(Json.parse(rescheduled).path("title").asText()).isEqualTo("After");
-    assertThat(Instant.parse(Json.parse(rescheduled).path("startsAt").asText())).isEqualTo(Instant.parse("2030-01-02T10:00:00Z"));
+    assertThat(Instant.parse(Json.parse(rescheduled).path("startsAt").asText()))
+        .isEqualTo(Instant.parse("2030-01-02T10:00:00Z"));
     assertThat(Json.parse(relevelled).path("title").asText()).isEqualTo("After");
     assertThat(read.path("title").asText()).isEqualTo("After");
     assertThat(strings(read.path("admittedLevels"))).containsExactly("GUEST");
-    assertThat(Instant.parse(read.path("startsAt").asText())).isEqualTo(Instant.parse("2030-01-02T10:00:00Z"));
-    assertThat(Instant.parse(read.path("endsAt").asText())).isEqualTo(Instant.parse("2030-01-02T12:00:00Z"));
+    assertThat(Instant.parse(read.path("startsAt").asText()))
+        .isEqualTo(Instant.parse("2030-01-02T10:00:00Z"));
+    assertThat(Instant.parse(read.path("endsAt").asText()))
+        .isEqualTo(Instant.parse("2030-01-02T12:00:00Z"));
   }
 
   @Test
@@ -209,7 +287,14 @@ class EventsApiIT {
     assertThat(deleted.body()).isEmpty();
     assertProblem(send(server, admin, "GET", path, null), 404, "ADM5");
     assertProblem(send(server, admin, "DELETE", path, null), 404, "ADM5");
-    assertThat(ids(Json.parse(send(server, admin, "GET", "/api/admin/spaces/" + slug + "/events", null)))).containsExactly(kept);
-    assertProblem(server.browser().json().get("/auth/uri?account=" + slug + "&givenName=Sue&eventid=" + id), 404, "UAEV2");
+    assertThat(
+            ids(
+                Json.parse(
+                    send(server, admin, "GET", "/api/admin/spaces/" + slug + "/events", null))))
+        .containsExactly(kept);
+    assertProblem(
+        server.browser().json().get("/auth/uri?account=" + slug + "&givenName=Sue&eventid=" + id),
+        404,
+        "UAEV2");
   }
 }

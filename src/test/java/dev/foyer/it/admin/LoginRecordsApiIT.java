@@ -31,11 +31,13 @@ class LoginRecordsApiIT {
     var slug = createSpace(server);
     var uid = "crm-" + hex(4);
     var member = signInMember(server, slug, uid);
-    send(server, admin, "PUT", memberPath(slug, member) + "/status", "{\"status\":\"DEACTIVATED\"}");
+    send(
+        server, admin, "PUT", memberPath(slug, member) + "/status", "{\"status\":\"DEACTIVATED\"}");
     server.browser().json().get(uriAuth(slug, uid));
 
     var all = send(server, admin, "GET", "/api/admin/spaces/" + slug + "/login-records", null);
-    var newest = send(server, admin, "GET", "/api/admin/spaces/" + slug + "/login-records?limit=1", null);
+    var newest =
+        send(server, admin, "GET", "/api/admin/spaces/" + slug + "/login-records?limit=1", null);
 
     assertThat(all.statusCode()).as(describe(all)).isEqualTo(200);
     var records = Json.parse(all);

@@ -43,8 +43,15 @@ class MembersApiIT {
     var uid = "crm-" + hex(4);
     var member = signInMember(server, slug, uid, event);
 
-    var found = send(server, admin, "GET", "/api/admin/spaces/" + slug + "/members?uid=" + uid, null);
-    var nobody = send(server, admin, "GET", "/api/admin/spaces/" + slug + "/members?uid=nobody-" + hex(4), null);
+    var found =
+        send(server, admin, "GET", "/api/admin/spaces/" + slug + "/members?uid=" + uid, null);
+    var nobody =
+        send(
+            server,
+            admin,
+            "GET",
+            "/api/admin/spaces/" + slug + "/members?uid=nobody-" + hex(4),
+            null);
 
     assertThat(found.statusCode()).as(describe(found)).isEqualTo(200);
     var view = Json.parse(found).path(0);
@@ -66,7 +73,14 @@ class MembersApiIT {
     var slug = createSpace(server);
     var uid = "crm-" + hex(4);
 
-    var link = server.browser().get("/auth/uri?account=" + slug + "&givenName=Zo%C3%AB&familyName=%C3%96l%C3%A7er&uid=" + uid);
+    var link =
+        server
+            .browser()
+            .get(
+                "/auth/uri?account="
+                    + slug
+                    + "&givenName=Zo%C3%AB&familyName=%C3%96l%C3%A7er&uid="
+                    + uid);
 
     assertThat(link.statusCode()).as(describe(link)).isEqualTo(302);
     assertMemberNamed(server, slug, uid, "Zoë", "Ölçer");
@@ -77,7 +91,19 @@ class MembersApiIT {
     var slug = createSpace(server);
     var uid = "crm-" + hex(4);
 
-    var form = server.browser().postForm("/auth/uri", "account", slug, "givenName", "Zoë", "familyName", "Ölçer", "uid", uid);
+    var form =
+        server
+            .browser()
+            .postForm(
+                "/auth/uri",
+                "account",
+                slug,
+                "givenName",
+                "Zoë",
+                "familyName",
+                "Ölçer",
+                "uid",
+                uid);
 
     assertThat(form.statusCode()).as(describe(form)).isEqualTo(302);
     assertMemberNamed(server, slug, uid, "Zoë", "Ölçer");
@@ -89,7 +115,8 @@ class MembersApiIT {
     var path = "/api/admin/spaces/" + slug + "/members/00000000-0000-0000-0000-" + hex(6);
 
     assertProblem(send(server, admin, "GET", path, null), 404, "ADM6");
-    assertProblem(send(server, admin, "PUT", path + "/status", "{\"status\":\"DEACTIVATED\"}"), 404, "ADM6");
+    assertProblem(
+        send(server, admin, "PUT", path + "/status", "{\"status\":\"DEACTIVATED\"}"), 404, "ADM6");
   }
 
   @Test
@@ -98,7 +125,8 @@ class MembersApiIT {
     var path = "/api/admin/spaces/" + createSpace(server) + "/members/" + member;
 
     assertProblem(send(server, admin, "GET", path, null), 404, "ADM6");
-    assertProblem(send(server, admin, "PUT", path + "/status", "{\"status\":\"DEACTIVATED\"}"), 404, "ADM6");
+    assertProblem(
+        send(server, admin, "PUT", path + "/status", "{\"status\":\"DEACTIVATED\"}"), 404, "ADM6");
   }
 
   @Test
@@ -107,14 +135,26 @@ class MembersApiIT {
     var uid = "crm-" + hex(4);
     var member = signInMember(server, slug, uid);
 
-    var changed = send(server, admin, "PUT", memberPath(slug, member) + "/status", "{\"status\":\"DEACTIVATED\"}");
+    var changed =
+        send(
+            server,
+            admin,
+            "PUT",
+            memberPath(slug, member) + "/status",
+            "{\"status\":\"DEACTIVATED\"}");
     var signIn = server.browser().json().get(uriAuth(slug, uid));
 
     assertThat(changed.statusCode()).as(describe(changed)).isEqualTo(200);
     assertThat(Json.parse(changed).path("status").asText()).isEqualTo("DEACTIVATED");
     assertProblem(signIn, 403, "MBR1");
-    assertThat(signIn.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("foyer_" + slug + "=") && !cookie.contains("Max-Age=0"));
-    assertThat(Json.parse(send(server, admin, "GET", memberPath(slug, member), null)).path("status").asText()).isEqualTo("DEACTIVATED");
+    assertThat(signIn.headers().allValues("Set-Cookie"))
+        .noneMatch(
+            cookie -> cookie.startsWith("foyer_" + slug + "=") && !cookie.contains("Max-Age=0"));
+    assertThat(
+            Json.parse(send(server, admin, "GET", memberPath(slug, member), null))
+                .path("status")
+                .asText())
+        .isEqualTo("DEACTIVATED");
   }
 
   @Test
@@ -127,7 +167,11 @@ class MembersApiIT {
     var signIn = server.browser().json().get(uriAuth(slug, uid));
 
     assertProblem(signIn, 403, "MBR2");
-    assertThat(Json.parse(send(server, admin, "GET", memberPath(slug, member), null)).path("status").asText()).isEqualTo("REJECTED");
+    assertThat(
+            Json.parse(send(server, admin, "GET", memberPath(slug, member), null))
+                .path("status")
+                .asText())
+        .isEqualTo("REJECTED");
   }
 
   @Test
@@ -135,7 +179,8 @@ class MembersApiIT {
     var slug = createSpace(server);
     var uid = "crm-" + hex(4);
     var member = signInMember(server, slug, uid);
-    send(server, admin, "PUT", memberPath(slug, member) + "/status", "{\"status\":\"DEACTIVATED\"}");
+    send(
+        server, admin, "PUT", memberPath(slug, member) + "/status", "{\"status\":\"DEACTIVATED\"}");
 
     send(server, admin, "PUT", memberPath(slug, member) + "/status", "{\"status\":\"ACTIVE\"}");
     var signIn = server.browser().get(uriAuth(slug, uid));
@@ -150,7 +195,13 @@ class MembersApiIT {
     var uid = "crm-" + hex(4);
     var member = signInMember(server, slug, uid);
 
-    var changed = send(server, admin, "PUT", memberPath(slug, member) + "/status", "{\"status\":\"" + status + "\"}");
+    var changed =
+        send(
+            server,
+            admin,
+            "PUT",
+            memberPath(slug, member) + "/status",
+            "{\"status\":\"" + status + "\"}");
     var before = Json.parse(send(server, admin, "GET", memberPath(slug, member), null));
     var signIn = server.browser().get(uriAuth(slug, uid));
     var after = Json.parse(send(server, admin, "GET", memberPath(slug, member), null));
@@ -167,13 +218,15 @@ class MembersApiIT {
     var slug = createSpace(server);
     var member = signInMember(server, slug, "crm-" + hex(4));
 
-    assertProblem(send(server, admin, "PUT", memberPath(slug, member) + "/status", "{}"), 400, "ADM1");
+    assertProblem(
+        send(server, admin, "PUT", memberPath(slug, member) + "/status", "{}"), 400, "ADM1");
   }
 
   @Test
   void refusesAMemberLookupWithoutUidWithAdm1(FoyerServer server) {
     var slug = createSpace(server);
 
-    assertProblem(send(server, admin, "GET", "/api/admin/spaces/" + slug + "/members", null), 400, "ADM1");
+    assertProblem(
+        send(server, admin, "GET", "/api/admin/spaces/" + slug + "/members", null), 400, "ADM1");
   }
 }

@@ -43,35 +43,52 @@ class SigningSecretApiIT {
   @Test
   void neverListsTheSigningSecret(FoyerServer server) {
     var slug = slug();
-    var secret = Json.parse(createSpace(server, Json.object().put("slug", slug).put("name", "Signed"))).path("signingSecret").asText();
+    var secret =
+        Json.parse(createSpace(server, Json.object().put("slug", slug).put("name", "Signed")))
+            .path("signingSecret")
+            .asText();
 
     var list = send(server, admin, "GET", "/api/admin/spaces", null);
 
     assertThat(list.body()).doesNotContain(secret);
-    assertThat(find(Json.parse(list), "slug", slug).path("signingSecret").isMissingNode() || find(Json.parse(list), "slug", slug).path("signingSecret").isNull()).isTrue();
+    assertThat(
+            find(Json.parse(list), "slug", slug).path("signingSecret").isMissingNode()
+                || find(Json.parse(list), "slug", slug).path("signingSecret").isNull())
+        .isTrue();
   }
 
   @Test
   void neverShowsTheSigningSecretWhenTheSpaceIsReadOrPatched(FoyerServer server) {
     var slug = slug();
-    var secret = Json.parse(createSpace(server, Json.object().put("slug", slug).put("name", "Signed"))).path("signingSecret").asText();
+    var secret =
+        Json.parse(createSpace(server, Json.object().put("slug", slug).put("name", "Signed")))
+            .path("signingSecret")
+            .asText();
 
     var read = send(server, admin, "GET", "/api/admin/spaces/" + slug, null);
-    var patched = send(server, admin, "PATCH", "/api/admin/spaces/" + slug, "{\"name\":\"Still signed\"}");
+    var patched =
+        send(server, admin, "PATCH", "/api/admin/spaces/" + slug, "{\"name\":\"Still signed\"}");
 
     for (var response : List.of(read, patched)) {
       assertThat(response.statusCode()).as(describe(response)).isEqualTo(200);
       assertThat(response.body()).doesNotContain(secret);
-      assertThat(Json.parse(response).path("signingSecret").isMissingNode() || Json.parse(response).path("signingSecret").isNull()).isTrue();
+      assertThat(
+              Json.parse(response).path("signingSecret").isMissingNode()
+                  || Json.parse(response).path("signingSecret").isNull())
+          .isTrue();
     }
   }
 
   @Test
   void showsANewSigningSecretOnlyWhenRotated(FoyerServer server) {
     var slug = slug();
-    var first = Json.parse(createSpace(server, Json.object().put("slug", slug).put("name", "Signed"))).path("signingSecret").asText();
+    var first =
+        Json.parse(createSpace(server, Json.object().put("slug", slug).put("name", "Signed")))
+            .path("signingSecret")
+            .asText();
 
-    var rotated = send(server, admin, "POST", "/api/admin/spaces/" + slug + "/signing-secret", null);
+    var rotated =
+        send(server, admin, "POST", "/api/admin/spaces/" + slug + "/signing-secret", null);
     var read = send(server, admin, "GET", "/api/admin/spaces/" + slug, null);
 
     assertThat(rotated.statusCode()).as(describe(rotated)).isEqualTo(200);
@@ -86,28 +103,52 @@ class SigningSecretApiIT {
   void theSecretShownAtCreationSignsLinks(FoyerServer server) {
     var slug = slug();
     var secret =
-        Json.parse(createSpace(server, Json.object().put("slug", slug).put("name", "Signed").put("signedLinksRequired", true)))
+        Json.parse(
+                createSpace(
+                    server,
+                    Json.object()
+                        .put("slug", slug)
+                        .put("name", "Signed")
+                        .put("signedLinksRequired", true)))
             .path("signingSecret")
             .asText();
 
-    var unsigned = server.browser().json().get("/auth/uri?account=" + slug + "&givenName=Sue&uid=42");
-    var signed = server.browser().get(link(secret, Map.of("account", slug, "givenName", "Sue", "uid", "42")));
+    var unsigned =
+        server.browser().json().get("/auth/uri?account=" + slug + "&givenName=Sue&uid=42");
+    var signed =
+        server
+            .browser()
+            .get(link(secret, Map.of("account", slug, "givenName", "Sue", "uid", "42")));
 
     assertProblem(unsigned, 401, "UASIG1");
     assertThat(signed.statusCode()).as(describe(signed)).isEqualTo(302);
   }
 
-  // README: the signature covers the UTF-8 bytes of the raw values, and links are URL-encoded as UTF-8.
+  // README: the signature covers the UTF-8 bytes of the raw values, and links are URL-encoded as
+  // UTF-8.
   @Test
   void acceptsASignedLinkWithANonAsciiName(FoyerServer server) {
     var slug = slug();
     var secret =
-        Json.parse(createSpace(server, Json.object().put("slug", slug).put("name", "Signed").put("signedLinksRequired", true)))
+        Json.parse(
+                createSpace(
+                    server,
+                    Json.object()
+                        .put("slug", slug)
+                        .put("name", "Signed")
+                        .put("signedLinksRequired", true)))
             .path("signingSecret")
             .asText();
     var uid = "crm-" + hex(4);
 
-    var signed = server.browser().get(link(secret, Map.of("account", slug, "givenName", "Zoë", "familyName", "Ölçer", "uid", uid)));
+    var signed =
+        server
+            .browser()
+            .get(
+                link(
+                    secret,
+                    Map.of(
+                        "account", slug, "givenName", "Zoë", "familyName", "Ölçer", "uid", uid)));
 
     assertThat(signed.statusCode()).as(describe(signed)).isEqualTo(302);
     assertMemberNamed(server, slug, uid, "Zoë", "Ölçer");

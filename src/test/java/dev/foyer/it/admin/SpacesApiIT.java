@@ -33,7 +33,20 @@ class SpacesApiIT {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"Upper", "UPPER", "with space", "../x", "a/b", "-lead", "trail-", "dot.ted", "ümlaut", "under_score", ""})
+  @ValueSource(
+      strings = {
+        "Upper",
+        "UPPER",
+        "with space",
+        "../x",
+        "a/b",
+        "-lead",
+        "trail-",
+        "dot.ted",
+        "ümlaut",
+        "under_score",
+        ""
+      })
   void refusesABadSlugWithAdm1(String slug, FoyerServer server) {
     var response = createSpace(server, Json.object().put("slug", slug).put("name", "Bad"));
 
@@ -42,7 +55,8 @@ class SpacesApiIT {
 
   @Test
   void refusesASlugOf65CharactersWithAdm1(FoyerServer server) {
-    var response = createSpace(server, Json.object().put("slug", "t-" + "a".repeat(63)).put("name", "Long"));
+    var response =
+        createSpace(server, Json.object().put("slug", "t-" + "a".repeat(63)).put("name", "Long"));
 
     assertProblem(response, 400, "ADM1");
   }
@@ -82,7 +96,8 @@ class SpacesApiIT {
         Arguments.of("POST", "/api/admin/spaces/{slug}/events", "{\"title\":\"x\"}"),
         Arguments.of("GET", "/api/admin/spaces/{slug}/events/welcome", null),
         Arguments.of("GET", "/api/admin/spaces/{slug}/members?uid=42", null),
-        Arguments.of("GET", "/api/admin/spaces/{slug}/members/00000000-0000-0000-0000-000000000000", null),
+        Arguments.of(
+            "GET", "/api/admin/spaces/{slug}/members/00000000-0000-0000-0000-000000000000", null),
         Arguments.of("GET", "/api/admin/spaces/{slug}/login-records", null));
   }
 
@@ -95,7 +110,16 @@ class SpacesApiIT {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"https://x.com/path", "javascript:alert(1)", "*", "null", "intranet.example.com", "https://user@x.com", ""})
+  @ValueSource(
+      strings = {
+        "https://x.com/path",
+        "javascript:alert(1)",
+        "*",
+        "null",
+        "intranet.example.com",
+        "https://user@x.com",
+        ""
+      })
   void refusesABadAllowedOriginWithAdm1(String origin, FoyerServer server) {
     var body = Json.object().put("slug", slug()).put("name", "Embeds");
     body.putArray("allowedOrigins").add("https://intranet.example.com").add(origin);
@@ -117,7 +141,10 @@ class SpacesApiIT {
         "data:text/html,<script>alert(1)</script>"
       })
   void refusesABadLandingUrlWithAdm1(String landingUrl, FoyerServer server) {
-    var response = createSpace(server, Json.object().put("slug", slug()).put("name", "Landing").put("landingUrl", landingUrl));
+    var response =
+        createSpace(
+            server,
+            Json.object().put("slug", slug()).put("name", "Landing").put("landingUrl", landingUrl));
 
     assertProblem(response, 400, "ADM1");
   }
@@ -133,23 +160,30 @@ class SpacesApiIT {
             .put("visibility", "PRIVATE")
             .put("signedLinksRequired", true)
             .put("linkByEmail", true);
-    body.putArray("allowedOrigins").add("https://intranet.example.com").add("HTTP://Localhost:8081");
+    body.putArray("allowedOrigins")
+        .add("https://intranet.example.com")
+        .add("HTTP://Localhost:8081");
 
     var created = createSpace(server, body);
-    var listed = find(Json.parse(send(server, admin, "GET", "/api/admin/spaces", null)), "slug", slug);
+    var listed =
+        find(Json.parse(send(server, admin, "GET", "/api/admin/spaces", null)), "slug", slug);
 
     assertThat(created.statusCode()).as(describe(created)).isEqualTo(201);
-    assertThat(created.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/api/admin/spaces/" + slug));
+    assertThat(created.headers().firstValue("Location"))
+        .hasValueSatisfying(location -> assertThat(location).endsWith("/api/admin/spaces/" + slug));
     for (var space : List.of(Json.parse(created), listed)) {
       assertThat(space.path("slug").asText()).isEqualTo(slug);
       assertThat(space.path("name").asText()).isEqualTo("Intranet – Zoë's team");
-      assertThat(space.path("landingUrl").asText()).isEqualTo("https://intranet.example.com/chat?x=1");
+      assertThat(space.path("landingUrl").asText())
+          .isEqualTo("https://intranet.example.com/chat?x=1");
       assertThat(space.path("homeUrl").asText()).isEqualTo("/spaces/" + slug);
       assertThat(space.path("visibility").asText()).isEqualTo("PRIVATE");
       assertThat(space.path("signedLinksRequired").asBoolean()).isTrue();
       assertThat(space.path("linkByEmail").asBoolean()).isTrue();
-      assertThat(strings(space.path("allowedOrigins"))).containsExactly("https://intranet.example.com", "http://localhost:8081");
-      assertThat(Instant.parse(space.path("createdAt").asText())).isBefore(Instant.now().plusSeconds(60));
+      assertThat(strings(space.path("allowedOrigins")))
+          .containsExactly("https://intranet.example.com", "http://localhost:8081");
+      assertThat(Instant.parse(space.path("createdAt").asText()))
+          .isBefore(Instant.now().plusSeconds(60));
       assertThat(space.path("id").asText()).isNotBlank();
     }
   }
@@ -158,14 +192,16 @@ class SpacesApiIT {
   void appliesDefaultsToAMinimalSpace(FoyerServer server) {
     var slug = slug();
 
-    var space = Json.parse(createSpace(server, Json.object().put("slug", slug).put("name", "Minimal")));
+    var space =
+        Json.parse(createSpace(server, Json.object().put("slug", slug).put("name", "Minimal")));
 
     assertThat(space.path("visibility").asText()).isEqualTo("PUBLIC");
     assertThat(space.path("signedLinksRequired").asBoolean(true)).isFalse();
     assertThat(space.path("linkByEmail").asBoolean(true)).isFalse();
     assertThat(space.path("allowedOrigins").isArray()).isTrue();
     assertThat(space.path("allowedOrigins")).isEmpty();
-    assertThat(space.path("landingUrl").isMissingNode() || space.path("landingUrl").isNull()).isTrue();
+    assertThat(space.path("landingUrl").isMissingNode() || space.path("landingUrl").isNull())
+        .isTrue();
   }
 
   @Test
@@ -184,7 +220,9 @@ class SpacesApiIT {
     var before = Json.parse(send(server, admin, "GET", "/api/admin/spaces/" + slug, null));
 
     var renamed = send(server, admin, "PATCH", "/api/admin/spaces/" + slug, "{\"name\":\"After\"}");
-    var unsigned = send(server, admin, "PATCH", "/api/admin/spaces/" + slug, "{\"signedLinksRequired\":false}");
+    var unsigned =
+        send(
+            server, admin, "PATCH", "/api/admin/spaces/" + slug, "{\"signedLinksRequired\":false}");
     var read = send(server, admin, "GET", "/api/admin/spaces/" + slug, null);
 
     assertThat(renamed.statusCode()).as(describe(renamed)).isEqualTo(200);
@@ -193,7 +231,15 @@ class SpacesApiIT {
     var after = Json.parse(read);
     assertThat(after.path("name").asText()).isEqualTo("After");
     assertThat(after.path("signedLinksRequired").asBoolean()).isFalse();
-    for (var unchanged : List.of("id", "slug", "landingUrl", "visibility", "linkByEmail", "allowedOrigins", "createdAt")) {
+    for (var unchanged :
+        List.of(
+            "id",
+            "slug",
+            "landingUrl",
+            "visibility",
+            "linkByEmail",
+            "allowedOrigins",
+            "createdAt")) {
       assertThat(after.path(unchanged)).as(unchanged).isEqualTo(before.path(unchanged));
     }
   }
@@ -202,7 +248,13 @@ class SpacesApiIT {
   void refusesABadAllowedOriginInAPatchWithAdm1(FoyerServer server) {
     var slug = createSpace(server);
 
-    var response = send(server, admin, "PATCH", "/api/admin/spaces/" + slug, "{\"allowedOrigins\":[\"https://x.com/path\"]}");
+    var response =
+        send(
+            server,
+            admin,
+            "PATCH",
+            "/api/admin/spaces/" + slug,
+            "{\"allowedOrigins\":[\"https://x.com/path\"]}");
 
     assertProblem(response, 400, "ADM1");
   }

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Seeds 001/003's claim table as README states it: what is stored, what falls back, what is refused. */
+/**
+ * Seeds 001/003's claim table as README states it: what is stored, what falls back, what is
+ * refused.
+ */
 @ExtendWith(FoyerServer.class)
 class JwtSsoClaimsIT {
 
@@ -58,7 +61,8 @@ class JwtSsoClaimsIT {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"http://cdn.example.test/ada.png", "https://cdn.example.test/ada.png?size=64"})
+  @ValueSource(
+      strings = {"http://cdn.example.test/ada.png", "https://cdn.example.test/ada.png?size=64"})
   void acceptsHttpAndHttpsAvatarUrls(String avatarUrl, FoyerServer server) {
     var space = SsoSpace.create(server);
     var sub = newSub();
@@ -200,18 +204,28 @@ class JwtSsoClaimsIT {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"sub", "firstName", "email", "title", "groups:join", "customProperties", "domains:set"})
+  @ValueSource(
+      strings = {
+        "sub",
+        "firstName",
+        "email",
+        "title",
+        "groups:join",
+        "customProperties",
+        "domains:set"
+      })
   void refusesClaimOfTheWrongType(String claim, FoyerServer server) {
     var space = SsoSpace.create(server);
     var browser = server.browser().json();
     var sub = newSub();
     var claims = claims(sub);
-    Object wrong = switch (claim) {
-      case "groups:join" -> 42;
-      case "customProperties", "domains:set" -> "not an object";
-      case "title" -> List.of("a", "b");
-      default -> Map.of("nested", "object");
-    };
+    Object wrong =
+        switch (claim) {
+          case "groups:join" -> 42;
+          case "customProperties", "domains:set" -> "not an object";
+          case "title" -> List.of("a", "b");
+          default -> Map.of("nested", "object");
+        };
     claims.put(claim, wrong);
 
     var response = space.signIn(browser, space.token(claims));
@@ -233,7 +247,16 @@ class JwtSsoClaimsIT {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"not-an-email", "ada@", "@example.test", "ada@example", "ada lovelace@example.test", "ada@exa_mple.test", "ada@@example.test"})
+  @ValueSource(
+      strings = {
+        "not-an-email",
+        "ada@",
+        "@example.test",
+        "ada@example",
+        "ada lovelace@example.test",
+        "ada@exa_mple.test",
+        "ada@@example.test"
+      })
   void refusesInvalidEmail(String email, FoyerServer server) {
     var space = SsoSpace.create(server);
     var browser = server.browser().json();

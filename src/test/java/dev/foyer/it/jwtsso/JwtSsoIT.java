@@ -43,8 +43,11 @@ class JwtSsoIT {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
     assertThat(response.headers().firstValue("Location")).hasValue(space.home());
     assertThat(response.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
-    var cookie = response.headers().allValues("Set-Cookie").stream()
-        .filter(value -> value.startsWith(space.cookieName() + "=")).findFirst().orElseThrow();
+    var cookie =
+        response.headers().allValues("Set-Cookie").stream()
+            .filter(value -> value.startsWith(space.cookieName() + "="))
+            .findFirst()
+            .orElseThrow();
     assertThat(cookie).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax");
     var me = space.me(browser);
     assertThat(me.path("member").path("email").asText()).isEqualTo(claims.get("email"));
@@ -61,7 +64,13 @@ class JwtSsoIT {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/spot/{id}/lives", "/spot/{id}", "/spaces/{slug}/events/welcome", "/spaces/{slug}/lives?tab=replays"})
+  @ValueSource(
+      strings = {
+        "/spot/{id}/lives",
+        "/spot/{id}",
+        "/spaces/{slug}/events/welcome",
+        "/spaces/{slug}/lives?tab=replays"
+      })
   void landsOnReferrerUrlInsideTheSpace(String referrerTemplate, FoyerServer server) {
     var space = SsoSpace.create(server);
     var referrerUrl = referrerTemplate.replace("{id}", space.id).replace("{slug}", space.slug);
@@ -70,7 +79,8 @@ class JwtSsoIT {
     var response = space.signIn(browser, space.token(claims(newSub())), referrerUrl);
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
-    assertThat(response.headers().firstValue("Location")).hasValue(server.uri(referrerUrl).toString());
+    assertThat(response.headers().firstValue("Location"))
+        .hasValue(server.uri(referrerUrl).toString());
     assertThat(browser.cookie(space.cookieName())).isPresent();
   }
 
@@ -133,32 +143,39 @@ class JwtSsoIT {
     var browser = server.browser();
     var referrerUrl = "/spot/" + space.id + "/lives";
 
-    var login = browser.get("/spot/" + space.id + "/sso/login?referrerUrl=" + SsoSpace.encode(referrerUrl));
+    var login =
+        browser.get("/spot/" + space.id + "/sso/login?referrerUrl=" + SsoSpace.encode(referrerUrl));
 
     assertThat(login.statusCode()).as(login.body()).isEqualTo(302);
     var authorization = URI.create(login.headers().firstValue("Location").orElseThrow());
-    assertThat(authorization.getScheme() + "://" + authorization.getHost() + authorization.getPath())
+    assertThat(
+            authorization.getScheme() + "://" + authorization.getHost() + authorization.getPath())
         .isEqualTo(SsoSpace.AUTHORIZATION_URL);
     var redirectUrl = queryParameter(authorization, "redirectUrl");
     var back = URI.create(redirectUrl);
-    assertThat(back.getScheme() + "://" + back.getAuthority()).isEqualTo(server.baseUri().toString());
+    assertThat(back.getScheme() + "://" + back.getAuthority())
+        .isEqualTo(server.baseUri().toString());
     assertThat(back.getPath()).isEqualTo(space.jwtPath());
     assertThat(queryParameter(back, "referrerUrl")).isEqualTo(referrerUrl);
     assertThat(browser.cookie(space.cookieName())).isEmpty();
 
     // The customer's app signs the participant in and sends them back, as README's snippet does.
     var token = space.token(claims(newSub()));
-    var landing = browser.get(redirectUrl + (redirectUrl.contains("?") ? "&" : "?") + "ms_token=" + token);
+    var landing =
+        browser.get(redirectUrl + (redirectUrl.contains("?") ? "&" : "?") + "ms_token=" + token);
 
     assertThat(landing.statusCode()).as(landing.body()).isEqualTo(302);
-    assertThat(landing.headers().firstValue("Location")).hasValue(server.uri(referrerUrl).toString());
+    assertThat(landing.headers().firstValue("Location"))
+        .hasValue(server.uri(referrerUrl).toString());
     assertThat(browser.cookie(space.cookieName())).isPresent();
     assertThat(space.me(browser).path("session").path("door").asText()).isEqualTo("jwt-sso");
   }
 
   @Test
   void authorizationUrlKeepsItsOwnQueryAndGetsRedirectUrlWithoutReferrer(FoyerServer server) {
-    var space = SsoSpace.create(server, Json.object().put("authorizationUrl", "https://app.example.test/sso?tenant=7"));
+    var space =
+        SsoSpace.create(
+            server, Json.object().put("authorizationUrl", "https://app.example.test/sso?tenant=7"));
 
     var login = server.browser().get("/spot/" + space.id + "/sso/login");
 
@@ -166,20 +183,29 @@ class JwtSsoIT {
     var authorization = URI.create(login.headers().firstValue("Location").orElseThrow());
     assertThat(authorization.getHost()).isEqualTo("app.example.test");
     assertThat(queryParameter(authorization, "tenant")).isEqualTo("7");
-    assertThat(queryParameter(authorization, "redirectUrl")).isEqualTo(server.uri(space.jwtPath()).toString());
+    assertThat(queryParameter(authorization, "redirectUrl"))
+        .isEqualTo(server.uri(space.jwtPath()).toString());
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"https://evil.test/x", "//evil.test", "/spaces/demo/x", "/spaces/{slug}/../x"})
+  @ValueSource(
+      strings = {"https://evil.test/x", "//evil.test", "/spaces/demo/x", "/spaces/{slug}/../x"})
   void loginLeavesForeignReferrerUrlOutOfRedirectUrl(String referrerTemplate, FoyerServer server) {
     var space = SsoSpace.create(server);
 
-    var login = server.browser().get("/spot/" + space.id + "/sso/login?referrerUrl="
-        + SsoSpace.encode(referrerTemplate.replace("{slug}", space.slug)));
+    var login =
+        server
+            .browser()
+            .get(
+                "/spot/"
+                    + space.id
+                    + "/sso/login?referrerUrl="
+                    + SsoSpace.encode(referrerTemplate.replace("{slug}", space.slug)));
 
     assertThat(login.statusCode()).as(login.body()).isEqualTo(302);
     var authorization = URI.create(login.headers().firstValue("Location").orElseThrow());
-    assertThat(queryParameter(authorization, "redirectUrl")).isEqualTo(server.uri(space.jwtPath()).toString());
+    assertThat(queryParameter(authorization, "redirectUrl"))
+        .isEqualTo(server.uri(space.jwtPath()).toString());
     assertThat(login.headers().firstValue("Location").orElseThrow()).doesNotContain("evil");
   }
 
@@ -218,10 +244,13 @@ class JwtSsoIT {
     var sub = newSub();
     var referrerUrl = "/spaces/" + space.slug + "/lives";
 
-    var response = browser.postForm(space.jwtPath(), "ms_token", space.token(claims(sub)), "referrerUrl", referrerUrl);
+    var response =
+        browser.postForm(
+            space.jwtPath(), "ms_token", space.token(claims(sub)), "referrerUrl", referrerUrl);
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
-    assertThat(response.headers().firstValue("Location")).hasValue(server.uri(referrerUrl).toString());
+    assertThat(response.headers().firstValue("Location"))
+        .hasValue(server.uri(referrerUrl).toString());
     assertThat(space.me(browser).path("member").path("id").asText())
         .isEqualTo(space.member(sub).orElseThrow().path("id").asText());
   }
@@ -230,7 +259,15 @@ class JwtSsoIT {
   void postedFormWithForeignReferrerUrlLandsOnSpaceHome(FoyerServer server) {
     var space = SsoSpace.create(server);
 
-    var response = server.browser().postForm(space.jwtPath(), "ms_token", space.token(claims(newSub())), "referrerUrl", "//evil.test");
+    var response =
+        server
+            .browser()
+            .postForm(
+                space.jwtPath(),
+                "ms_token",
+                space.token(claims(newSub())),
+                "referrerUrl",
+                "//evil.test");
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
     assertThat(response.headers().firstValue("Location")).hasValue(space.home());
@@ -241,14 +278,25 @@ class JwtSsoIT {
     var space = SsoSpace.create(server, allowedOrigin(), Json.object());
     var sub = newSub();
 
-    var response = server.browser().get("/spot/" + space.id + "/embed?authToken=" + space.token(claims(sub)),
-        "Referer", EMBEDDING_ORIGIN + "/portal/community");
+    var response =
+        server
+            .browser()
+            .get(
+                "/spot/" + space.id + "/embed?authToken=" + space.token(claims(sub)),
+                "Referer",
+                EMBEDDING_ORIGIN + "/portal/community");
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
     assertThat(response.headers().firstValue("Location")).hasValue(space.home());
-    var cookie = response.headers().allValues("Set-Cookie").stream()
-        .filter(value -> value.startsWith(space.cookieName() + "=")).findFirst().orElseThrow();
-    assertThat(cookie).containsIgnoringCase("SameSite=None").containsIgnoringCase("Secure").containsIgnoringCase("HttpOnly");
+    var cookie =
+        response.headers().allValues("Set-Cookie").stream()
+            .filter(value -> value.startsWith(space.cookieName() + "="))
+            .findFirst()
+            .orElseThrow();
+    assertThat(cookie)
+        .containsIgnoringCase("SameSite=None")
+        .containsIgnoringCase("Secure")
+        .containsIgnoringCase("HttpOnly");
     assertThat(response.headers().firstValue("Content-Security-Policy"))
         .hasValue("frame-ancestors 'self' " + EMBEDDING_ORIGIN);
     assertThat(space.member(sub)).isPresent();
@@ -260,21 +308,41 @@ class JwtSsoIT {
     var space = SsoSpace.create(server, allowedOrigin(), Json.object());
     var referrerUrl = "/spaces/" + space.slug + "/lives";
 
-    var response = server.browser().get("/spot/" + space.id + "/embed?authToken=" + space.token(claims(newSub()))
-        + "&referrerUrl=" + SsoSpace.encode(referrerUrl), "Referer", EMBEDDING_ORIGIN + "/");
+    var response =
+        server
+            .browser()
+            .get(
+                "/spot/"
+                    + space.id
+                    + "/embed?authToken="
+                    + space.token(claims(newSub()))
+                    + "&referrerUrl="
+                    + SsoSpace.encode(referrerUrl),
+                "Referer",
+                EMBEDDING_ORIGIN + "/");
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
-    assertThat(response.headers().firstValue("Location")).hasValue(server.uri(referrerUrl).toString());
+    assertThat(response.headers().firstValue("Location"))
+        .hasValue(server.uri(referrerUrl).toString());
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"https://evil.example.test/page", "http://intranet.example.test/page", "https://intranet.example.test.evil.test/"})
+  @ValueSource(
+      strings = {
+        "https://evil.example.test/page",
+        "http://intranet.example.test/page",
+        "https://intranet.example.test.evil.test/"
+      })
   void embedRefusesPageOfAnotherOrigin(String referer, FoyerServer server) {
     var space = SsoSpace.create(server, allowedOrigin(), Json.object());
     var browser = server.browser().json();
     var sub = newSub();
 
-    var response = browser.get("/spot/" + space.id + "/embed?authToken=" + space.token(claims(sub)), "Referer", referer);
+    var response =
+        browser.get(
+            "/spot/" + space.id + "/embed?authToken=" + space.token(claims(sub)),
+            "Referer",
+            referer);
 
     space.assertRefused(browser, response, 403, "JWT18", sub);
   }
@@ -320,11 +388,18 @@ class JwtSsoIT {
     var newKey = Json.parse(rotation).path("key").asText();
     assertThat(newKey).isNotBlank().isNotEqualTo(space.key);
     var previousUntil = Instant.parse(Json.parse(rotation).path("previousKeyValidUntil").asText());
-    assertThat(previousUntil).isBetween(before.plus(Duration.ofHours(23)), Instant.now().plus(Duration.ofHours(25)));
+    assertThat(previousUntil)
+        .isBetween(before.plus(Duration.ofHours(23)), Instant.now().plus(Duration.ofHours(25)));
     var oldKeySub = newSub();
     var newKeySub = newSub();
-    var oldKey = server.browser().get(space.jwtPath() + "?ms_token=" + JwtTokens.hs256(claims(oldKeySub), space.key));
-    var current = server.browser().get(space.jwtPath() + "?ms_token=" + JwtTokens.hs256(claims(newKeySub), newKey));
+    var oldKey =
+        server
+            .browser()
+            .get(space.jwtPath() + "?ms_token=" + JwtTokens.hs256(claims(oldKeySub), space.key));
+    var current =
+        server
+            .browser()
+            .get(space.jwtPath() + "?ms_token=" + JwtTokens.hs256(claims(newKeySub), newKey));
     assertThat(oldKey.statusCode()).as(oldKey.body()).isEqualTo(302);
     assertThat(current.statusCode()).as(current.body()).isEqualTo(302);
     assertThat(space.member(oldKeySub)).isPresent();
@@ -341,7 +416,8 @@ class JwtSsoIT {
     var browser = server.browser().json();
     var sub = newSub();
 
-    var response = browser.get(space.jwtPath() + "?ms_token=" + JwtTokens.hs256(claims(sub), space.key));
+    var response =
+        browser.get(space.jwtPath() + "?ms_token=" + JwtTokens.hs256(claims(sub), space.key));
 
     space.assertRefused(browser, response, 401, "JWT6", sub);
   }
@@ -357,7 +433,9 @@ class JwtSsoIT {
 
     assertThat(response.statusCode()).isEqualTo(401);
     assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
-    assertThat(response.body()).contains("<code class=\"error-code\">JWT8</code>").doesNotContain(space.key);
+    assertThat(response.body())
+        .contains("<code class=\"error-code\">JWT8</code>")
+        .doesNotContain(space.key);
   }
 
   @Test
@@ -370,15 +448,24 @@ class JwtSsoIT {
     assertThat(Json.parse(response).path("id").asText()).isEqualTo(space.id);
   }
 
-  /** A door address the pac4j filter does not recognise must not reach the door's resource as a 500. */
+  /**
+   * A door address the pac4j filter does not recognise must not reach the door's resource as a 500.
+   */
   @ParameterizedTest
   @ValueSource(strings = {"/sso/jwt/", "/sso/jwt;v=1", "/embed/"})
   void variantsOfTheDoorAddressDoNotFail(String door, FoyerServer server) {
     var space = SsoSpace.create(server);
     var browser = server.browser().json();
 
-    var response = browser.get("/spot/" + space.id + door + "?ms_token=" + space.token(claims(newSub()))
-        + "&authToken=" + space.token(claims(newSub())));
+    var response =
+        browser.get(
+            "/spot/"
+                + space.id
+                + door
+                + "?ms_token="
+                + space.token(claims(newSub()))
+                + "&authToken="
+                + space.token(claims(newSub())));
 
     assertThat(response.statusCode()).as(response.body()).isLessThan(500);
   }

@@ -21,8 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Who a JWT SSO sign-in is in the space (README "Members through JWT SSO"): new and known members,
- * the sync policy, password members (their password sign-in is in PasswordIT), email changes,
- * every member status, private spaces, groups, custom properties and domains.
+ * the sync policy, password members (their password sign-in is in PasswordIT), email changes, every
+ * member status, private spaces, groups, custom properties and domains.
  */
 @ExtendWith(FoyerServer.class)
 class JwtSsoMembersIT {
@@ -85,7 +85,13 @@ class JwtSsoMembersIT {
   @Test
   void updatesEveryFieldTheSpaceSyncsOnEveryLogin(FoyerServer server) {
     var sync = Json.object();
-    sync.putArray("syncOnEveryLogin").add("NAMES").add("EMAIL").add("TITLE").add("AVATAR").add("LANGUAGE").add("TIME_ZONE");
+    sync.putArray("syncOnEveryLogin")
+        .add("NAMES")
+        .add("EMAIL")
+        .add("TITLE")
+        .add("AVATAR")
+        .add("LANGUAGE")
+        .add("TIME_ZONE");
     var space = SsoSpace.create(server, sync);
     var sub = newSub();
     var first = claims(sub);
@@ -124,8 +130,13 @@ class JwtSsoMembersIT {
   void attachesTokenToPasswordMemberWhoseEmailDomainDiffersOnlyInCase(FoyerServer server) {
     var space = SsoSpace.create(server);
     var local = "grace." + Names.hex(4);
-    var created = space.createMember(Json.object().put("givenName", "Grace").put("familyName", "Hopper")
-        .put("email", local + "@Example.TEST").put("password", PASSWORD));
+    var created =
+        space.createMember(
+            Json.object()
+                .put("givenName", "Grace")
+                .put("familyName", "Hopper")
+                .put("email", local + "@Example.TEST")
+                .put("password", PASSWORD));
     var sub = newSub();
     var claims = claims(sub);
     claims.put("email", local + "@example.test");
@@ -206,10 +217,13 @@ class JwtSsoMembersIT {
 
   @ParameterizedTest
   @ValueSource(strings = {"INVITED", "PENDING"})
-  void memberTheAdministratorsCreatedBecomesActiveOnFirstSsoSignIn(String status, FoyerServer server) {
+  void memberTheAdministratorsCreatedBecomesActiveOnFirstSsoSignIn(
+      String status, FoyerServer server) {
     var space = SsoSpace.create(server);
     var email = "invitee." + Names.hex(4) + "@example.test";
-    var created = space.createMember(Json.object().put("givenName", "Ivy").put("email", email).put("status", status));
+    var created =
+        space.createMember(
+            Json.object().put("givenName", "Ivy").put("email", email).put("status", status));
     assertThat(created.path("status").asText()).isEqualTo(status);
     var claims = claims(newSub());
     claims.put("email", email);
@@ -278,7 +292,9 @@ class JwtSsoMembersIT {
 
   @Test
   void groupOfAnotherSpaceRefusesKnownMemberWithNothingChanged(FoyerServer server) {
-    var space = SsoSpace.create(server, Json.object().putPOJO("customProperties", List.of("dept")), Json.object());
+    var space =
+        SsoSpace.create(
+            server, Json.object().putPOJO("customProperties", List.of("dept")), Json.object());
     var other = SsoSpace.create(server);
     var speakers = space.createGroup("Speakers");
     var foreign = other.createGroup("Elsewhere");
@@ -304,7 +320,8 @@ class JwtSsoMembersIT {
   @Test
   void storesCustomPropertiesTheSpaceDeclares(FoyerServer server) {
     var space = SsoSpace.create(server);
-    var declared = space.patch(Json.object().putPOJO("customProperties", List.of("dept", "costCenter")));
+    var declared =
+        space.patch(Json.object().putPOJO("customProperties", List.of("dept", "costCenter")));
     assertThat(declared.path("customProperties")).hasSize(2);
     var sub = newSub();
     var first = claims(sub);
@@ -322,7 +339,9 @@ class JwtSsoMembersIT {
 
   @Test
   void unknownCustomPropertyRefusesWithNothingWritten(FoyerServer server) {
-    var space = SsoSpace.create(server, Json.object().putPOJO("customProperties", List.of("dept")), Json.object());
+    var space =
+        SsoSpace.create(
+            server, Json.object().putPOJO("customProperties", List.of("dept")), Json.object());
     var browser = server.browser().json();
     var sub = newSub();
     var claims = claims(sub);
@@ -338,7 +357,13 @@ class JwtSsoMembersIT {
     var space = SsoSpace.create(server);
     var sub = newSub();
     var first = claims(sub);
-    first.put("domains:set", Map.of("default", "https://app.example.test", "academy", "https://academy.example.test/learn"));
+    first.put(
+        "domains:set",
+        Map.of(
+            "default",
+            "https://app.example.test",
+            "academy",
+            "https://academy.example.test/learn"));
     space.signInOk(first);
     assertThat(space.member(sub).orElseThrow().path("domains").size()).isEqualTo(2);
 
@@ -367,7 +392,9 @@ class JwtSsoMembersIT {
 
   private static List<String> providers(JsonNode member) {
     var providers = new ArrayList<String>();
-    member.path("identities").forEach(identity -> providers.add(identity.path("provider").asText()));
+    member
+        .path("identities")
+        .forEach(identity -> providers.add(identity.path("provider").asText()));
     return providers;
   }
 

@@ -178,7 +178,8 @@ class JwtSsoRefusalsIT {
     var forged = claims(forgedSub);
     var parts = genuine.split("\\.");
 
-    var response = space.signIn(browser, parts[0] + "." + JwtTokens.part(Json.write(forged)) + "." + parts[2]);
+    var response =
+        space.signIn(browser, parts[0] + "." + JwtTokens.part(Json.write(forged)) + "." + parts[2]);
 
     space.assertRefused(browser, response, 401, "JWT6", forgedSub);
   }
@@ -228,7 +229,15 @@ class JwtSsoRefusalsIT {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"not-a-jwt", "a.b.c", "...", "eyJhbGciOiJIUzI1NiJ9", "bm90IGpzb24.e30.c2ln", "e30.e30.c2ln"})
+  @ValueSource(
+      strings = {
+        "not-a-jwt",
+        "a.b.c",
+        "...",
+        "eyJhbGciOiJIUzI1NiJ9",
+        "bm90IGpzb24.e30.c2ln",
+        "e30.e30.c2ln"
+      })
   void refusesGarbage(String garbage, FoyerServer server) {
     var space = SsoSpace.create(server);
     var browser = server.browser().json();
@@ -243,8 +252,15 @@ class JwtSsoRefusalsIT {
     var space = SsoSpace.create(server);
     var browser = server.browser().json();
     var sub = newSub();
-    var token = JwtTokens.sign(claims(sub), space.key,
-        Map.of("algorithm", "HS256", "header", Map.of("crit", java.util.List.of("foyer-extension"), "foyer-extension", true)));
+    var token =
+        JwtTokens.sign(
+            claims(sub),
+            space.key,
+            Map.of(
+                "algorithm",
+                "HS256",
+                "header",
+                Map.of("crit", java.util.List.of("foyer-extension"), "foyer-extension", true)));
 
     var response = space.signIn(browser, token);
 
@@ -386,7 +402,8 @@ class JwtSsoRefusalsIT {
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(404);
     assertThat(Json.parse(response).path("code").asText()).isEqualTo("JWT16");
-    assertThat(response.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("foyer_"));
+    assertThat(response.headers().allValues("Set-Cookie"))
+        .noneMatch(cookie -> cookie.startsWith("foyer_"));
     assertThat(space.member(sub)).isEmpty();
   }
 }

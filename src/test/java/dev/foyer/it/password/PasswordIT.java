@@ -32,8 +32,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The password door, {@code POST /auth/password} (form fields {@code account}, {@code email},
- * {@code password}), for members an administrator created with a password (README "Members
- * through JWT SSO", "Error codes").
+ * {@code password}), for members an administrator created with a password (README "Members through
+ * JWT SSO", "Error codes").
  */
 @ExtendWith(FoyerServer.class)
 class PasswordIT {
@@ -53,14 +53,19 @@ class PasswordIT {
     assertThat(response.headers().firstValue("Location"))
         .hasValueSatisfying(location -> assertThat(location).endsWith("/spaces/" + slug));
     assertThat(response.headers().allValues("Set-Cookie"))
-        .anySatisfy(cookie -> assertThat(cookie).startsWith("foyer_" + slug + "=").containsIgnoringCase("HttpOnly"));
+        .anySatisfy(
+            cookie ->
+                assertThat(cookie)
+                    .startsWith("foyer_" + slug + "=")
+                    .containsIgnoringCase("HttpOnly"));
     assertThat(browser.cookie("foyer_" + slug)).as("session cookie").isPresent();
     var landing = browser.follow(response);
     assertThat(landing.statusCode()).as(describe(landing)).isEqualTo(200);
     assertThat(landing.body()).contains("Hello, Grace!");
     var me = browser.json().get("/api/me?account=" + slug);
     assertThat(me.statusCode()).as(describe(me)).isEqualTo(200);
-    assertThat(Json.parse(me).path("member").path("id").asText()).isEqualTo(member.path("id").asText());
+    assertThat(Json.parse(me).path("member").path("id").asText())
+        .isEqualTo(member.path("id").asText());
     var newest = loginRecords(server, slug).get(0);
     assertThat(newest.path("door").asText()).isEqualTo("password");
     assertThat(newest.path("accepted").asBoolean()).isTrue();
@@ -108,7 +113,8 @@ class PasswordIT {
 
     assertRefused(wrong, wrongBrowser, false, "PWD1", 401);
     assertRefused(unknown, unknownBrowser, false, "PWD1", 401);
-    assertThat(unknown.headers().firstValue("Content-Type")).isEqualTo(wrong.headers().firstValue("Content-Type"));
+    assertThat(unknown.headers().firstValue("Content-Type"))
+        .isEqualTo(wrong.headers().firstValue("Content-Type"));
     var wrongBody = Json.parse(wrong);
     var unknownBody = Json.parse(unknown);
     assertThat(fieldNames(unknownBody)).isEqualTo(fieldNames(wrongBody));
@@ -123,9 +129,10 @@ class PasswordIT {
   /**
    * An unknown email is checked against a decoy PBKDF2 hash, so it costs about what a wrong
    * password costs; without the decoy it would answer about 100 times faster (a lookup instead of
-   * 210,000 HMAC rounds). The bound is loose on purpose: the machine is shared with other builds and
-   * the server's JIT, GC and database add noise of the same order as the PBKDF2 time, so the test
-   * only asks for a third of the wrong-password median, which still fails by far without the decoy.
+   * 210,000 HMAC rounds). The bound is loose on purpose: the machine is shared with other builds
+   * and the server's JIT, GC and database add noise of the same order as the PBKDF2 time, so the
+   * test only asks for a third of the wrong-password median, which still fails by far without the
+   * decoy.
    */
   @Test
   void refusesAnUnknownEmailAtTheCostOfAWrongPassword(FoyerServer server) {
@@ -146,10 +153,18 @@ class PasswordIT {
 
     var wrongMedian = median(wrong);
     var unknownMedian = median(unknown);
-    LOGGER.log(System.Logger.Level.INFO, "PWD1 in ms ({0}): wrong password {1} (median {2}), unknown email {3} (median {4})",
-        server.db(), Arrays.toString(millis(wrong)), wrongMedian / 1_000_000, Arrays.toString(millis(unknown)), unknownMedian / 1_000_000);
+    LOGGER.log(
+        System.Logger.Level.INFO,
+        "PWD1 in ms ({0}): wrong password {1} (median {2}), unknown email {3} (median {4})",
+        server.db(),
+        Arrays.toString(millis(wrong)),
+        wrongMedian / 1_000_000,
+        Arrays.toString(millis(unknown)),
+        unknownMedian / 1_000_000);
     assertThat(unknownMedian)
-        .as("median ns of an unknown email %s vs a wrong password %s", Arrays.toString(unknown), Arrays.toString(wrong))
+        .as(
+            "median ns of an unknown email %s vs a wrong password %s",
+            Arrays.toString(unknown), Arrays.toString(wrong))
         .isGreaterThanOrEqualTo(wrongMedian / 3);
   }
 
@@ -159,7 +174,13 @@ class PasswordIT {
     var slug = createSpace(server);
     var email = newEmail();
     var member = createMember(server, slug, "Grace", email, PASSWORD).path("id").asText();
-    var changed = send(server, server.adminToken(), "PUT", memberPath(slug, member) + "/status", "{\"status\":\"" + status + "\"}");
+    var changed =
+        send(
+            server,
+            server.adminToken(),
+            "PUT",
+            memberPath(slug, member) + "/status",
+            "{\"status\":\"" + status + "\"}");
     assertThat(changed.statusCode()).as(describe(changed)).isEqualTo(200);
     var browser = server.browser().json();
 
@@ -176,8 +197,18 @@ class PasswordIT {
     var slug = createSpace(server);
     var email = newEmail();
     var member = createMember(server, slug, "Grace", email, PASSWORD).path("id").asText();
-    send(server, server.adminToken(), "PUT", memberPath(slug, member) + "/status", "{\"status\":\"DEACTIVATED\"}");
-    send(server, server.adminToken(), "PUT", memberPath(slug, member) + "/status", "{\"status\":\"ACTIVE\"}");
+    send(
+        server,
+        server.adminToken(),
+        "PUT",
+        memberPath(slug, member) + "/status",
+        "{\"status\":\"DEACTIVATED\"}");
+    send(
+        server,
+        server.adminToken(),
+        "PUT",
+        memberPath(slug, member) + "/status",
+        "{\"status\":\"ACTIVE\"}");
     var browser = server.browser();
 
     var response = signIn(browser, slug, email, PASSWORD);
@@ -189,36 +220,97 @@ class PasswordIT {
   static Stream<Arguments> refusals() {
     return Stream.of(
         Arguments.of("no email", "PWD1", 401, form("account", "{slug}", "password", PASSWORD)),
-        Arguments.of("empty email", "PWD1", 401, form("account", "{slug}", "email", "", "password", PASSWORD)),
+        Arguments.of(
+            "empty email",
+            "PWD1",
+            401,
+            form("account", "{slug}", "email", "", "password", PASSWORD)),
         Arguments.of("no password", "PWD1", 401, form("account", "{slug}", "email", "{email}")),
-        Arguments.of("empty password", "PWD1", 401, form("account", "{slug}", "email", "{email}", "password", "")),
+        Arguments.of(
+            "empty password",
+            "PWD1",
+            401,
+            form("account", "{slug}", "email", "{email}", "password", "")),
         Arguments.of("no account", "UAACCT1", 400, form("email", "{email}", "password", PASSWORD)),
-        Arguments.of("empty account", "UAACCT1", 400, form("account", "", "email", "{email}", "password", PASSWORD)),
-        Arguments.of("unknown account", "UAACCT2", 404, form("account", "{slug}-nowhere", "email", "{email}", "password", PASSWORD)),
-        Arguments.of("another space's account", "PWD1", 401, form("account", "{other}", "email", "{email}", "password", PASSWORD)),
-        Arguments.of("GET with the fields in the query", "REQ405", 405,
-            request("GET", "?account={slug}&email={email}&password=" + PASSWORD.replace(' ', '+'), null, null)),
-        Arguments.of("PUT", "REQ405", 405,
-            request("PUT", "", "application/x-www-form-urlencoded", "account={slug}&email={email}&password=" + PASSWORD.replace(' ', '+'))),
-        Arguments.of("the fields as JSON", "REQ415", 415,
-            request("POST", "", "application/json", "{\"account\":\"{slug}\",\"email\":\"{email}\",\"password\":\"" + PASSWORD + "\"}")),
-        Arguments.of("the fields as text/plain", "REQ415", 415,
-            request("POST", "", "text/plain", "account={slug}&email={email}&password=" + PASSWORD.replace(' ', '+'))),
-        Arguments.of("a form body over 16384 bytes", "REQ413", 413,
-            request("POST", "", "application/x-www-form-urlencoded",
-                "account={slug}&email={email}&password=" + PASSWORD.replace(' ', '+') + "&padding=" + "x".repeat(16384))));
+        Arguments.of(
+            "empty account",
+            "UAACCT1",
+            400,
+            form("account", "", "email", "{email}", "password", PASSWORD)),
+        Arguments.of(
+            "unknown account",
+            "UAACCT2",
+            404,
+            form("account", "{slug}-nowhere", "email", "{email}", "password", PASSWORD)),
+        Arguments.of(
+            "another space's account",
+            "PWD1",
+            401,
+            form("account", "{other}", "email", "{email}", "password", PASSWORD)),
+        Arguments.of(
+            "GET with the fields in the query",
+            "REQ405",
+            405,
+            request(
+                "GET",
+                "?account={slug}&email={email}&password=" + PASSWORD.replace(' ', '+'),
+                null,
+                null)),
+        Arguments.of(
+            "PUT",
+            "REQ405",
+            405,
+            request(
+                "PUT",
+                "",
+                "application/x-www-form-urlencoded",
+                "account={slug}&email={email}&password=" + PASSWORD.replace(' ', '+'))),
+        Arguments.of(
+            "the fields as JSON",
+            "REQ415",
+            415,
+            request(
+                "POST",
+                "",
+                "application/json",
+                "{\"account\":\"{slug}\",\"email\":\"{email}\",\"password\":\""
+                    + PASSWORD
+                    + "\"}")),
+        Arguments.of(
+            "the fields as text/plain",
+            "REQ415",
+            415,
+            request(
+                "POST",
+                "",
+                "text/plain",
+                "account={slug}&email={email}&password=" + PASSWORD.replace(' ', '+'))),
+        Arguments.of(
+            "a form body over 16384 bytes",
+            "REQ413",
+            413,
+            request(
+                "POST",
+                "",
+                "application/x-www-form-urlencoded",
+                "account={slug}&email={email}&password="
+                    + PASSWORD.replace(' ', '+')
+                    + "&padding="
+                    + "x".repeat(16384))));
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
   @MethodSource("refusals")
-  void refusesWhatIsNotASignIn(String description, String code, int status, Request request, FoyerServer server) {
+  void refusesWhatIsNotASignIn(
+      String description, String code, int status, Request request, FoyerServer server) {
     var slug = createSpace(server);
     var other = createSpace(server);
     var email = newEmail();
     createMember(server, slug, "Grace", email, PASSWORD);
     var browser = server.browser().json();
 
-    var response = request.send(browser, Map.of("{slug}", slug, "{other}", other, "{email}", email));
+    var response =
+        request.send(browser, Map.of("{slug}", slug, "{other}", other, "{email}", email));
 
     assertRefused(response, browser, false, code, status);
     if (status == 405) {
@@ -232,8 +324,13 @@ class PasswordIT {
   void attachesTokenToPasswordMemberWithTheSameEmail(FoyerServer server) {
     var space = SsoSpace.create(server);
     var email = "grace." + hex(4) + "@example.test";
-    var created = space.createMember(Json.object().put("givenName", "Grace").put("familyName", "Hopper")
-        .put("email", email).put("password", PASSWORD));
+    var created =
+        space.createMember(
+            Json.object()
+                .put("givenName", "Grace")
+                .put("familyName", "Hopper")
+                .put("email", email)
+                .put("password", PASSWORD));
     var sub = newSub();
     var claims = claims(sub);
     claims.put("email", email);
@@ -245,7 +342,9 @@ class PasswordIT {
     assertThat(member.path("hasPassword").asBoolean()).isTrue();
     assertThat(providers(member)).containsExactlyInAnyOrder("password", "jwt-sso");
     var browser = server.browser();
-    var password = browser.postForm("/auth/password", "account", space.slug, "email", email, "password", PASSWORD);
+    var password =
+        browser.postForm(
+            "/auth/password", "account", space.slug, "email", email, "password", PASSWORD);
     assertThat(password.statusCode()).as(password.body()).isEqualTo(302);
     assertThat(space.me(browser).path("member").path("id").asText()).isEqualTo(memberId);
   }
@@ -254,13 +353,35 @@ class PasswordIT {
   void passwordSignInKeepsWorkingAfterSsoSignIns(FoyerServer server) {
     var space = SsoSpace.create(server);
     var email = "grace." + hex(4) + "@example.test";
-    space.createMember(Json.object().put("givenName", "Grace").put("email", email).put("password", PASSWORD));
+    space.createMember(
+        Json.object().put("givenName", "Grace").put("email", email).put("password", PASSWORD));
     var claims = claims(newSub());
     claims.put("email", email);
     space.signInOk(claims);
 
-    var wrong = server.browser().json().postForm("/auth/password", "account", space.slug, "email", email, "password", "wrong password!");
-    var right = server.browser().postForm("/auth/password", "account", space.slug, "email", email.toUpperCase(), "password", PASSWORD);
+    var wrong =
+        server
+            .browser()
+            .json()
+            .postForm(
+                "/auth/password",
+                "account",
+                space.slug,
+                "email",
+                email,
+                "password",
+                "wrong password!");
+    var right =
+        server
+            .browser()
+            .postForm(
+                "/auth/password",
+                "account",
+                space.slug,
+                "email",
+                email.toUpperCase(),
+                "password",
+                PASSWORD);
 
     assertThat(wrong.statusCode()).as(wrong.body()).isEqualTo(401);
     assertThat(Json.parse(wrong).path("code").asText()).isEqualTo("PWD1");
@@ -271,7 +392,9 @@ class PasswordIT {
   void oldMemberKeepsItsPasswordAfterEmailChangeStartsNewMember(FoyerServer server) {
     var space = SsoSpace.create(server, Json.object().put("newMemberOnEmailChange", true));
     var email = "grace." + hex(4) + "@example.test";
-    var created = space.createMember(Json.object().put("givenName", "Grace").put("email", email).put("password", PASSWORD));
+    var created =
+        space.createMember(
+            Json.object().put("givenName", "Grace").put("email", email).put("password", PASSWORD));
     var sub = newSub();
     var first = claims(sub);
     first.put("email", email);
@@ -281,9 +404,12 @@ class PasswordIT {
 
     assertThat(newId).isNotEqualTo(created.path("id").asText());
     var browser = server.browser();
-    var password = browser.postForm("/auth/password", "account", space.slug, "email", email, "password", PASSWORD);
+    var password =
+        browser.postForm(
+            "/auth/password", "account", space.slug, "email", email, "password", PASSWORD);
     assertThat(password.statusCode()).as(password.body()).isEqualTo(302);
-    assertThat(space.me(browser).path("member").path("id").asText()).isEqualTo(created.path("id").asText());
+    assertThat(space.me(browser).path("member").path("id").asText())
+        .isEqualTo(created.path("id").asText());
   }
 
   // --- Helpers ---------------------------------------------------------------------------------
@@ -295,7 +421,12 @@ class PasswordIT {
       if (contentType != null) {
         builder.header("Content-Type", contentType);
       }
-      return browser.send(builder.method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(fill(body, values))));
+      return browser.send(
+          builder.method(
+              method,
+              body == null
+                  ? BodyPublishers.noBody()
+                  : BodyPublishers.ofString(fill(body, values))));
     }
 
     private static String fill(String text, Map<String, String> values) {
@@ -316,7 +447,9 @@ class PasswordIT {
     return new Request(method, query, contentType, body);
   }
 
-  /** A form post of the name/value pairs, URL-encoded (placeholders are plain letters and braces). */
+  /**
+   * A form post of the name/value pairs, URL-encoded (placeholders are plain letters and braces).
+   */
   private static Request form(String... nameValuePairs) {
     var fields = new ArrayList<String>();
     for (int i = 0; i < nameValuePairs.length; i += 2) {
@@ -325,8 +458,10 @@ class PasswordIT {
     return new Request("POST", "", "application/x-www-form-urlencoded", String.join("&", fields));
   }
 
-  private static HttpResponse<String> signIn(Browser browser, String slug, String email, String password) {
-    return browser.postForm("/auth/password", "account", slug, "email", email, "password", password);
+  private static HttpResponse<String> signIn(
+      Browser browser, String slug, String email, String password) {
+    return browser.postForm(
+        "/auth/password", "account", slug, "email", email, "password", password);
   }
 
   /** One refused attempt with a wrong password, in nanoseconds; it must be a PWD1 refusal. */
@@ -349,9 +484,17 @@ class PasswordIT {
     return Arrays.stream(nanos).map(nano -> nano / 1_000_000).toArray();
   }
 
-  private static JsonNode createMember(FoyerServer server, String slug, String givenName, String email, String password) {
-    var body = Json.object().put("givenName", givenName).put("email", email).put("password", password);
-    var response = send(server, server.adminToken(), "POST", "/api/admin/spaces/" + slug + "/members", Json.write(body));
+  private static JsonNode createMember(
+      FoyerServer server, String slug, String givenName, String email, String password) {
+    var body =
+        Json.object().put("givenName", givenName).put("email", email).put("password", password);
+    var response =
+        send(
+            server,
+            server.adminToken(),
+            "POST",
+            "/api/admin/spaces/" + slug + "/members",
+            Json.write(body));
     assertThat(response.statusCode()).as(describe(response)).isEqualTo(201);
     return Json.parse(response);
   }
@@ -369,7 +512,13 @@ class PasswordIT {
   }
 
   private static List<JsonNode> loginRecords(FoyerServer server, String slug) {
-    var response = send(server, server.adminToken(), "GET", "/api/admin/spaces/" + slug + "/login-records", null);
+    var response =
+        send(
+            server,
+            server.adminToken(),
+            "GET",
+            "/api/admin/spaces/" + slug + "/login-records",
+            null);
     assertThat(response.statusCode()).as(describe(response)).isEqualTo(200);
     var records = new ArrayList<JsonNode>();
     Json.parse(response).forEach(records::add);
@@ -384,7 +533,9 @@ class PasswordIT {
 
   private static List<String> providers(JsonNode member) {
     var providers = new ArrayList<String>();
-    member.path("identities").forEach(identity -> providers.add(identity.path("provider").asText()));
+    member
+        .path("identities")
+        .forEach(identity -> providers.add(identity.path("provider").asText()));
     return providers;
   }
 }

@@ -27,13 +27,25 @@ class SessionsIT {
     var slug = createSpace(server);
     var browser = server.browser();
     var signedInAt = Instant.now();
-    browser.postForm("/auth/uri", ordered(
-        "account", slug, "givenName", "Sue", "familyName", "Doe", "email", "sue.doe@example.com", "uid", "crm-" + hex(5)));
+    browser.postForm(
+        "/auth/uri",
+        ordered(
+            "account",
+            slug,
+            "givenName",
+            "Sue",
+            "familyName",
+            "Doe",
+            "email",
+            "sue.doe@example.com",
+            "uid",
+            "crm-" + hex(5)));
 
     var response = browser.json().get("/api/me");
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
     var me = Json.parse(response);
     assertThat(me.path("account").asText()).isEqualTo(slug);
     var member = me.path("member");
@@ -47,7 +59,10 @@ class SessionsIT {
     assertThat(me.path("session").path("door").asText()).isEqualTo("uri-auth");
     // foyer.session.ttl defaults to PT8H.
     var expiresAt = Instant.parse(me.path("session").path("expiresAt").asText());
-    assertThat(expiresAt).isBetween(signedInAt.plus(Duration.ofHours(8)).minusSeconds(120), signedInAt.plus(Duration.ofHours(8)).plusSeconds(120));
+    assertThat(expiresAt)
+        .isBetween(
+            signedInAt.plus(Duration.ofHours(8)).minusSeconds(120),
+            signedInAt.plus(Duration.ofHours(8)).plusSeconds(120));
   }
 
   @Test
@@ -110,7 +125,8 @@ class SessionsIT {
 
     assertThat(withoutAccount.statusCode()).as(withoutAccount.body()).isEqualTo(200);
     assertThat(Json.parse(withoutAccount).path("account").asText()).isEqualTo(slug);
-    assertThat(Json.parse(withoutAccount).path("member").path("nickname").asText()).isEqualTo("Sue");
+    assertThat(Json.parse(withoutAccount).path("member").path("nickname").asText())
+        .isEqualTo("Sue");
     assertThat(withAccount.statusCode()).as(withAccount.body()).isEqualTo(200);
     assertThat(Json.parse(withAccount).path("member").path("nickname").asText()).isEqualTo("Sue");
     assertThat(plugin.cookies()).isEmpty();
@@ -122,7 +138,12 @@ class SessionsIT {
     var other = createSpace(server);
     var token = signIn(server.browser(), mine, "Sue");
 
-    var response = server.browser().json().withHeader("X-Foyer-Session", token).get("/api/me?account=" + other);
+    var response =
+        server
+            .browser()
+            .json()
+            .withHeader("X-Foyer-Session", token)
+            .get("/api/me?account=" + other);
 
     assertProblem(response, 401, "SES1");
   }
@@ -133,7 +154,11 @@ class SessionsIT {
     var forged = "A".repeat(43);
 
     var byHeader = server.browser().json().withHeader("X-Foyer-Session", forged).get("/api/me");
-    var byCookie = server.browser().json().get("/api/me?account=" + slug, "Cookie", "foyer_" + slug + "=" + forged);
+    var byCookie =
+        server
+            .browser()
+            .json()
+            .get("/api/me?account=" + slug, "Cookie", "foyer_" + slug + "=" + forged);
 
     assertProblem(byHeader, 401, "SES1");
     assertProblem(byCookie, 401, "SES1");
@@ -151,13 +176,19 @@ class SessionsIT {
     assertThat(logout.statusCode()).as(logout.body()).isEqualTo(303);
     var location = logout.headers().firstValue("Location").orElseThrow();
     assertThat(logout.uri().resolve(location)).isEqualTo(server.uri("/spaces/" + slug));
-    var cleared = logout.headers().allValues("Set-Cookie").stream()
-        .filter(c -> c.startsWith("foyer_" + slug + "=")).findFirst();
+    var cleared =
+        logout.headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith("foyer_" + slug + "="))
+            .findFirst();
     assertThat(cleared).as(logout.headers().map().toString()).isPresent();
     var attributes = cleared.get().toLowerCase(Locale.ROOT).replace(" ", "");
     assertThat(attributes).contains("path=/");
-    assertThat(attributes.contains("max-age=0") || attributes.contains("expires=thu,01-jan-1970") || attributes.contains("expires=thu,01jan1970"))
-        .as(cleared.get()).isTrue();
+    assertThat(
+            attributes.contains("max-age=0")
+                || attributes.contains("expires=thu,01-jan-1970")
+                || attributes.contains("expires=thu,01jan1970"))
+        .as(cleared.get())
+        .isTrue();
     assertThat(browser.cookie("foyer_" + slug)).isEmpty();
     var landing = browser.follow(logout);
     assertThat(landing.statusCode()).isEqualTo(200);
@@ -172,15 +203,24 @@ class SessionsIT {
     var browser = server.browser();
     var token = signIn(browser, slug, "Sue");
     var replay = server.browser();
-    assertThat(replay.json().get("/api/me?account=" + slug, "Cookie", "foyer_" + slug + "=" + token).statusCode())
-        .as("the copied cookie works before logout").isEqualTo(200);
+    assertThat(
+            replay
+                .json()
+                .get("/api/me?account=" + slug, "Cookie", "foyer_" + slug + "=" + token)
+                .statusCode())
+        .as("the copied cookie works before logout")
+        .isEqualTo(200);
 
     var logout = browser.postForm("/auth/logout", "account", slug);
     assertThat(logout.statusCode()).as(logout.body()).isEqualTo(303);
 
-    assertProblem(replay.json().get("/api/me?account=" + slug, "Cookie", "foyer_" + slug + "=" + token), 401, "SES1");
+    assertProblem(
+        replay.json().get("/api/me?account=" + slug, "Cookie", "foyer_" + slug + "=" + token),
+        401,
+        "SES1");
     assertProblem(replay.json().get("/api/me", "X-Foyer-Session", token), 401, "SES1");
-    var eventPage = replay.get("/spaces/" + slug + "/events/" + event, "Cookie", "foyer_" + slug + "=" + token);
+    var eventPage =
+        replay.get("/spaces/" + slug + "/events/" + event, "Cookie", "foyer_" + slug + "=" + token);
     assertThat(eventPage.statusCode()).as(eventPage.body()).isEqualTo(401);
     assertThat(eventPage.body()).contains("SES1");
     var landing = replay.get("/spaces/" + slug, "Cookie", "foyer_" + slug + "=" + token);
@@ -226,7 +266,8 @@ class SessionsIT {
     var token = signIn(server.browser(), slug, "Sue");
     var plugin = server.browser().json().withHeader("X-Foyer-Session", token);
 
-    var logout = plugin.send(plugin.request("/auth/logout?account=" + slug).POST(BodyPublishers.noBody()));
+    var logout =
+        plugin.send(plugin.request("/auth/logout?account=" + slug).POST(BodyPublishers.noBody()));
 
     assertThat(logout.statusCode()).as(logout.body()).isEqualTo(204);
     assertProblem(plugin.get("/api/me?account=" + slug), 401, "SES1");
@@ -234,9 +275,13 @@ class SessionsIT {
 
   // --- helpers ---
 
-  /** Signs {@code givenName} in to the space through URI Auth and returns the session cookie's value. */
+  /**
+   * Signs {@code givenName} in to the space through URI Auth and returns the session cookie's
+   * value.
+   */
   private static String signIn(Browser browser, String slug, String givenName) {
-    var response = browser.get("/auth/uri?account=" + slug + "&givenName=" + givenName + "&uid=crm-" + hex(5));
+    var response =
+        browser.get("/auth/uri?account=" + slug + "&givenName=" + givenName + "&uid=crm-" + hex(5));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
     var cookie = browser.cookie("foyer_" + slug);
     assertThat(cookie).as("cookie foyer_%s after %s", slug, response.headers().map()).isPresent();

@@ -26,7 +26,10 @@ import java.util.stream.StreamSupport;
 public final class AdminApi {
   private AdminApi() {}
 
-  /** An endpoint of the README's table; {space}, {event}, {member}, {uid}, {new} are filled per test. */
+  /**
+   * An endpoint of the README's table; {space}, {event}, {member}, {uid}, {new} are filled per
+   * test.
+   */
   public record Endpoint(String method, String path, String body, int ok) {
     @Override
     public String toString() {
@@ -46,7 +49,13 @@ public final class AdminApi {
         values.put("{event}", createEvent(server, space));
       }
       if (endpoint.path().contains("/sso") && !endpoint.method().equals("PUT")) {
-        var configured = send(server, server.adminToken(), "PUT", "/api/admin/spaces/" + space + "/sso", "{\"enabled\":true}");
+        var configured =
+            send(
+                server,
+                server.adminToken(),
+                "PUT",
+                "/api/admin/spaces/" + space + "/sso",
+                "{\"enabled\":true}");
         assertThat(configured.statusCode()).as(describe(configured)).isEqualTo(200);
       }
       if (text.contains("{member}") || text.contains("{uid}")) {
@@ -59,7 +68,8 @@ public final class AdminApi {
   }
 
   /** Calls {@code endpoint} with its placeholders filled from {@code values}. */
-  public static HttpResponse<String> call(FoyerServer server, String token, Endpoint endpoint, Map<String, String> values) {
+  public static HttpResponse<String> call(
+      FoyerServer server, String token, Endpoint endpoint, Map<String, String> values) {
     Function<String, String> fill =
         text -> {
           var filled = text;
@@ -68,11 +78,17 @@ public final class AdminApi {
           }
           return filled;
         };
-    return send(server, token, endpoint.method(), fill.apply(endpoint.path()), endpoint.body() == null ? null : fill.apply(endpoint.body()));
+    return send(
+        server,
+        token,
+        endpoint.method(),
+        fill.apply(endpoint.path()),
+        endpoint.body() == null ? null : fill.apply(endpoint.body()));
   }
 
   /** An API call asking for JSON; with a body it is sent as {@code application/json}. */
-  public static HttpResponse<String> send(FoyerServer server, String token, String method, String path, String body) {
+  public static HttpResponse<String> send(
+      FoyerServer server, String token, String method, String path, String body) {
     var browser = server.browser().json();
     if (token != null) {
       browser = browser.bearer(token);
@@ -81,7 +97,9 @@ public final class AdminApi {
     if (body == null) {
       request.method(method, BodyPublishers.noBody());
     } else {
-      request.header("Content-Type", "application/json").method(method, BodyPublishers.ofString(body));
+      request
+          .header("Content-Type", "application/json")
+          .method(method, BodyPublishers.ofString(body));
     }
     return browser.send(request);
   }
@@ -94,12 +112,16 @@ public final class AdminApi {
   /** A new space with a fresh slug and every setting at its default; returns the slug. */
   public static String createSpace(FoyerServer server) {
     var slug = slug();
-    var response = createSpace(server, Json.object().put("slug", slug).put("name", "Space " + slug));
+    var response =
+        createSpace(server, Json.object().put("slug", slug).put("name", "Space " + slug));
     assertThat(response.statusCode()).as(describe(response)).isEqualTo(201);
     return slug;
   }
 
-  /** A new space with a fresh slug; {@code fields} add to (or override) slug and name. Returns the slug. */
+  /**
+   * A new space with a fresh slug; {@code fields} add to (or override) slug and name. Returns the
+   * slug.
+   */
   public static String createSpace(FoyerServer server, Map<String, Object> fields) {
     var slug = slug();
     var body = new LinkedHashMap<String, Object>();
@@ -111,19 +133,37 @@ public final class AdminApi {
     return body.get("slug").toString();
   }
 
-  /** A new event {@code ev-...} of the space with that title, admitting {@code levels}; returns the id. */
-  public static String createEvent(FoyerServer server, String slug, String title, String... levels) {
+  /**
+   * A new event {@code ev-...} of the space with that title, admitting {@code levels}; returns the
+   * id.
+   */
+  public static String createEvent(
+      FoyerServer server, String slug, String title, String... levels) {
     var id = "ev-" + hex(5);
     var body = Map.of("id", id, "title", title, "admittedLevels", List.of(levels));
-    var response = send(server, server.adminToken(), "POST", "/api/admin/spaces/" + slug + "/events", Json.write(body));
+    var response =
+        send(
+            server,
+            server.adminToken(),
+            "POST",
+            "/api/admin/spaces/" + slug + "/events",
+            Json.write(body));
     assertThat(response.statusCode()).as(describe(response)).isEqualTo(201);
     return id;
   }
 
   /** Reconciliation: {@code GET .../members?uid=}, a JSON array of none or one member. */
   public static JsonNode reconcile(FoyerServer server, String slug, String uid) {
-    var response = send(server, server.adminToken(), "GET",
-        "/api/admin/spaces/" + slug + "/members?uid=" + URLEncoder.encode(uid, StandardCharsets.UTF_8), null);
+    var response =
+        send(
+            server,
+            server.adminToken(),
+            "GET",
+            "/api/admin/spaces/"
+                + slug
+                + "/members?uid="
+                + URLEncoder.encode(uid, StandardCharsets.UTF_8),
+            null);
     assertThat(response.statusCode()).as(describe(response)).isEqualTo(200);
     var body = Json.parse(response);
     assertThat(body.isArray()).as(body.toString()).isTrue();
@@ -132,17 +172,30 @@ public final class AdminApi {
 
   /** A new event of the space with a generated id, admitting the default levels; returns the id. */
   public static String createEvent(FoyerServer server, String slug) {
-    var response = send(server, server.adminToken(), "POST", "/api/admin/spaces/" + slug + "/events", "{\"title\":\"Chat\"}");
+    var response =
+        send(
+            server,
+            server.adminToken(),
+            "POST",
+            "/api/admin/spaces/" + slug + "/events",
+            "{\"title\":\"Chat\"}");
     assertThat(response.statusCode()).as(describe(response)).isEqualTo(201);
     return Json.parse(response).path("id").asText();
   }
 
   /** Signs a member in through URI Auth and returns their id, as reconciliation finds it. */
-  public static String signInMember(FoyerServer server, String slug, String uid, String... eventId) {
+  public static String signInMember(
+      FoyerServer server, String slug, String uid, String... eventId) {
     var link = uriAuth(slug, uid) + (eventId.length == 0 ? "" : "&eventid=" + eventId[0]);
     var signIn = server.browser().get(link);
     assertThat(signIn.statusCode()).as(describe(signIn)).isEqualTo(302);
-    var found = send(server, server.adminToken(), "GET", "/api/admin/spaces/" + slug + "/members?uid=" + uid, null);
+    var found =
+        send(
+            server,
+            server.adminToken(),
+            "GET",
+            "/api/admin/spaces/" + slug + "/members?uid=" + uid,
+            null);
     assertThat(found.statusCode()).as(describe(found)).isEqualTo(200);
     return Json.parse(found).path(0).path("id").asText();
   }
@@ -157,8 +210,15 @@ public final class AdminApi {
   }
 
   /** The member reconciliation finds by {@code uid} has exactly these names. */
-  public static void assertMemberNamed(FoyerServer server, String slug, String uid, String givenName, String familyName) {
-    var found = send(server, server.adminToken(), "GET", "/api/admin/spaces/" + slug + "/members?uid=" + uid, null);
+  public static void assertMemberNamed(
+      FoyerServer server, String slug, String uid, String givenName, String familyName) {
+    var found =
+        send(
+            server,
+            server.adminToken(),
+            "GET",
+            "/api/admin/spaces/" + slug + "/members?uid=" + uid,
+            null);
     var member = Json.parse(found).path(0);
     assertThat(member.path("givenName").asText()).as(describe(found)).isEqualTo(givenName);
     assertThat(member.path("nickname").asText()).as(describe(found)).isEqualTo(givenName);
@@ -174,11 +234,15 @@ public final class AdminApi {
   }
 
   public static List<String> slugs(JsonNode spaces) {
-    return StreamSupport.stream(spaces.spliterator(), false).map(space -> space.path("slug").asText()).toList();
+    return StreamSupport.stream(spaces.spliterator(), false)
+        .map(space -> space.path("slug").asText())
+        .toList();
   }
 
   public static List<String> ids(JsonNode events) {
-    return StreamSupport.stream(events.spliterator(), false).map(event -> event.path("id").asText()).toList();
+    return StreamSupport.stream(events.spliterator(), false)
+        .map(event -> event.path("id").asText())
+        .toList();
   }
 
   public static List<String> strings(JsonNode array) {

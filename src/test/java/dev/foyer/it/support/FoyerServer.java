@@ -150,8 +150,7 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
   public Extra startExtra(
       String label, String secretsKey, Consumer<Path> prepareRootDir, String postgresDatabase) {
     var shared = running();
-    var options =
-        new Options(label, secretsKey, prepareRootDir, shared.postgres, postgresDatabase);
+    var options = new Options(label, secretsKey, prepareRootDir, shared.postgres, postgresDatabase);
     return new Extra(new FoyerServer(Running.start(options)));
   }
 

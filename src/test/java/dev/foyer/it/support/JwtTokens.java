@@ -1,6 +1,5 @@
 package dev.foyer.it.support;
 
-import dev.foyer.it.support.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * JWT SSO tokens signed by the real {@code jsonwebtoken} npm package, the way seeds 001/003 tell
  * integrators to make them: {@code src/test/node/sign.js}, which the build installs with {@code npm
- * ci} and failsafe names in {@code foyer.it.node}. Only tokens no integrator library would make (JWE,
- * broken ones) are put together by hand.
+ * ci} and failsafe names in {@code foyer.it.node}. Only tokens no integrator library would make
+ * (JWE, broken ones) are put together by hand.
  */
 public final class JwtTokens {
   private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
@@ -71,9 +70,12 @@ public final class JwtTokens {
         + BASE64URL.encodeToString(new byte[16]);
   }
 
-  /** A token whose signature part is replaced by another HS256 token's: the MAC no longer matches. */
+  /**
+   * A token whose signature part is replaced by another HS256 token's: the MAC no longer matches.
+   */
   public static String withSignatureOf(String token, String donor) {
-    return token.substring(0, token.lastIndexOf('.') + 1) + donor.substring(donor.lastIndexOf('.') + 1);
+    return token.substring(0, token.lastIndexOf('.') + 1)
+        + donor.substring(donor.lastIndexOf('.') + 1);
   }
 
   /** Base64url of a JSON text, for hand-made token parts. */

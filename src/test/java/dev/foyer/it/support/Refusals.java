@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.List;
 
-/** What every refused sign-in must look like to its caller, and the checks that nothing was written. */
+/**
+ * What every refused sign-in must look like to its caller, and the checks that nothing was written.
+ */
 public final class Refusals {
   private Refusals() {}
 
   /** Status, no redirect, no cookie, and the code on an HTML page (browser) or in problem+json. */
-  public static void assertRefused(HttpResponse<String> response, Browser browser, boolean asBrowser, String code, int status) {
+  public static void assertRefused(
+      HttpResponse<String> response, Browser browser, boolean asBrowser, String code, int status) {
     var what = describe(response);
     assertThat(response.statusCode()).as(what).isEqualTo(status);
     assertThat(response.headers().firstValue("Location")).as("Location of " + what).isEmpty();
@@ -28,7 +31,10 @@ public final class Refusals {
     }
   }
 
-  /** A problem+json answer with that status and {@code code}, as the admin API and API callers get it. */
+  /**
+   * A problem+json answer with that status and {@code code}, as the admin API and API callers get
+   * it.
+   */
   public static void assertProblem(HttpResponse<String> response, int status, String code) {
     assertThat(response.statusCode()).as(describe(response)).isEqualTo(status);
     assertThat(response.headers().firstValue("Content-Type"))
@@ -48,10 +54,11 @@ public final class Refusals {
   public static String describe(HttpResponse<String> response) {
     var uri = response.uri().toString();
     var body = response.body() == null ? "" : response.body();
-    return "%s %s -> %d %s".formatted(
-        response.request().method(),
-        uri.length() > 300 ? uri.substring(0, 300) + "…" : uri,
-        response.statusCode(),
-        body.length() > 600 ? body.substring(0, 600) + "…" : body);
+    return "%s %s -> %d %s"
+        .formatted(
+            response.request().method(),
+            uri.length() > 300 ? uri.substring(0, 300) + "…" : uri,
+            response.statusCode(),
+            body.length() > 600 ? body.substring(0, 600) + "…" : body);
   }
 }

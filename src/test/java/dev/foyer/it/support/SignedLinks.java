@@ -21,7 +21,8 @@ public final class SignedLinks {
 
   /** A URI Auth link ({@code /auth/uri?...}) for {@code params}, signed now with {@code secret}. */
   public static String link(String secret, Map<String, String> params) {
-    return "/auth/uri?" + encoded(signed(secret, new TreeMap<>(params), Instant.now().getEpochSecond()));
+    return "/auth/uri?"
+        + encoded(signed(secret, new TreeMap<>(params), Instant.now().getEpochSecond()));
   }
 
   /** The fields plus {@code ts}, signed: what an integrator's server puts in the link. */
@@ -33,14 +34,16 @@ public final class SignedLinks {
   }
 
   /**
-   * Lowercase hex HMAC-SHA256, keyed with the secret's UTF-8 bytes, of every parameter but
-   * {@code sig} sorted by name, as {@code name=value} with the raw value, joined by line feeds.
+   * Lowercase hex HMAC-SHA256, keyed with the secret's UTF-8 bytes, of every parameter but {@code
+   * sig} sorted by name, as {@code name=value} with the raw value, joined by line feeds.
    */
   public static String signature(String secret, Map<String, String> parameters) {
-    var canonical = new TreeMap<>(parameters).entrySet().stream()
-        .filter(parameter -> !parameter.getKey().equals("sig"))
-        .map(parameter -> parameter.getKey() + "=" + parameter.getValue())
-        .collect(Collectors.joining("\n"));
+    var canonical =
+        new TreeMap<>(parameters)
+            .entrySet().stream()
+                .filter(parameter -> !parameter.getKey().equals("sig"))
+                .map(parameter -> parameter.getKey() + "=" + parameter.getValue())
+                .collect(Collectors.joining("\n"));
     try {
       var mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
@@ -53,8 +56,11 @@ public final class SignedLinks {
   /** The fields as a query string or form body, UTF-8 URL-encoded, in the map's order. */
   public static String encoded(Map<String, String> fields) {
     return fields.entrySet().stream()
-        .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
-            + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+        .map(
+            field ->
+                URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8)
+                    + "="
+                    + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
         .collect(Collectors.joining("&"));
   }
 }

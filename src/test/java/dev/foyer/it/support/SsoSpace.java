@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.foyer.it.support.Browser;
-import dev.foyer.it.support.FoyerServer;
-import dev.foyer.it.support.Json;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
@@ -20,8 +17,8 @@ import java.util.Optional;
 
 /**
  * A fresh space of its own with JWT SSO switched on, as an administrator sets it up through the
- * admin API, plus what an integrator's application and a test need around it: claims, tokens
- * signed with the space's key, the door's URLs, the member and login-record views.
+ * admin API, plus what an integrator's application and a test need around it: claims, tokens signed
+ * with the space's key, the door's URLs, the member and login-record views.
  */
 public final class SsoSpace {
   public static final String AUTHORIZATION_URL = "https://app.example.test/sso/authorize";
@@ -29,6 +26,7 @@ public final class SsoSpace {
   public final FoyerServer server;
   public final String slug;
   public final String id;
+
   /** The HS256 key, shown once when SSO is first configured. */
   public final String key;
 
@@ -109,7 +107,8 @@ public final class SsoSpace {
   }
 
   public HttpResponse<String> signIn(Browser browser, String token, String referrerUrl) {
-    return browser.get(jwtPath() + "?ms_token=" + encode(token) + "&referrerUrl=" + encode(referrerUrl));
+    return browser.get(
+        jwtPath() + "?ms_token=" + encode(token) + "&referrerUrl=" + encode(referrerUrl));
   }
 
   /** Signs {@code claims} in with a fresh browser and expects the 302 and the session cookie. */
@@ -147,7 +146,8 @@ public final class SsoSpace {
    * no session cookie and no session, no member for {@code sub} (when given), and a login record of
    * the refusal with its code as the space's newest.
    */
-  public void assertRefused(Browser browser, HttpResponse<String> response, int status, String code, String sub) {
+  public void assertRefused(
+      Browser browser, HttpResponse<String> response, int status, String code, String sub) {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
     assertThat(response.headers().firstValue("Content-Type").orElse(""))
         .as(response.body())
@@ -202,7 +202,10 @@ public final class SsoSpace {
 
   public String createGroup(String name) {
     var response =
-        admin().postJson("/api/admin/spaces/" + slug + "/groups", Json.write(Json.object().put("name", name)));
+        admin()
+            .postJson(
+                "/api/admin/spaces/" + slug + "/groups",
+                Json.write(Json.object().put("name", name)));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     return Json.parse(response).path("id").asText();
   }

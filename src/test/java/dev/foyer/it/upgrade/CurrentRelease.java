@@ -41,10 +41,13 @@ final class CurrentRelease {
   }
 
   String get(String key) {
-    return Objects.requireNonNull(fixture.getProperty(key), () -> "fixture.properties has no " + key);
+    return Objects.requireNonNull(
+        fixture.getProperty(key), () -> "fixture.properties has no " + key);
   }
 
-  /** Restores the dump and starts the WAR under test on it, with the secrets key it was sealed with. */
+  /**
+   * Restores the dump and starts the WAR under test on it, with the secrets key it was sealed with.
+   */
   FoyerServer.Extra restoreAndStart(FoyerServer shared) {
     if (shared.db().equals("postgresql")) {
       shared.postgres().orElseThrow().restore(POSTGRES_DATABASE, dump);
@@ -53,7 +56,10 @@ final class CurrentRelease {
     return shared.startExtra("upgrade", get("secrets.key"), this::restoreH2, null);
   }
 
-  /** Payara Micro's H2Pool is {@code <root>/lib/databases/embedded_default}: create it from the dump. */
+  /**
+   * Payara Micro's H2Pool is {@code <root>/lib/databases/embedded_default}: create it from the
+   * dump.
+   */
   private void restoreH2(Path payaraRoot) {
     try {
       var databases = Files.createDirectories(payaraRoot.resolve("lib/databases"));
@@ -94,7 +100,9 @@ final class CurrentRelease {
   }
 
   private static Path resource(String name) {
-    var url = Objects.requireNonNull(CurrentRelease.class.getResource(name), () -> "No test resource " + name);
+    var url =
+        Objects.requireNonNull(
+            CurrentRelease.class.getResource(name), () -> "No test resource " + name);
     try {
       return Path.of(url.toURI());
     } catch (URISyntaxException e) {

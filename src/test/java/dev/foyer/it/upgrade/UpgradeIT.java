@@ -73,7 +73,10 @@ class UpgradeIT {
           server
               .browser()
               .json()
-              .get("/api/me?account=" + slug, "Cookie", "foyer_" + slug + "=" + release.get("member." + member + ".cookie"));
+              .get(
+                  "/api/me?account=" + slug,
+                  "Cookie",
+                  "foyer_" + slug + "=" + release.get("member." + member + ".cookie"));
       assertThat(response.statusCode()).as(member + ": " + response.body()).isEqualTo(200);
       assertThat(Json.parse(response).path("member").path("id").asText())
           .isEqualTo(release.get("member." + member + ".id"));
@@ -88,10 +91,22 @@ class UpgradeIT {
             "/auth/uri?"
                 + signedQuery(
                     release.get("space.signingSecret"),
-                    Map.of("account", slug, "givenName", "Una", "familyName", "Uri", "uid", release.get("member.uri.uid"), "eventid", "welcome")));
+                    Map.of(
+                        "account",
+                        slug,
+                        "givenName",
+                        "Una",
+                        "familyName",
+                        "Uri",
+                        "uid",
+                        release.get("member.uri.uid"),
+                        "eventid",
+                        "welcome")));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
-    assertThat(response.headers().firstValue("Location").orElse("")).endsWith("/spaces/" + slug + "/events/welcome");
-    assertThat(me(browser).path("member").path("id").asText()).isEqualTo(release.get("member.uri.id"));
+    assertThat(response.headers().firstValue("Location").orElse(""))
+        .endsWith("/spaces/" + slug + "/events/welcome");
+    assertThat(me(browser).path("member").path("id").asText())
+        .isEqualTo(release.get("member.uri.id"));
   }
 
   @Test
@@ -114,9 +129,11 @@ class UpgradeIT {
     claims.put("exp", now + 60);
     var browser = server.browser();
     var token = JwtTokens.hs256(claims, release.get("sso.key"));
-    var response = browser.get("/spot/" + release.get("space.id") + "/sso/jwt?ms_token=" + encode(token));
+    var response =
+        browser.get("/spot/" + release.get("space.id") + "/sso/jwt?ms_token=" + encode(token));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
-    assertThat(me(browser).path("member").path("id").asText()).isEqualTo(release.get("member.sso.id"));
+    assertThat(me(browser).path("member").path("id").asText())
+        .isEqualTo(release.get("member.sso.id"));
   }
 
   @Test
@@ -125,11 +142,15 @@ class UpgradeIT {
     var response =
         browser.postForm(
             "/auth/password",
-            "account", slug,
-            "email", release.get("member.password.email"),
-            "password", release.get("member.password.password"));
+            "account",
+            slug,
+            "email",
+            release.get("member.password.email"),
+            "password",
+            release.get("member.password.password"));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
-    assertThat(me(browser).path("member").path("id").asText()).isEqualTo(release.get("member.password.id"));
+    assertThat(me(browser).path("member").path("id").asText())
+        .isEqualTo(release.get("member.password.id"));
   }
 
   @Test
@@ -140,7 +161,8 @@ class UpgradeIT {
     assertThat(space.path("id").asText()).isEqualTo(release.get("space.id"));
     assertThat(space.path("name").asText()).isEqualTo("Upgrade Space");
     assertThat(space.path("signedLinksRequired").asBoolean()).isTrue();
-    assertThat(texts(space.path("allowedOrigins"))).containsExactly("https://intranet.example.test");
+    assertThat(texts(space.path("allowedOrigins")))
+        .containsExactly("https://intranet.example.test");
     assertThat(texts(space.path("customProperties"))).containsExactly("company", "team");
 
     var events = Json.parse(ok(admin.get("/api/admin/spaces/" + slug + "/events")));
@@ -148,11 +170,13 @@ class UpgradeIT {
     assertThat(texts(find(events, "id", "board").path("admittedLevels"))).containsExactly("SSO");
 
     var groups = Json.parse(ok(admin.get("/api/admin/spaces/" + slug + "/groups")));
-    assertThat(find(groups, "id", release.get("group.id")).path("name").asText()).isEqualTo("Moderators");
+    assertThat(find(groups, "id", release.get("group.id")).path("name").asText())
+        .isEqualTo("Moderators");
 
     var sso = Json.parse(ok(admin.get("/api/admin/spaces/" + slug + "/sso")));
     assertThat(sso.path("enabled").asBoolean()).isTrue();
-    assertThat(sso.path("authorizationUrl").asText()).isEqualTo("https://app.example.test/sso/authorize");
+    assertThat(sso.path("authorizationUrl").asText())
+        .isEqualTo("https://app.example.test/sso/authorize");
     assertThat(sso.path("maxLifetime").asText()).isEqualTo("PT10M");
   }
 
@@ -164,7 +188,10 @@ class UpgradeIT {
     assertThat(byUid.get(0).path("id").asText()).isEqualTo(release.get("member.uri.id"));
     assertThat(texts(byUid.get(0).path("events"), "eventId")).contains("welcome");
 
-    var sso = Json.parse(ok(admin.get(members + "?provider=jwt-sso&uid=" + release.get("member.sso.sub")))).get(0);
+    var sso =
+        Json.parse(
+                ok(admin.get(members + "?provider=jwt-sso&uid=" + release.get("member.sso.sub"))))
+            .get(0);
     assertThat(sso.path("id").asText()).isEqualTo(release.get("member.sso.id"));
     assertThat(texts(sso.path("groups"), "name")).containsExactly("Moderators");
     assertThat(sso.path("properties").path("company").asText()).isEqualTo("Acme");
@@ -180,7 +207,10 @@ class UpgradeIT {
     var records = Json.parse(ok(admin().get("/api/admin/spaces/" + slug + "/login-records")));
     var accepted = new ArrayList<String>();
     var refused = new ArrayList<String>();
-    records.forEach(record -> (record.path("accepted").asBoolean() ? accepted : refused).add(record.path("door").asText()));
+    records.forEach(
+        record ->
+            (record.path("accepted").asBoolean() ? accepted : refused)
+                .add(record.path("door").asText()));
     assertThat(accepted).contains("uri-auth", "jwt-sso", "password");
     assertThat(refused).contains("uri-auth");
   }
@@ -223,15 +253,21 @@ class UpgradeIT {
   private static String signedQuery(String secret, Map<String, String> params) {
     var all = new TreeMap<>(params);
     all.put("ts", Long.toString(Instant.now().getEpochSecond()));
-    var canonical = all.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n"));
+    var canonical =
+        all.entrySet().stream()
+            .map(e -> e.getKey() + "=" + e.getValue())
+            .collect(Collectors.joining("\n"));
     try {
       var mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      all.put("sig", HexFormat.of().formatHex(mac.doFinal(canonical.getBytes(StandardCharsets.UTF_8))));
+      all.put(
+          "sig", HexFormat.of().formatHex(mac.doFinal(canonical.getBytes(StandardCharsets.UTF_8))));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
-    return all.entrySet().stream().map(e -> e.getKey() + "=" + encode(e.getValue())).collect(Collectors.joining("&"));
+    return all.entrySet().stream()
+        .map(e -> e.getKey() + "=" + encode(e.getValue()))
+        .collect(Collectors.joining("&"));
   }
 
   private static String encode(String value) {

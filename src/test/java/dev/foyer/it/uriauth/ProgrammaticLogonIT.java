@@ -38,13 +38,29 @@ class ProgrammaticLogonIT {
     var before = Instant.now();
     var browser = server.browser();
 
-    var response = browser.postJson("/auth/programmatic",
-        Json.write(Map.of("account", slug, "givenName", "Sue", "familyName", "Doe", "email", "sue.doe@example.com",
-            "uid", uid, "eventid", event)),
-        "Origin", origin);
+    var response =
+        browser.postJson(
+            "/auth/programmatic",
+            Json.write(
+                Map.of(
+                    "account",
+                    slug,
+                    "givenName",
+                    "Sue",
+                    "familyName",
+                    "Doe",
+                    "email",
+                    "sue.doe@example.com",
+                    "uid",
+                    uid,
+                    "eventid",
+                    event)),
+            "Origin",
+            origin);
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
     var body = Json.parse(response);
     var member = body.path("member");
     assertThat(member.path("id").asText()).isNotBlank();
@@ -56,9 +72,15 @@ class ProgrammaticLogonIT {
     assertThat(member.path("guest").asBoolean()).isFalse();
     assertThat(body.path("session").path("token").asText()).matches(TOKEN);
     var expiresAt = Instant.parse(body.path("session").path("expiresAt").asText());
-    assertThat(expiresAt).isBetween(before.plus(Duration.ofHours(8)).minusSeconds(120), before.plus(Duration.ofHours(8)).plusSeconds(120));
+    assertThat(expiresAt)
+        .isBetween(
+            before.plus(Duration.ofHours(8)).minusSeconds(120),
+            before.plus(Duration.ofHours(8)).plusSeconds(120));
     assertThat(body.path("redirect").asText()).isEqualTo("/spaces/" + slug + "/events/" + event);
-    var cookie = response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("foyer_" + slug + "=")).findFirst();
+    var cookie =
+        response.headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith("foyer_" + slug + "="))
+            .findFirst();
     assertThat(cookie).as(response.headers().map().toString()).isPresent();
     assertThat(cookie.get().toLowerCase(Locale.ROOT)).contains("httponly").contains("samesite=lax");
     var reconciled = reconcile(server, slug, uid);
@@ -71,8 +93,14 @@ class ProgrammaticLogonIT {
     var origin = origin();
     var slug = space(server, List.of(origin));
 
-    var response = server.browser().postJson("/auth/programmatic",
-        Json.write(Map.of("account", slug, "givenName", "Sue")), "Origin", origin);
+    var response =
+        server
+            .browser()
+            .postJson(
+                "/auth/programmatic",
+                Json.write(Map.of("account", slug, "givenName", "Sue")),
+                "Origin",
+                origin);
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     assertThat(Json.parse(response).path("redirect").asText()).isEqualTo("/spaces/" + slug);
@@ -85,8 +113,12 @@ class ProgrammaticLogonIT {
     var slug = space(server, List.of(origin));
     var browser = server.browser();
 
-    var response = browser.postJson("/auth/programmatic",
-        Json.write(Map.of("account", slug, "givenName", "Sue", "uid", "crm-" + hex(5))), "Origin", origin);
+    var response =
+        browser.postJson(
+            "/auth/programmatic",
+            Json.write(Map.of("account", slug, "givenName", "Sue", "uid", "crm-" + hex(5))),
+            "Origin",
+            origin);
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     assertThat(browser.get("/spaces/" + slug).body()).contains("Hello, Sue!");
@@ -96,19 +128,40 @@ class ProgrammaticLogonIT {
   void sessionTokenWorksAsXFoyerSessionOnMe(FoyerServer server) {
     var origin = origin();
     var slug = space(server, List.of(origin));
-    var logon = server.browser().postJson("/auth/programmatic",
-        Json.write(Map.of("account", slug, "givenName", "Sue", "familyName", "Doe", "uid", "crm-" + hex(5))), "Origin", origin);
+    var logon =
+        server
+            .browser()
+            .postJson(
+                "/auth/programmatic",
+                Json.write(
+                    Map.of(
+                        "account",
+                        slug,
+                        "givenName",
+                        "Sue",
+                        "familyName",
+                        "Doe",
+                        "uid",
+                        "crm-" + hex(5))),
+                "Origin",
+                origin);
     assertThat(logon.statusCode()).as(logon.body()).isEqualTo(200);
     var signedIn = Json.parse(logon);
 
-    var page = server.browser().json().withHeader("X-Foyer-Session", signedIn.path("session").path("token").asText());
+    var page =
+        server
+            .browser()
+            .json()
+            .withHeader("X-Foyer-Session", signedIn.path("session").path("token").asText());
     var me = page.get("/api/me?account=" + slug, "Origin", origin);
 
     assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
     assertThat(Json.parse(me).path("account").asText()).isEqualTo(slug);
-    assertThat(Json.parse(me).path("member").path("id").asText()).isEqualTo(signedIn.path("member").path("id").asText());
+    assertThat(Json.parse(me).path("member").path("id").asText())
+        .isEqualTo(signedIn.path("member").path("id").asText());
     assertThat(Json.parse(me).path("member").path("nickname").asText()).isEqualTo("Sue");
-    assertThat(Json.parse(me).path("session").path("door").asText()).isEqualTo("programmatic-logon");
+    assertThat(Json.parse(me).path("session").path("door").asText())
+        .isEqualTo("programmatic-logon");
     assertThat(me.headers().firstValue("Access-Control-Allow-Origin")).contains(origin);
     assertThat(me.headers().firstValue("Access-Control-Allow-Credentials")).contains("true");
   }
@@ -118,8 +171,14 @@ class ProgrammaticLogonIT {
     var origin = origin();
     var slug = space(server, List.of("https://other-" + hex(5) + ".example.com", origin));
 
-    var response = server.browser().postJson("/auth/programmatic",
-        Json.write(Map.of("account", slug, "givenName", "Sue")), "Origin", origin);
+    var response =
+        server
+            .browser()
+            .postJson(
+                "/auth/programmatic",
+                Json.write(Map.of("account", slug, "givenName", "Sue")),
+                "Origin",
+                origin);
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).contains(origin);
@@ -137,14 +196,16 @@ class ProgrammaticLogonIT {
     assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).contains(origin);
     assertThat(response.headers().firstValue("Access-Control-Allow-Credentials")).contains("true");
     assertThat(list(response, "Access-Control-Allow-Methods")).contains("post");
-    assertThat(list(response, "Access-Control-Allow-Headers")).contains("content-type", "x-foyer-session");
+    assertThat(list(response, "Access-Control-Allow-Headers"))
+        .contains("content-type", "x-foyer-session");
   }
 
   @Test
   void preflightFromAnOriginNoSpaceAllowsGetsNoCorsHeaders(FoyerServer server) {
     space(server, List.of(origin()));
 
-    var response = preflight(server, "https://evil-" + hex(5) + ".example.net", "POST", "content-type");
+    var response =
+        preflight(server, "https://evil-" + hex(5) + ".example.net", "POST", "content-type");
 
     assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     assertThat(response.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
@@ -158,8 +219,12 @@ class ProgrammaticLogonIT {
     var evil = "https://evil-" + hex(5) + ".example.net";
     var browser = server.browser();
 
-    var response = browser.postJson("/auth/programmatic",
-        Json.write(Map.of("account", slug, "givenName", "Mallory", "uid", uid)), "Origin", evil);
+    var response =
+        browser.postJson(
+            "/auth/programmatic",
+            Json.write(Map.of("account", slug, "givenName", "Mallory", "uid", uid)),
+            "Origin",
+            evil);
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
     assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
@@ -177,8 +242,14 @@ class ProgrammaticLogonIT {
     var other = space(server, List.of(origin()));
     var uid = "crm-" + hex(5);
 
-    var response = server.browser().postJson("/auth/programmatic",
-        Json.write(Map.of("account", other, "givenName", "Sue", "uid", uid)), "Origin", origin);
+    var response =
+        server
+            .browser()
+            .postJson(
+                "/auth/programmatic",
+                Json.write(Map.of("account", other, "givenName", "Sue", "uid", uid)),
+                "Origin",
+                origin);
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
     assertThat(Json.parse(response).path("code").asText()).isEqualTo("PLORIG1");
@@ -188,15 +259,30 @@ class ProgrammaticLogonIT {
 
   @Test
   void originThatOnlyPrefixesAnAllowedOneGetsNoCorsHeaders(FoyerServer server) {
-    // A page on https://intranet-x.example.co must not read /api/me for https://intranet-x.example.com.
+    // A page on https://intranet-x.example.co must not read /api/me for
+    // https://intranet-x.example.com.
     var allowed = origin();
     var slug = space(server, List.of(allowed));
     var lookalike = allowed.substring(0, allowed.length() - 1);
-    var token = Json.parse(server.browser().postJson("/auth/programmatic",
-        Json.write(Map.of("account", slug, "givenName", "Sue")), "Origin", allowed)).path("session").path("token").asText();
+    var token =
+        Json.parse(
+                server
+                    .browser()
+                    .postJson(
+                        "/auth/programmatic",
+                        Json.write(Map.of("account", slug, "givenName", "Sue")),
+                        "Origin",
+                        allowed))
+            .path("session")
+            .path("token")
+            .asText();
 
     var preflight = preflight(server, lookalike, "GET", "x-foyer-session");
-    var me = server.browser().json().get("/api/me?account=" + slug, "Origin", lookalike, "X-Foyer-Session", token);
+    var me =
+        server
+            .browser()
+            .json()
+            .get("/api/me?account=" + slug, "Origin", lookalike, "X-Foyer-Session", token);
 
     assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     assertThat(me.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
@@ -215,11 +301,22 @@ class ProgrammaticLogonIT {
 
   // --- helpers ---
 
-  private static HttpResponse<String> preflight(FoyerServer server, String origin, String method, String headers) {
+  private static HttpResponse<String> preflight(
+      FoyerServer server, String origin, String method, String headers) {
     var browser = server.browser();
-    return browser.send(browser.request("/auth/programmatic", "Origin", origin,
-            "Access-Control-Request-Method", method, "Access-Control-Request-Headers", headers, "Accept", "*/*")
-        .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+    return browser.send(
+        browser
+            .request(
+                "/auth/programmatic",
+                "Origin",
+                origin,
+                "Access-Control-Request-Method",
+                method,
+                "Access-Control-Request-Headers",
+                headers,
+                "Accept",
+                "*/*")
+            .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
   }
 
   /** A comma-separated header's values, lower-cased and trimmed. */

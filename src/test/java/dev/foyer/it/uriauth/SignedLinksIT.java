@@ -37,8 +37,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Signed links (README "Signed links"), from the integrator's side: the test signs requests the
- * way the README tells integrators to, and sends them through each way in, a link ({@code GET
+ * Signed links (README "Signed links"), from the integrator's side: the test signs requests the way
+ * the README tells integrators to, and sends them through each way in, a link ({@code GET
  * /auth/uri}), a form post ({@code POST /auth/uri}) and programmatic logon ({@code POST
  * /auth/programmatic}).
  */
@@ -54,9 +54,12 @@ class SignedLinksIT {
     HttpResponse<String> send(Browser browser, Map<String, String> fields) {
       return switch (this) {
         case LINK -> browser.get("/auth/uri?" + encoded(fields));
-        case FORM -> browser.send(browser.request("/auth/uri")
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(BodyPublishers.ofString(encoded(fields))));
+        case FORM ->
+            browser.send(
+                browser
+                    .request("/auth/uri")
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(BodyPublishers.ofString(encoded(fields))));
         case PROGRAMMATIC -> browser.postJson("/auth/programmatic", Json.write(fields));
       };
     }
@@ -98,11 +101,15 @@ class SignedLinksIT {
     assertThat(member.path("familyName").asText()).isEqualTo("O'Doe & Co=1");
     assertThat(member.path("email").asText()).isEqualTo("sue+doe@example.com");
     var records = loginRecords(space.slug());
-    assertThat(records).as(records.toString()).singleElement().satisfies(record -> {
-      assertThat(record.path("accepted").asBoolean()).isTrue();
-      assertThat(record.path("memberId").asText()).isEqualTo(member.path("id").asText());
-      assertThat(record.path("eventId").asText()).isEqualTo(event);
-    });
+    assertThat(records)
+        .as(records.toString())
+        .singleElement()
+        .satisfies(
+            record -> {
+              assertThat(record.path("accepted").asBoolean()).isTrue();
+              assertThat(record.path("memberId").asText()).isEqualTo(member.path("id").asText());
+              assertThat(record.path("eventId").asText()).isEqualTo(event);
+            });
   }
 
   /** The canonical form holds the raw UTF-8 text, which the link and the form carry as UTF-8. */
@@ -129,7 +136,10 @@ class SignedLinksIT {
     var space = SignedSpace.create(server, true, false);
     var uid = uid();
 
-    var response = Via.LINK.send(server.browser(), signed(space.secret(), fields(space.slug(), uid, null), now() + offsetSeconds));
+    var response =
+        Via.LINK.send(
+            server.browser(),
+            signed(space.secret(), fields(space.slug(), uid, null), now() + offsetSeconds));
 
     assertSignedIn(Via.LINK, response, space.slug(), "/spaces/" + space.slug(), uid);
   }
@@ -138,7 +148,10 @@ class SignedLinksIT {
   // Refused: unsigned, badly signed, out of date.
 
   /** How to spoil a request: from the space and correctly signable fields, what gets sent. */
-  record Spoiled(String description, String code, BiFunction<SignedSpace, Map<String, String>, Map<String, String>> fields) {
+  record Spoiled(
+      String description,
+      String code,
+      BiFunction<SignedSpace, Map<String, String>, Map<String, String>> fields) {
     @Override
     public String toString() {
       return description + " → " + code;
@@ -148,48 +161,102 @@ class SignedLinksIT {
   static Stream<Spoiled> spoiledRequests() {
     return Stream.of(
         new Spoiled("unsigned", "UASIG1", (space, fields) -> fields),
-        new Spoiled("ts but no sig", "UASIG1", (space, fields) -> with(fields, "ts", Long.toString(now()))),
-        new Spoiled("a random signature", "UASIG2", (space, fields) -> with(with(fields, "ts", Long.toString(now())), "sig", hex(32))),
-        new Spoiled("givenName changed after signing", "UASIG2",
+        new Spoiled(
+            "ts but no sig", "UASIG1", (space, fields) -> with(fields, "ts", Long.toString(now()))),
+        new Spoiled(
+            "a random signature",
+            "UASIG2",
+            (space, fields) -> with(with(fields, "ts", Long.toString(now())), "sig", hex(32))),
+        new Spoiled(
+            "givenName changed after signing",
+            "UASIG2",
             (space, fields) -> with(signed(space.secret(), fields, now()), "givenName", "Eve")),
-        new Spoiled("uid changed after signing", "UASIG2",
-            (space, fields) -> with(signed(space.secret(), fields, now()), "uid", fields.get("uid") + "-x")),
-        new Spoiled("a parameter added after signing", "UASIG2",
+        new Spoiled(
+            "uid changed after signing",
+            "UASIG2",
+            (space, fields) ->
+                with(signed(space.secret(), fields, now()), "uid", fields.get("uid") + "-x")),
+        new Spoiled(
+            "a parameter added after signing",
+            "UASIG2",
             (space, fields) -> with(signed(space.secret(), fields, now()), "familyName", "Doe")),
-        new Spoiled("a parameter removed after signing", "UASIG2",
-            (space, fields) -> without(signed(space.secret(), with(fields, "familyName", "Doe"), now()), "familyName")),
-        new Spoiled("ts changed after signing", "UASIG2", (space, fields) -> {
-          var signed = signed(space.secret(), fields, now());
-          return with(signed, "ts", Long.toString(Long.parseLong(signed.get("ts")) - 1));
-        }),
-        new Spoiled("signed with a wrong secret", "UASIG2", (space, fields) -> signed("not-" + space.secret(), fields, now())),
-        new Spoiled("signed with another space's secret", "UASIG2",
+        new Spoiled(
+            "a parameter removed after signing",
+            "UASIG2",
+            (space, fields) ->
+                without(
+                    signed(space.secret(), with(fields, "familyName", "Doe"), now()),
+                    "familyName")),
+        new Spoiled(
+            "ts changed after signing",
+            "UASIG2",
+            (space, fields) -> {
+              var signed = signed(space.secret(), fields, now());
+              return with(signed, "ts", Long.toString(Long.parseLong(signed.get("ts")) - 1));
+            }),
+        new Spoiled(
+            "signed with a wrong secret",
+            "UASIG2",
+            (space, fields) -> signed("not-" + space.secret(), fields, now())),
+        new Spoiled(
+            "signed with another space's secret",
+            "UASIG2",
             (space, fields) -> signed(space.otherSpaceSecret(), fields, now())),
-        new Spoiled("signed without ts", "UASIG2", (space, fields) -> with(fields, "sig", signature(space.secret(), fields))),
-        new Spoiled("signed over URL-encoded values", "UASIG2", (space, fields) -> {
-          var all = with(with(fields, "givenName", "Zoë Ann"), "ts", Long.toString(now()));
-          var encoded = new TreeMap<String, String>();
-          all.forEach((name, value) -> encoded.put(name, URLEncoder.encode(value, StandardCharsets.UTF_8)));
-          return with(all, "sig", signature(space.secret(), encoded));
-        }),
-        new Spoiled("a truncated signature", "UASIG2", (space, fields) -> {
-          var signed = signed(space.secret(), fields, now());
-          return with(signed, "sig", signed.get("sig").substring(1));
-        }),
-        new Spoiled("a signature that is not hex", "UASIG2",
-            (space, fields) -> with(with(fields, "ts", Long.toString(now())), "sig", "z".repeat(64))),
-        new Spoiled("a ts that is not a number", "UASIG2", (space, fields) -> {
-          var dated = with(fields, "ts", "yesterday");
-          return with(dated, "sig", signature(space.secret(), dated));
-        }),
-        new Spoiled("ts 10 minutes ago", "UASIG3", (space, fields) -> signed(space.secret(), fields, now() - 600)),
-        new Spoiled("ts 6 minutes ago", "UASIG3", (space, fields) -> signed(space.secret(), fields, now() - 360)),
-        new Spoiled("ts 10 minutes ahead", "UASIG3", (space, fields) -> signed(space.secret(), fields, now() + 600)),
-        new Spoiled("ts 2 minutes ahead", "UASIG3", (space, fields) -> signed(space.secret(), fields, now() + 120)));
+        new Spoiled(
+            "signed without ts",
+            "UASIG2",
+            (space, fields) -> with(fields, "sig", signature(space.secret(), fields))),
+        new Spoiled(
+            "signed over URL-encoded values",
+            "UASIG2",
+            (space, fields) -> {
+              var all = with(with(fields, "givenName", "Zoë Ann"), "ts", Long.toString(now()));
+              var encoded = new TreeMap<String, String>();
+              all.forEach(
+                  (name, value) ->
+                      encoded.put(name, URLEncoder.encode(value, StandardCharsets.UTF_8)));
+              return with(all, "sig", signature(space.secret(), encoded));
+            }),
+        new Spoiled(
+            "a truncated signature",
+            "UASIG2",
+            (space, fields) -> {
+              var signed = signed(space.secret(), fields, now());
+              return with(signed, "sig", signed.get("sig").substring(1));
+            }),
+        new Spoiled(
+            "a signature that is not hex",
+            "UASIG2",
+            (space, fields) ->
+                with(with(fields, "ts", Long.toString(now())), "sig", "z".repeat(64))),
+        new Spoiled(
+            "a ts that is not a number",
+            "UASIG2",
+            (space, fields) -> {
+              var dated = with(fields, "ts", "yesterday");
+              return with(dated, "sig", signature(space.secret(), dated));
+            }),
+        new Spoiled(
+            "ts 10 minutes ago",
+            "UASIG3",
+            (space, fields) -> signed(space.secret(), fields, now() - 600)),
+        new Spoiled(
+            "ts 6 minutes ago",
+            "UASIG3",
+            (space, fields) -> signed(space.secret(), fields, now() - 360)),
+        new Spoiled(
+            "ts 10 minutes ahead",
+            "UASIG3",
+            (space, fields) -> signed(space.secret(), fields, now() + 600)),
+        new Spoiled(
+            "ts 2 minutes ahead",
+            "UASIG3",
+            (space, fields) -> signed(space.secret(), fields, now() + 120)));
   }
 
   static Stream<Arguments> spoiledRequestsViaEveryDoor() {
-    return Stream.of(Via.values()).flatMap(via -> spoiledRequests().map(spoiled -> Arguments.of(via, spoiled)));
+    return Stream.of(Via.values())
+        .flatMap(via -> spoiledRequests().map(spoiled -> Arguments.of(via, spoiled)));
   }
 
   @ParameterizedTest(name = "{0}: {1}")
@@ -202,7 +269,8 @@ class SignedLinksIT {
       uids.add(uid);
       var browser = asBrowser ? server.browser() : server.browser().json();
 
-      var response = via.send(browser, spoiled.fields().apply(space, fields(space.slug(), uid, null)));
+      var response =
+          via.send(browser, spoiled.fields().apply(space, fields(space.slug(), uid, null)));
 
       assertRefused(response, browser, asBrowser, spoiled.code(), 401);
     }
@@ -232,10 +300,14 @@ class SignedLinksIT {
     var member = assertSignedIn(via, first, space.slug(), "/spaces/" + space.slug(), uid);
     var records = loginRecords(space.slug());
     assertThat(records).as(records.toString()).hasSize(1 + replays.size());
-    assertThat(records).filteredOn(record -> record.path("accepted").asBoolean())
+    assertThat(records)
+        .filteredOn(record -> record.path("accepted").asBoolean())
         .singleElement()
-        .satisfies(record -> assertThat(record.path("memberId").asText()).isEqualTo(member.path("id").asText()));
-    assertThat(records).filteredOn(record -> !record.path("accepted").asBoolean())
+        .satisfies(
+            record ->
+                assertThat(record.path("memberId").asText()).isEqualTo(member.path("id").asText()));
+    assertThat(records)
+        .filteredOn(record -> !record.path("accepted").asBoolean())
         .hasSize(replays.size())
         .allSatisfy(record -> assertThat(record.path("code").asText()).isEqualTo("UASIG4"));
   }
@@ -272,10 +344,14 @@ class SignedLinksIT {
     var current = rotated.path("signingSecret").asText();
     var newUid = uid();
     var previousUid = uid();
-    var withNew = via.send(server.browser(), signed(current, fields(space.slug(), newUid, null), now()));
-    var withPrevious = via.send(server.browser(), signed(previous, fields(space.slug(), previousUid, null), now()));
+    var withNew =
+        via.send(server.browser(), signed(current, fields(space.slug(), newUid, null), now()));
+    var withPrevious =
+        via.send(
+            server.browser(), signed(previous, fields(space.slug(), previousUid, null), now()));
     var browser = server.browser().json();
-    var withOther = via.send(browser, signed("other-" + current, fields(space.slug(), uid(), null), now()));
+    var withOther =
+        via.send(browser, signed("other-" + current, fields(space.slug(), uid(), null), now()));
 
     assertSignedIn(via, withNew, space.slug(), "/spaces/" + space.slug(), newUid);
     assertSignedIn(via, withPrevious, space.slug(), "/spaces/" + space.slug(), previousUid);
@@ -295,9 +371,13 @@ class SignedLinksIT {
     var secondUid = uid();
     var thirdUid = uid();
 
-    var withFirst = Via.LINK.send(browser, signed(first, fields(space.slug(), firstUid, null), now()));
-    var withSecond = Via.LINK.send(server.browser(), signed(second, fields(space.slug(), secondUid, null), now()));
-    var withThird = Via.LINK.send(server.browser(), signed(third, fields(space.slug(), thirdUid, null), now()));
+    var withFirst =
+        Via.LINK.send(browser, signed(first, fields(space.slug(), firstUid, null), now()));
+    var withSecond =
+        Via.LINK.send(
+            server.browser(), signed(second, fields(space.slug(), secondUid, null), now()));
+    var withThird =
+        Via.LINK.send(server.browser(), signed(third, fields(space.slug(), thirdUid, null), now()));
 
     assertRefused(withFirst, browser, false, "UASIG2", 401);
     assertNoMember(server, space.slug(), List.of(firstUid));
@@ -316,17 +396,27 @@ class SignedLinksIT {
     var crmUid = uid();
     var intranetUid = uid();
 
-    var first = via.send(server.browser(), signed(space.secret(), fields(space.slug(), crmUid, email), now()));
+    var first =
+        via.send(
+            server.browser(), signed(space.secret(), fields(space.slug(), crmUid, email), now()));
     var existing = assertSignedIn(via, first, space.slug(), "/spaces/" + space.slug(), crmUid);
-    var second = via.send(server.browser(), signed(space.secret(), fields(space.slug(), intranetUid, email), now()));
+    var second =
+        via.send(
+            server.browser(),
+            signed(space.secret(), fields(space.slug(), intranetUid, email), now()));
     var linked = assertSignedIn(via, second, space.slug(), "/spaces/" + space.slug(), intranetUid);
 
     assertThat(linked.path("id").asText()).isEqualTo(existing.path("id").asText());
     var byCrmUid = reconcile(server, space.slug(), crmUid);
-    assertThat(byCrmUid).as(byCrmUid.toString()).singleElement().satisfies(member -> {
-      assertThat(member.path("id").asText()).isEqualTo(existing.path("id").asText());
-      assertThat(member.path("identities").findValuesAsText("externalId")).containsExactlyInAnyOrder(crmUid, intranetUid);
-    });
+    assertThat(byCrmUid)
+        .as(byCrmUid.toString())
+        .singleElement()
+        .satisfies(
+            member -> {
+              assertThat(member.path("id").asText()).isEqualTo(existing.path("id").asText());
+              assertThat(member.path("identities").findValuesAsText("externalId"))
+                  .containsExactlyInAnyOrder(crmUid, intranetUid);
+            });
   }
 
   /** README: "With a uid, the name and email sent replace the stored ones at each sign-in". */
@@ -336,14 +426,29 @@ class SignedLinksIT {
     var email = "sue-" + hex(4) + "@example.com";
     var crmUid = uid();
     var intranetUid = uid();
-    assertSignedIn(Via.LINK, Via.LINK.send(server.browser(), signed(space.secret(), fields(space.slug(), crmUid, email), now())),
-        space.slug(), "/spaces/" + space.slug(), crmUid);
+    assertSignedIn(
+        Via.LINK,
+        Via.LINK.send(
+            server.browser(), signed(space.secret(), fields(space.slug(), crmUid, email), now())),
+        space.slug(),
+        "/spaces/" + space.slug(),
+        crmUid);
 
-    var second = Via.LINK.send(server.browser(),
-        signed(space.secret(), with(with(fields(space.slug(), intranetUid, email), "givenName", "Susan"), "familyName", "Doe"), now()));
+    var second =
+        Via.LINK.send(
+            server.browser(),
+            signed(
+                space.secret(),
+                with(
+                    with(fields(space.slug(), intranetUid, email), "givenName", "Susan"),
+                    "familyName",
+                    "Doe"),
+                now()));
 
-    var linked = assertSignedIn(Via.LINK, second, space.slug(), "/spaces/" + space.slug(), intranetUid);
-    assertThat(linked.path("identities").findValuesAsText("externalId")).containsExactlyInAnyOrder(crmUid, intranetUid);
+    var linked =
+        assertSignedIn(Via.LINK, second, space.slug(), "/spaces/" + space.slug(), intranetUid);
+    assertThat(linked.path("identities").findValuesAsText("externalId"))
+        .containsExactlyInAnyOrder(crmUid, intranetUid);
     assertThat(linked.path("givenName").asText()).isEqualTo("Susan");
     assertThat(linked.path("nickname").asText()).isEqualTo("Susan");
     assertThat(linked.path("familyName").asText()).isEqualTo("Doe");
@@ -362,30 +467,52 @@ class SignedLinksIT {
     var alsoSignedUid = uid();
     var unsignedUid = uid();
 
-    var existing = assertSignedIn(via,
-        via.send(server.browser(), signed(space.secret(), fields(space.slug(), signedUid, email), now())),
-        space.slug(), "/spaces/" + space.slug(), signedUid);
-    var alsoSigned = assertSignedIn(via,
-        via.send(server.browser(), signed(space.secret(), fields(space.slug(), alsoSignedUid, email), now())),
-        space.slug(), "/spaces/" + space.slug(), alsoSignedUid);
-    var unsigned = assertSignedIn(via,
-        via.send(server.browser(), fields(space.slug(), unsignedUid, email)),
-        space.slug(), "/spaces/" + space.slug(), unsignedUid);
+    var existing =
+        assertSignedIn(
+            via,
+            via.send(
+                server.browser(),
+                signed(space.secret(), fields(space.slug(), signedUid, email), now())),
+            space.slug(),
+            "/spaces/" + space.slug(),
+            signedUid);
+    var alsoSigned =
+        assertSignedIn(
+            via,
+            via.send(
+                server.browser(),
+                signed(space.secret(), fields(space.slug(), alsoSignedUid, email), now())),
+            space.slug(),
+            "/spaces/" + space.slug(),
+            alsoSignedUid);
+    var unsigned =
+        assertSignedIn(
+            via,
+            via.send(server.browser(), fields(space.slug(), unsignedUid, email)),
+            space.slug(),
+            "/spaces/" + space.slug(),
+            unsignedUid);
 
     assertThat(alsoSigned.path("id").asText()).isEqualTo(existing.path("id").asText());
     assertThat(unsigned.path("id").asText()).isNotEqualTo(existing.path("id").asText());
     var byUnsignedUid = reconcile(server, space.slug(), unsignedUid);
-    assertThat(byUnsignedUid).as(byUnsignedUid.toString()).singleElement().satisfies(member -> {
-      assertThat(member.path("email").asText()).isEqualTo(email);
-      assertThat(member.path("identities").findValuesAsText("externalId")).containsExactly(unsignedUid);
-    });
+    assertThat(byUnsignedUid)
+        .as(byUnsignedUid.toString())
+        .singleElement()
+        .satisfies(
+            member -> {
+              assertThat(member.path("email").asText()).isEqualTo(email);
+              assertThat(member.path("identities").findValuesAsText("externalId"))
+                  .containsExactly(unsignedUid);
+            });
     var bySignedUid = reconcile(server, space.slug(), signedUid);
     assertThat(bySignedUid.get(0).path("identities").findValuesAsText("externalId"))
         .containsExactlyInAnyOrder(signedUid, alsoSignedUid);
   }
 
   // ---------------------------------------------------------------------------------------------
-  // The integrator's side, per README "Signed links" (the signing itself is in support.SignedLinks).
+  // The integrator's side, per README "Signed links" (the signing itself is in
+  // support.SignedLinks).
 
   private static Map<String, String> fields(String slug, String uid, String email) {
     var fields = new LinkedHashMap<String, String>();
@@ -422,7 +549,8 @@ class SignedLinksIT {
    * the space's session cookie, for the member the reconciliation API finds by {@code uid}, which
    * this returns.
    */
-  private JsonNode assertSignedIn(Via via, HttpResponse<String> response, String slug, String target, String uid) {
+  private JsonNode assertSignedIn(
+      Via via, HttpResponse<String> response, String slug, String target, String uid) {
     var what = describe(response);
     if (via == Via.PROGRAMMATIC) {
       assertThat(response.statusCode()).as(what).isEqualTo(200);
@@ -431,41 +559,49 @@ class SignedLinksIT {
       assertThat(body.path("session").path("token").asText()).as(what).isNotBlank();
     } else {
       assertThat(response.statusCode()).as(what).isEqualTo(302);
-      var location = response.uri().resolve(response.headers().firstValue("Location").orElseThrow());
+      var location =
+          response.uri().resolve(response.headers().firstValue("Location").orElseThrow());
       assertThat(location.getHost()).as(what).isEqualTo(server.baseUri().getHost());
       assertThat(location.getPort()).as(what).isEqualTo(server.baseUri().getPort());
       assertThat(location.getRawPath()).as(what).isEqualTo(target);
     }
-    assertThat(response.headers().allValues("Set-Cookie")).as(what)
+    assertThat(response.headers().allValues("Set-Cookie"))
+        .as(what)
         .anySatisfy(cookie -> assertThat(cookie).startsWith("foyer_" + slug + "="));
     var members = reconcile(server, slug, uid);
     assertThat(members).as("members with uid %s: %s", uid, members).hasSize(1);
     if (via == Via.PROGRAMMATIC) {
-      assertThat(Json.parse(response).path("member").path("id").asText()).isEqualTo(members.get(0).path("id").asText());
+      assertThat(Json.parse(response).path("member").path("id").asText())
+          .isEqualTo(members.get(0).path("id").asText());
     }
     return members.get(0);
   }
 
-
-
   private void assertOnlyRefusals(String slug, Via via, String code, int count) {
     var records = loginRecords(slug);
     var door = via == Via.PROGRAMMATIC ? "programmatic-logon" : "uri-auth";
-    assertThat(records).as("login records of %s: %s", slug, records).hasSize(count).allSatisfy(record -> {
-      assertThat(record.path("accepted").asBoolean(true)).isFalse();
-      assertThat(record.path("code").asText()).isEqualTo(code);
-      assertThat(record.path("door").asText()).isEqualTo(door);
-      assertThat(record.hasNonNull("memberId")).isFalse();
-    });
+    assertThat(records)
+        .as("login records of %s: %s", slug, records)
+        .hasSize(count)
+        .allSatisfy(
+            record -> {
+              assertThat(record.path("accepted").asBoolean(true)).isFalse();
+              assertThat(record.path("code").asText()).isEqualTo(code);
+              assertThat(record.path("door").asText()).isEqualTo(door);
+              assertThat(record.hasNonNull("memberId")).isFalse();
+            });
   }
 
   private JsonNode loginRecords(String slug) {
-    var response = server.browser().json().bearer(server.adminToken()).get("/api/admin/spaces/" + slug + "/login-records");
+    var response =
+        server
+            .browser()
+            .json()
+            .bearer(server.adminToken())
+            .get("/api/admin/spaces/" + slug + "/login-records");
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return Json.parse(response);
   }
-
-
 
   /** A fresh space and its current signing secret. */
   static final class SignedSpace {
@@ -479,14 +615,20 @@ class SignedLinksIT {
       this.secret = secret;
     }
 
-    static SignedSpace create(FoyerServer server, boolean signedLinksRequired, boolean linkByEmail) {
+    static SignedSpace create(
+        FoyerServer server, boolean signedLinksRequired, boolean linkByEmail) {
       var slug = "t-" + hex(8);
-      var body = Json.object()
-          .put("slug", slug)
-          .put("name", "Signed " + slug)
-          .put("signedLinksRequired", signedLinksRequired)
-          .put("linkByEmail", linkByEmail);
-      var response = server.browser().bearer(server.adminToken()).postJson("/api/admin/spaces", Json.write(body));
+      var body =
+          Json.object()
+              .put("slug", slug)
+              .put("name", "Signed " + slug)
+              .put("signedLinksRequired", signedLinksRequired)
+              .put("linkByEmail", linkByEmail);
+      var response =
+          server
+              .browser()
+              .bearer(server.adminToken())
+              .postJson("/api/admin/spaces", Json.write(body));
       assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
       var created = Json.parse(response);
       assertThat(created.path("signedLinksRequired").asBoolean()).isEqualTo(signedLinksRequired);
@@ -506,8 +648,11 @@ class SignedLinksIT {
 
     /** Rotates the secret; the answer is the space with its new secret. */
     JsonNode rotate() {
-      var response = server.browser().bearer(server.adminToken())
-          .postJson("/api/admin/spaces/" + slug + "/signing-secret", "");
+      var response =
+          server
+              .browser()
+              .bearer(server.adminToken())
+              .postJson("/api/admin/spaces/" + slug + "/signing-secret", "");
       assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
       var space = Json.parse(response);
       secret = space.path("signingSecret").asText();
@@ -522,8 +667,11 @@ class SignedLinksIT {
     String createEvent() {
       var body = Json.object().put("title", "Welcome");
       body.putArray("admittedLevels").add("NICKNAME");
-      var response = server.browser().bearer(server.adminToken())
-          .postJson("/api/admin/spaces/" + slug + "/events", Json.write(body));
+      var response =
+          server
+              .browser()
+              .bearer(server.adminToken())
+              .postJson("/api/admin/spaces/" + slug + "/events", Json.write(body));
       assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
       return Json.parse(response).path("id").asText();
     }

@@ -40,9 +40,22 @@ class UriAuthIT {
     var event = createEvent(server, slug, "Quarterly results chat", "NICKNAME");
     var browser = server.browser();
 
-    var response = browser.get(uriAuth(Map.of(
-        "account", slug, "givenName", "Sue", "familyName", "Doe",
-        "email", "sue.doe@example.com", "uid", "crm-" + hex(5), "eventid", event)));
+    var response =
+        browser.get(
+            uriAuth(
+                Map.of(
+                    "account",
+                    slug,
+                    "givenName",
+                    "Sue",
+                    "familyName",
+                    "Doe",
+                    "email",
+                    "sue.doe@example.com",
+                    "uid",
+                    "crm-" + hex(5),
+                    "eventid",
+                    event)));
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
     assertThat(location(response)).isEqualTo(server.uri("/spaces/" + slug + "/events/" + event));
@@ -56,9 +69,22 @@ class UriAuthIT {
     var event = createEvent(server, slug, "Town hall", "NICKNAME");
     var browser = server.browser();
 
-    var response = browser.postForm("/auth/uri", ordered(
-        "account", slug, "givenName", "Sue", "familyName", "Doe",
-        "email", "sue.doe@example.com", "uid", "crm-" + hex(5), "eventid", event));
+    var response =
+        browser.postForm(
+            "/auth/uri",
+            ordered(
+                "account",
+                slug,
+                "givenName",
+                "Sue",
+                "familyName",
+                "Doe",
+                "email",
+                "sue.doe@example.com",
+                "uid",
+                "crm-" + hex(5),
+                "eventid",
+                event));
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
     assertThat(location(response)).isEqualTo(server.uri("/spaces/" + slug + "/events/" + event));
@@ -71,7 +97,10 @@ class UriAuthIT {
   void linkWithoutEventRedirectsToTheLandingPage(FoyerServer server) {
     var slug = createSpace(server, Map.of());
 
-    var response = server.browser().get(uriAuth(Map.of("account", slug, "givenName", "Sue", "uid", "crm-" + hex(5))));
+    var response =
+        server
+            .browser()
+            .get(uriAuth(Map.of("account", slug, "givenName", "Sue", "uid", "crm-" + hex(5))));
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
     assertThat(location(response)).isEqualTo(server.uri("/spaces/" + slug));
@@ -105,10 +134,15 @@ class UriAuthIT {
 
   @Test
   void linkWithEventIgnoresTheConfiguredLandingUrl(FoyerServer server) {
-    var slug = createSpace(server, Map.of("landingUrl", "https://intranet-" + hex(5) + ".example.com/chat"));
+    var slug =
+        createSpace(
+            server, Map.of("landingUrl", "https://intranet-" + hex(5) + ".example.com/chat"));
     var event = createEvent(server, slug, "Ask the board", "NICKNAME");
 
-    var response = server.browser().get(uriAuth(Map.of("account", slug, "givenName", "Sue", "eventid", event)));
+    var response =
+        server
+            .browser()
+            .get(uriAuth(Map.of("account", slug, "givenName", "Sue", "eventid", event)));
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
     assertThat(location(response)).isEqualTo(server.uri("/spaces/" + slug + "/events/" + event));
@@ -138,7 +172,10 @@ class UriAuthIT {
 
     var first = sessionCookieValue(server.browser().get(link), slug);
     var second = sessionCookieValue(server.browser().get(link), slug);
-    var third = sessionCookieValue(server.browser().postForm("/auth/uri", "account", slug, "givenName", "Sue", "uid", uid), slug);
+    var third =
+        sessionCookieValue(
+            server.browser().postForm("/auth/uri", "account", slug, "givenName", "Sue", "uid", uid),
+            slug);
 
     assertThat(List.of(first, second, third)).allMatch(value -> TOKEN.matcher(value).matches());
     assertThat(List.of(first, second, third)).doesNotHaveDuplicates();
@@ -157,12 +194,19 @@ class UriAuthIT {
     createEvent(server, slug, guests, "GUEST", "NICKNAME_EMAIL");
     var browser = server.browser();
 
-    var signIn = browser.get(uriAuth(Map.of("account", slug, "givenName", "Sue", "familyName", "Doe")));
+    var signIn =
+        browser.get(uriAuth(Map.of("account", slug, "givenName", "Sue", "familyName", "Doe")));
     var landing = browser.follow(signIn);
 
     assertThat(landing.statusCode()).as(landing.body()).isEqualTo(200);
-    assertThat(landing.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
-    assertThat(landing.body()).contains("Hello, Sue!").contains(open).contains(both).doesNotContain(staff).doesNotContain(guests);
+    assertThat(landing.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+    assertThat(landing.body())
+        .contains("Hello, Sue!")
+        .contains(open)
+        .contains(both)
+        .doesNotContain(staff)
+        .doesNotContain(guests);
   }
 
   @Test
@@ -172,8 +216,20 @@ class UriAuthIT {
     var event = createEvent(server, slug, title, "NICKNAME");
     var browser = server.browser();
 
-    var signIn = browser.get(uriAuth(Map.of(
-        "account", slug, "givenName", "Sue", "familyName", "Doe", "email", "sue@example.com", "eventid", event)));
+    var signIn =
+        browser.get(
+            uriAuth(
+                Map.of(
+                    "account",
+                    slug,
+                    "givenName",
+                    "Sue",
+                    "familyName",
+                    "Doe",
+                    "email",
+                    "sue@example.com",
+                    "eventid",
+                    event)));
     var page = browser.follow(signIn);
 
     assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
@@ -208,7 +264,8 @@ class UriAuthIT {
     var first = server.browser();
     first.get(uriAuth(Map.of("account", slug, "givenName", "Sue", "uid", uid, "eventid", morning)));
     var second = server.browser();
-    second.get(uriAuth(Map.of("account", slug, "givenName", "Sue", "uid", uid, "eventid", evening)));
+    second.get(
+        uriAuth(Map.of("account", slug, "givenName", "Sue", "uid", uid, "eventid", evening)));
 
     var found = reconcile(server, slug, uid);
     assertThat(found.isArray()).as(found.toString()).isTrue();
@@ -218,9 +275,12 @@ class UriAuthIT {
         .isEqualTo(me(second, slug).path("member").path("id").asText())
         .isEqualTo(member.path("id").asText());
     assertThat(member.path("identities").findValuesAsText("externalId")).containsExactly(uid);
-    assertThat(member.path("events").findValuesAsText("eventId")).containsExactlyInAnyOrder(morning, evening);
+    assertThat(member.path("events").findValuesAsText("eventId"))
+        .containsExactlyInAnyOrder(morning, evening);
     for (var join : member.path("events")) {
-      assertThat(Instant.parse(join.path("joinedAt").asText())).isAfter(before).isBefore(Instant.now().plusSeconds(60));
+      assertThat(Instant.parse(join.path("joinedAt").asText()))
+          .isAfter(before)
+          .isBefore(Instant.now().plusSeconds(60));
     }
   }
 
@@ -228,12 +288,36 @@ class UriAuthIT {
   void newDetailsFromTheCrmReplaceTheStoredOnes(FoyerServer server) {
     var slug = createSpace(server, Map.of());
     var uid = "crm-" + hex(5);
-    server.browser().get(uriAuth(Map.of(
-        "account", slug, "givenName", "Sue", "familyName", "Doe", "email", "sue.doe@example.com", "uid", uid)));
+    server
+        .browser()
+        .get(
+            uriAuth(
+                Map.of(
+                    "account",
+                    slug,
+                    "givenName",
+                    "Sue",
+                    "familyName",
+                    "Doe",
+                    "email",
+                    "sue.doe@example.com",
+                    "uid",
+                    uid)));
 
     var browser = server.browser();
-    browser.postForm("/auth/uri", ordered(
-        "account", slug, "givenName", "Susan", "familyName", "Smith", "email", "susan.smith@example.org", "uid", uid));
+    browser.postForm(
+        "/auth/uri",
+        ordered(
+            "account",
+            slug,
+            "givenName",
+            "Susan",
+            "familyName",
+            "Smith",
+            "email",
+            "susan.smith@example.org",
+            "uid",
+            uid));
 
     var found = reconcile(server, slug, uid);
     assertThat(found).hasSize(1);
@@ -242,7 +326,9 @@ class UriAuthIT {
     assertThat(member.path("familyName").asText()).isEqualTo("Smith");
     assertThat(member.path("email").asText()).isEqualTo("susan.smith@example.org");
     assertThat(member.path("nickname").asText()).isEqualTo("Susan");
-    assertThat(browser.get("/spaces/" + slug).body()).contains("Hello, Susan!").doesNotContain("Hello, Sue!");
+    assertThat(browser.get("/spaces/" + slug).body())
+        .contains("Hello, Susan!")
+        .doesNotContain("Hello, Sue!");
   }
 
   @Test
@@ -278,15 +364,29 @@ class UriAuthIT {
     var event = createEvent(server, slug, "Security briefing", "NICKNAME");
     var browser = server.browser();
 
-    var signIn = browser.get(uriAuth(Map.of(
-        "account", slug, "givenName", "<script>alert(1)</script>", "familyName", "<img src=x onerror=alert(2)>", "eventid", event)));
+    var signIn =
+        browser.get(
+            uriAuth(
+                Map.of(
+                    "account",
+                    slug,
+                    "givenName",
+                    "<script>alert(1)</script>",
+                    "familyName",
+                    "<img src=x onerror=alert(2)>",
+                    "eventid",
+                    event)));
     var eventPage = browser.follow(signIn);
     var landing = browser.get("/spaces/" + slug);
 
     assertThat(eventPage.statusCode()).as(eventPage.body()).isEqualTo(200);
-    assertThat(eventPage.body()).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)")
+    assertThat(eventPage.body())
+        .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+        .doesNotContain("<script>alert(1)")
         .doesNotContain("<img src=x");
-    assertThat(landing.body()).contains("Hello, &lt;script&gt;alert(1)&lt;/script&gt;!").doesNotContain("<script>alert(1)")
+    assertThat(landing.body())
+        .contains("Hello, &lt;script&gt;alert(1)&lt;/script&gt;!")
+        .doesNotContain("<script>alert(1)")
         .doesNotContain("<img src=x");
   }
 
@@ -298,7 +398,9 @@ class UriAuthIT {
     browser.get(uriAuth(Map.of("account", slug, "givenName", "Sue \"&\" <b>Bob</b>")));
     var landing = browser.get("/spaces/" + slug);
 
-    assertThat(landing.body()).contains("Sue &quot;&amp;&quot; &lt;b&gt;Bob&lt;/b&gt;").doesNotContain("<b>Bob</b>");
+    assertThat(landing.body())
+        .contains("Sue &quot;&amp;&quot; &lt;b&gt;Bob&lt;/b&gt;")
+        .doesNotContain("<b>Bob</b>");
   }
 
   @Test
@@ -310,11 +412,16 @@ class UriAuthIT {
     var intoFirst = browser.get(uriAuth(Map.of("account", first, "givenName", "Sue")));
     var intoSecond = browser.postForm("/auth/uri", "account", second, "givenName", "Ann");
 
-    assertThat(sessionCookieValue(intoFirst, first)).isNotEqualTo(sessionCookieValue(intoSecond, second));
+    assertThat(sessionCookieValue(intoFirst, first))
+        .isNotEqualTo(sessionCookieValue(intoSecond, second));
     assertThat(browser.cookie("foyer_" + first)).isPresent();
     assertThat(browser.cookie("foyer_" + second)).isPresent();
-    assertThat(browser.get("/spaces/" + first).body()).contains("Hello, Sue!").doesNotContain("Hello, Ann!");
-    assertThat(browser.get("/spaces/" + second).body()).contains("Hello, Ann!").doesNotContain("Hello, Sue!");
+    assertThat(browser.get("/spaces/" + first).body())
+        .contains("Hello, Sue!")
+        .doesNotContain("Hello, Ann!");
+    assertThat(browser.get("/spaces/" + second).body())
+        .contains("Hello, Ann!")
+        .doesNotContain("Hello, Sue!");
   }
 
   @Test
@@ -353,7 +460,8 @@ class UriAuthIT {
     var page = server.browser().get("/spaces/" + slug + "/events/" + event);
 
     assertThat(page.statusCode()).as(page.body()).isEqualTo(401);
-    assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+    assertThat(page.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
     assertThat(page.body()).contains("SES1").doesNotContain("Members only");
   }
 
@@ -379,9 +487,10 @@ class UriAuthIT {
   }
 
   private static String uriAuth(Map<String, String> parameters) {
-    return "/auth/uri?" + parameters.entrySet().stream()
-        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
+    return "/auth/uri?"
+        + parameters.entrySet().stream()
+            .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
   }
 
   private static Map<String, String> ordered(String... pairs) {
@@ -402,8 +511,12 @@ class UriAuthIT {
   /** The raw {@code Set-Cookie} header of the space's session cookie. */
   private static String sessionCookie(HttpResponse<String> response, String slug) {
     var cookies = response.headers().allValues("Set-Cookie");
-    Optional<String> cookie = cookies.stream().filter(c -> c.startsWith("foyer_" + slug + "=")).findFirst();
-    assertThat(cookie).as("Set-Cookie foyer_%s among %s (%d: %s)", slug, cookies, response.statusCode(), response.body())
+    Optional<String> cookie =
+        cookies.stream().filter(c -> c.startsWith("foyer_" + slug + "=")).findFirst();
+    assertThat(cookie)
+        .as(
+            "Set-Cookie foyer_%s among %s (%d: %s)",
+            slug, cookies, response.statusCode(), response.body())
         .isPresent();
     return cookie.get() + ";";
   }
@@ -411,17 +524,24 @@ class UriAuthIT {
   private static String sessionCookieValue(HttpResponse<String> response, String slug) {
     var cookie = sessionCookie(response, slug);
     var value = cookie.substring(cookie.indexOf('=') + 1, cookie.indexOf(';'));
-    return value.startsWith("\"") && value.endsWith("\"") ? value.substring(1, value.length() - 1) : value;
+    return value.startsWith("\"") && value.endsWith("\"")
+        ? value.substring(1, value.length() - 1)
+        : value;
   }
 
   /** Cookie attributes by lower-case name; flags such as HttpOnly map to "". */
   private static Map<String, String> attributes(String setCookie) {
     var attributes = new LinkedHashMap<String, String>();
-    Arrays.stream(setCookie.split(";")).skip(1).map(String::strip).filter(a -> !a.isEmpty()).forEach(a -> {
-      int eq = a.indexOf('=');
-      var name = (eq < 0 ? a : a.substring(0, eq)).strip().toLowerCase(Locale.ROOT);
-      attributes.put(name, eq < 0 ? "" : a.substring(eq + 1).strip());
-    });
+    Arrays.stream(setCookie.split(";"))
+        .skip(1)
+        .map(String::strip)
+        .filter(a -> !a.isEmpty())
+        .forEach(
+            a -> {
+              int eq = a.indexOf('=');
+              var name = (eq < 0 ? a : a.substring(0, eq)).strip().toLowerCase(Locale.ROOT);
+              attributes.put(name, eq < 0 ? "" : a.substring(eq + 1).strip());
+            });
     return attributes;
   }
 

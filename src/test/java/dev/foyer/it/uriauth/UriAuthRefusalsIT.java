@@ -33,9 +33,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Every refusal of the URI Auth door (README "Error codes", issue 2 "Every refusal, tested"). Each
  * refused attempt must answer its code and status (problem+json for API callers, an HTML page for
- * browsers), never redirect, set no cookie, write no member (each attempt carries a fresh
- * {@code uid}, which the reconciliation API must not know afterwards) and leave exactly one
- * refused login record with its code in the space's records.
+ * browsers), never redirect, set no cookie, write no member (each attempt carries a fresh {@code
+ * uid}, which the reconciliation API must not know afterwards) and leave exactly one refused login
+ * record with its code in the space's records.
  */
 @ExtendWith(FoyerServer.class)
 class UriAuthRefusalsIT {
@@ -53,55 +53,224 @@ class UriAuthRefusalsIT {
   static Stream<Refusal> parameterRefusals() {
     var tooLong = "x".repeat(256);
     return Stream.of(
-        refusal("givenName missing", "UAGN1", 400, (space, uid) -> space.params(uid).without("givenName")),
-        refusal("givenName empty", "UAGN1", 400, (space, uid) -> space.params(uid).with("givenName", "")),
-        refusal("givenName blank", "UAGN1", 400, (space, uid) -> space.params(uid).with("givenName", "   ")),
-        refusal("givenName of 256 characters", "UALEN1", 400, (space, uid) -> space.params(uid).with("givenName", tooLong)),
-        refusal("familyName of 256 characters", "UALEN1", 400, (space, uid) -> space.params(uid).with("familyName", tooLong)),
-        refusal("uid of 256 characters", "UALEN1", 400, (space, uid) -> space.params(uid).with("uid", uid + "-" + "u".repeat(255 - uid.length()))),
-        refusal("email of 256 characters", "UALEN1", 400, (space, uid) -> space.params(uid).with("email", "a".repeat(244) + "@example.com")),
-        refusal("eventid of 256 characters", "UALEN1", 400, (space, uid) -> space.params(uid).with("eventid", "e".repeat(256))),
-        refusal("an ignored parameter of 256 characters", "UALEN1", 400, (space, uid) -> space.params(uid).with("note", tooLong)),
-        refusal("a parameter name of 256 characters", "UALEN1", 400, (space, uid) -> space.params(uid).with("n".repeat(256), "1")),
-        refusal("givenName of 256 non-ASCII characters", "UALEN1", 400, (space, uid) -> space.params(uid).with("givenName", "é".repeat(256))),
-        refusal("email without @", "UAMAIL1", 400, (space, uid) -> space.params(uid).with("email", "sue.example.com")),
-        refusal("email without domain", "UAMAIL1", 400, (space, uid) -> space.params(uid).with("email", "sue@")),
-        refusal("email without local part", "UAMAIL1", 400, (space, uid) -> space.params(uid).with("email", "@example.com")),
-        refusal("email with a space", "UAMAIL1", 400, (space, uid) -> space.params(uid).with("email", "sue doe@example.com")),
-        refusal("email with two @", "UAMAIL1", 400, (space, uid) -> space.params(uid).with("email", "sue@doe@example.com")),
-        refusal("email with an empty domain label", "UAMAIL1", 400, (space, uid) -> space.params(uid).with("email", "sue@example..com")),
-        refusal("two emails", "UAMAIL1", 400, (space, uid) -> space.params(uid).with("email", "sue@example.com,eve@evil.example")),
-        refusal("email with a display name", "UAMAIL1", 400, (space, uid) -> space.params(uid).with("email", "Sue <sue@example.com>")),
-        refusal("NUL (%00) in givenName", "UACTL1", 400, (space, uid) -> space.params(uid).with("givenName", "Sue\u0000")),
-        refusal("line feed (%0A) in givenName", "UACTL1", 400, (space, uid) -> space.params(uid).with("givenName", "Sue\nEve")),
-        refusal("DEL (%7F) in givenName", "UACTL1", 400, (space, uid) -> space.params(uid).with("givenName", "Sue\u007F")),
-        refusal("right-to-left override U+202E in givenName", "UACTL1", 400, (space, uid) -> space.params(uid).with("givenName", "\u202Eeus")),
-        refusal("carriage return in familyName", "UACTL1", 400, (space, uid) -> space.params(uid).with("familyName", "Doe\r")),
-        refusal("tab in uid", "UACTL1", 400, (space, uid) -> space.params(uid).with("uid", uid + "\t1")),
-        refusal("line feed (%0A) in email", "UACTL1", 400, (space, uid) -> space.params(uid).with("email", "sue@example.com\n")),
-        refusal("C1 control U+0085 in familyName", "UACTL1", 400, (space, uid) -> space.params(uid).with("familyName", "Doe\u0085")),
-        refusal("bidi isolate U+2066 in givenName", "UACTL1", 400, (space, uid) -> space.params(uid).with("givenName", "\u2066Sue")),
-        refusal("control character in an ignored parameter", "UACTL1", 400, (space, uid) -> space.params(uid).with("note", "a\u0001b")),
-        refusal("eventid unknown", "UAEV2", 404, (space, uid) -> space.params(uid).with("eventid", "no-such-" + hex(6))),
-        refusal("eventid of another space", "UAEV3", 404, (space, uid) -> space.params(uid).with("eventid", space.otherSpaceEvent())),
-        refusal("eventid of an event that does not admit NICKNAME", "UAEV4", 403,
+        refusal(
+            "givenName missing",
+            "UAGN1",
+            400,
+            (space, uid) -> space.params(uid).without("givenName")),
+        refusal(
+            "givenName empty",
+            "UAGN1",
+            400,
+            (space, uid) -> space.params(uid).with("givenName", "")),
+        refusal(
+            "givenName blank",
+            "UAGN1",
+            400,
+            (space, uid) -> space.params(uid).with("givenName", "   ")),
+        refusal(
+            "givenName of 256 characters",
+            "UALEN1",
+            400,
+            (space, uid) -> space.params(uid).with("givenName", tooLong)),
+        refusal(
+            "familyName of 256 characters",
+            "UALEN1",
+            400,
+            (space, uid) -> space.params(uid).with("familyName", tooLong)),
+        refusal(
+            "uid of 256 characters",
+            "UALEN1",
+            400,
+            (space, uid) ->
+                space.params(uid).with("uid", uid + "-" + "u".repeat(255 - uid.length()))),
+        refusal(
+            "email of 256 characters",
+            "UALEN1",
+            400,
+            (space, uid) -> space.params(uid).with("email", "a".repeat(244) + "@example.com")),
+        refusal(
+            "eventid of 256 characters",
+            "UALEN1",
+            400,
+            (space, uid) -> space.params(uid).with("eventid", "e".repeat(256))),
+        refusal(
+            "an ignored parameter of 256 characters",
+            "UALEN1",
+            400,
+            (space, uid) -> space.params(uid).with("note", tooLong)),
+        refusal(
+            "a parameter name of 256 characters",
+            "UALEN1",
+            400,
+            (space, uid) -> space.params(uid).with("n".repeat(256), "1")),
+        refusal(
+            "givenName of 256 non-ASCII characters",
+            "UALEN1",
+            400,
+            (space, uid) -> space.params(uid).with("givenName", "é".repeat(256))),
+        refusal(
+            "email without @",
+            "UAMAIL1",
+            400,
+            (space, uid) -> space.params(uid).with("email", "sue.example.com")),
+        refusal(
+            "email without domain",
+            "UAMAIL1",
+            400,
+            (space, uid) -> space.params(uid).with("email", "sue@")),
+        refusal(
+            "email without local part",
+            "UAMAIL1",
+            400,
+            (space, uid) -> space.params(uid).with("email", "@example.com")),
+        refusal(
+            "email with a space",
+            "UAMAIL1",
+            400,
+            (space, uid) -> space.params(uid).with("email", "sue doe@example.com")),
+        refusal(
+            "email with two @",
+            "UAMAIL1",
+            400,
+            (space, uid) -> space.params(uid).with("email", "sue@doe@example.com")),
+        refusal(
+            "email with an empty domain label",
+            "UAMAIL1",
+            400,
+            (space, uid) -> space.params(uid).with("email", "sue@example..com")),
+        refusal(
+            "two emails",
+            "UAMAIL1",
+            400,
+            (space, uid) -> space.params(uid).with("email", "sue@example.com,eve@evil.example")),
+        refusal(
+            "email with a display name",
+            "UAMAIL1",
+            400,
+            (space, uid) -> space.params(uid).with("email", "Sue <sue@example.com>")),
+        refusal(
+            "NUL (%00) in givenName",
+            "UACTL1", 400, (space, uid) -> space.params(uid).with("givenName", "Sue\u0000")),
+        refusal(
+            "line feed (%0A) in givenName",
+            "UACTL1", 400, (space, uid) -> space.params(uid).with("givenName", "Sue\nEve")),
+        refusal(
+            "DEL (%7F) in givenName",
+            "UACTL1", 400, (space, uid) -> space.params(uid).with("givenName", "Sue\u007F")),
+        refusal(
+            "right-to-left override U+202E in givenName",
+            "UACTL1",
+            400,
+            (space, uid) -> space.params(uid).with("givenName", "\u202Eeus")),
+        refusal(
+            "carriage return in familyName",
+            "UACTL1",
+            400,
+            (space, uid) -> space.params(uid).with("familyName", "Doe\r")),
+        refusal(
+            "tab in uid",
+            "UACTL1",
+            400,
+            (space, uid) -> space.params(uid).with("uid", uid + "\t1")),
+        refusal(
+            "line feed (%0A) in email",
+            "UACTL1", 400, (space, uid) -> space.params(uid).with("email", "sue@example.com\n")),
+        refusal(
+            "C1 control U+0085 in familyName",
+            "UACTL1",
+            400,
+            (space, uid) -> space.params(uid).with("familyName", "Doe\u0085")),
+        refusal(
+            "bidi isolate U+2066 in givenName",
+            "UACTL1",
+            400,
+            (space, uid) -> space.params(uid).with("givenName", "\u2066Sue")),
+        refusal(
+            "control character in an ignored parameter",
+            "UACTL1",
+            400,
+            (space, uid) -> space.params(uid).with("note", "a\u0001b")),
+        refusal(
+            "eventid unknown",
+            "UAEV2",
+            404,
+            (space, uid) -> space.params(uid).with("eventid", "no-such-" + hex(6))),
+        refusal(
+            "eventid of another space",
+            "UAEV3",
+            404,
+            (space, uid) -> space.params(uid).with("eventid", space.otherSpaceEvent())),
+        refusal(
+            "eventid of an event that does not admit NICKNAME",
+            "UAEV4",
+            403,
             (space, uid) -> space.params(uid).with("eventid", space.eventWithoutNickname())),
-        refusal("eventid ../x", "UAEV1", 400, (space, uid) -> space.params(uid).with("eventid", "../x")),
-        refusal("eventid /x", "UAEV1", 400, (space, uid) -> space.params(uid).with("eventid", "/x")),
-        refusal("eventid https://evil.example", "UAEV1", 400, (space, uid) -> space.params(uid).with("eventid", "https://evil.example")),
-        refusal("eventid %2F%2Fevil", "UAEV1", 400, (space, uid) -> space.params(uid).with("eventid", "//evil")),
-        refusal("eventid %252F%252Fevil (double-encoded)", "UAEV1", 400, (space, uid) -> space.params(uid).with("eventid", "%2F%2Fevil")),
-        refusal("eventid of a real event with a path after it", "UAEV1", 400,
+        refusal(
+            "eventid ../x",
+            "UAEV1",
+            400,
+            (space, uid) -> space.params(uid).with("eventid", "../x")),
+        refusal(
+            "eventid /x", "UAEV1", 400, (space, uid) -> space.params(uid).with("eventid", "/x")),
+        refusal(
+            "eventid https://evil.example",
+            "UAEV1",
+            400,
+            (space, uid) -> space.params(uid).with("eventid", "https://evil.example")),
+        refusal(
+            "eventid %2F%2Fevil",
+            "UAEV1", 400, (space, uid) -> space.params(uid).with("eventid", "//evil")),
+        refusal(
+            "eventid %252F%252Fevil (double-encoded)",
+            "UAEV1", 400, (space, uid) -> space.params(uid).with("eventid", "%2F%2Fevil")),
+        refusal(
+            "eventid of a real event with a path after it",
+            "UAEV1",
+            400,
             (space, uid) -> space.params(uid).with("eventid", space.event() + "/../../evil")),
-        refusal("eventid with a backslash", "UAEV1", 400, (space, uid) -> space.params(uid).with("eventid", "\\\\evil.example")),
-        refusal("eventid with a query", "UAEV1", 400, (space, uid) -> space.params(uid).with("eventid", space.event() + "?next=https://evil.example")),
-        refusal("account given twice", "UADUP1", 400, (space, uid) -> space.params(uid).add("account", space.slug())),
-        refusal("givenName given twice", "UADUP1", 400, (space, uid) -> space.params(uid).add("givenName", "Eve")),
-        refusal("uid given twice", "UADUP1", 400, (space, uid) -> space.params(uid).add("uid", uid + "-2")),
-        refusal("uid given twice, once empty", "UADUP1", 400, (space, uid) -> space.params(uid).add("uid", "")),
-        refusal("eventid given twice", "UADUP1", 400,
-            (space, uid) -> space.params(uid).with("eventid", space.event()).add("eventid", space.event())),
-        refusal("an ignored parameter given twice", "UADUP1", 400, (space, uid) -> space.params(uid).add("note", "1").add("note", "2")));
+        refusal(
+            "eventid with a backslash",
+            "UAEV1",
+            400,
+            (space, uid) -> space.params(uid).with("eventid", "\\\\evil.example")),
+        refusal(
+            "eventid with a query",
+            "UAEV1",
+            400,
+            (space, uid) ->
+                space.params(uid).with("eventid", space.event() + "?next=https://evil.example")),
+        refusal(
+            "account given twice",
+            "UADUP1",
+            400,
+            (space, uid) -> space.params(uid).add("account", space.slug())),
+        refusal(
+            "givenName given twice",
+            "UADUP1",
+            400,
+            (space, uid) -> space.params(uid).add("givenName", "Eve")),
+        refusal(
+            "uid given twice",
+            "UADUP1",
+            400,
+            (space, uid) -> space.params(uid).add("uid", uid + "-2")),
+        refusal(
+            "uid given twice, once empty",
+            "UADUP1",
+            400,
+            (space, uid) -> space.params(uid).add("uid", "")),
+        refusal(
+            "eventid given twice",
+            "UADUP1",
+            400,
+            (space, uid) ->
+                space.params(uid).with("eventid", space.event()).add("eventid", space.event())),
+        refusal(
+            "an ignored parameter given twice",
+            "UADUP1",
+            400,
+            (space, uid) -> space.params(uid).add("note", "1").add("note", "2")));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -115,7 +284,8 @@ class UriAuthRefusalsIT {
         uids.add(uid);
         var params = refusal.params().apply(space, uid);
         var browser = asBrowser ? server.browser() : server.browser().json();
-        var response = method.equals("GET") ? get(browser, params) : postForm(browser, "/auth/uri", params);
+        var response =
+            method.equals("GET") ? get(browser, params) : postForm(browser, "/auth/uri", params);
         assertRefused(response, browser, asBrowser, refusal.code(), refusal.status());
       }
     }
@@ -144,7 +314,8 @@ class UriAuthRefusalsIT {
           params.with("account", account);
         }
         var browser = asBrowser ? server.browser() : server.browser().json();
-        var response = method.equals("GET") ? get(browser, params) : postForm(browser, "/auth/uri", params);
+        var response =
+            method.equals("GET") ? get(browser, params) : postForm(browser, "/auth/uri", params);
         assertRefused(response, browser, asBrowser, "UAACCT1", 400);
       }
     }
@@ -164,7 +335,8 @@ class UriAuthRefusalsIT {
         uids.add(uid);
         var params = new Params().with("account", slug).with("givenName", "Sue").with("uid", uid);
         var browser = asBrowser ? server.browser() : server.browser().json();
-        var response = method.equals("GET") ? get(browser, params) : postForm(browser, "/auth/uri", params);
+        var response =
+            method.equals("GET") ? get(browser, params) : postForm(browser, "/auth/uri", params);
         assertRefused(response, browser, asBrowser, "UAACCT2", 404);
       }
     }
@@ -184,14 +356,23 @@ class UriAuthRefusalsIT {
     var givenName = "G" + "i".repeat(254);
     var familyName = "D" + "o".repeat(254);
     // 64 + 1 + 190: a valid address of 255 characters, every label at most 63.
-    var email = "s".repeat(64) + "@" + "a".repeat(63) + "." + "b".repeat(63) + "." + "c".repeat(58) + ".com";
-    var params = new Params()
-        .with("account", space.slug())
-        .with("givenName", givenName)
-        .with("familyName", familyName)
-        .with("email", email)
-        .with("uid", longUid)
-        .with("n".repeat(255), "v".repeat(255));
+    var email =
+        "s".repeat(64)
+            + "@"
+            + "a".repeat(63)
+            + "."
+            + "b".repeat(63)
+            + "."
+            + "c".repeat(58)
+            + ".com";
+    var params =
+        new Params()
+            .with("account", space.slug())
+            .with("givenName", givenName)
+            .with("familyName", familyName)
+            .with("email", email)
+            .with("uid", longUid)
+            .with("n".repeat(255), "v".repeat(255));
     assertThat(longUid).hasSize(255);
     assertThat(email).hasSize(255);
 
@@ -218,7 +399,8 @@ class UriAuthRefusalsIT {
     var params = space.params(uid).with("givenName", "Zoë").with("familyName", familyName);
     var browser = server.browser();
 
-    var response = method.equals("GET") ? get(browser, params) : postForm(browser, "/auth/uri", params);
+    var response =
+        method.equals("GET") ? get(browser, params) : postForm(browser, "/auth/uri", params);
 
     assertSignedInTo(response, space.slug(), "/spaces/" + space.slug());
     var members = reconcile(server, space.slug(), uid);
@@ -240,9 +422,15 @@ class UriAuthRefusalsIT {
       uids.add(uid);
       var params = space.params(uid);
       var browser = asBrowser ? server.browser() : server.browser().json();
-      var body = method.equals("PUT") || method.equals("PATCH") ? BodyPublishers.ofString(params.encoded()) : BodyPublishers.noBody();
-      var response = browser.send(
-          browser.request("/auth/uri?" + params.encoded(), "Content-Type", FORM).method(method, body));
+      var body =
+          method.equals("PUT") || method.equals("PATCH")
+              ? BodyPublishers.ofString(params.encoded())
+              : BodyPublishers.noBody();
+      var response =
+          browser.send(
+              browser
+                  .request("/auth/uri?" + params.encoded(), "Content-Type", FORM)
+                  .method(method, body));
 
       if (method.equals("HEAD")) {
         assertThat(response.statusCode()).as(describe(response)).isEqualTo(405);
@@ -336,7 +524,8 @@ class UriAuthRefusalsIT {
     return Stream.of(
         Arguments.of("application/json", "{\"givenName\":\"Sue\",\"uid\":\"%s\"}"),
         Arguments.of("text/plain", "givenName=Sue&uid=%s"),
-        Arguments.of("multipart/form-data; boundary=b",
+        Arguments.of(
+            "multipart/form-data; boundary=b",
             "--b\r\nContent-Disposition: form-data; name=\"givenName\"\r\n\r\nSue\r\n"
                 + "--b\r\nContent-Disposition: form-data; name=\"uid\"\r\n\r\n%s\r\n--b--\r\n"),
         Arguments.of("application/xml", "<signIn givenName=\"Sue\" uid=\"%s\"/>"));
@@ -353,9 +542,11 @@ class UriAuthRefusalsIT {
       var browser = asBrowser ? server.browser() : server.browser().json();
       var query = new Params().with("account", space.slug());
 
-      var response = browser.send(
-          browser.request("/auth/uri?" + query.encoded(), "Content-Type", contentType)
-              .POST(BodyPublishers.ofString(bodyTemplate.formatted(uid))));
+      var response =
+          browser.send(
+              browser
+                  .request("/auth/uri?" + query.encoded(), "Content-Type", contentType)
+                  .POST(BodyPublishers.ofString(bodyTemplate.formatted(uid))));
 
       assertRefused(response, browser, asBrowser, "REQ415", 415);
     }
@@ -380,17 +571,41 @@ class UriAuthRefusalsIT {
    */
   static Stream<Arguments> refusalsBeforeParsing() {
     return Stream.of(
-        Arguments.of("PUT", "REQ405", (BiFunction<TestSpace, Browser, HttpResponse<String>>) (space, browser) ->
-            browser.send(browser.request("/auth/uri?" + space.params(uid()).encoded())
-                .method("PUT", BodyPublishers.noBody()))),
-        Arguments.of("query over 4096 characters", "REQ413", (BiFunction<TestSpace, Browser, HttpResponse<String>>) (space, browser) ->
-            get(browser, padded(space.params(uid()), 4097))),
-        Arguments.of("form body over 16384 bytes", "REQ413", (BiFunction<TestSpace, Browser, HttpResponse<String>>) (space, browser) ->
-            postForm(browser, "/auth/uri?" + new Params().with("account", space.slug()).encoded(),
-                padded(new Params().with("givenName", "Sue").with("uid", uid()), 16385))),
-        Arguments.of("JSON posted to /auth/uri", "REQ415", (BiFunction<TestSpace, Browser, HttpResponse<String>>) (space, browser) ->
-            browser.send(browser.request("/auth/uri?" + new Params().with("account", space.slug()).encoded(), "Content-Type", "application/json")
-                .POST(BodyPublishers.ofString("{\"givenName\":\"Sue\"}")))));
+        Arguments.of(
+            "PUT",
+            "REQ405",
+            (BiFunction<TestSpace, Browser, HttpResponse<String>>)
+                (space, browser) ->
+                    browser.send(
+                        browser
+                            .request("/auth/uri?" + space.params(uid()).encoded())
+                            .method("PUT", BodyPublishers.noBody()))),
+        Arguments.of(
+            "query over 4096 characters",
+            "REQ413",
+            (BiFunction<TestSpace, Browser, HttpResponse<String>>)
+                (space, browser) -> get(browser, padded(space.params(uid()), 4097))),
+        Arguments.of(
+            "form body over 16384 bytes",
+            "REQ413",
+            (BiFunction<TestSpace, Browser, HttpResponse<String>>)
+                (space, browser) ->
+                    postForm(
+                        browser,
+                        "/auth/uri?" + new Params().with("account", space.slug()).encoded(),
+                        padded(new Params().with("givenName", "Sue").with("uid", uid()), 16385))),
+        Arguments.of(
+            "JSON posted to /auth/uri",
+            "REQ415",
+            (BiFunction<TestSpace, Browser, HttpResponse<String>>)
+                (space, browser) ->
+                    browser.send(
+                        browser
+                            .request(
+                                "/auth/uri?" + new Params().with("account", space.slug()).encoded(),
+                                "Content-Type",
+                                "application/json")
+                            .POST(BodyPublishers.ofString("{\"givenName\":\"Sue\"}")))));
   }
 
   @ParameterizedTest(name = "{0} → {1}")
@@ -428,7 +643,8 @@ class UriAuthRefusalsIT {
       }
       var browser = asBrowser ? server.browser() : server.browser().json();
 
-      var response = postForm(browser, "/auth/uri?" + new Params().with(name, value).encoded(), form);
+      var response =
+          postForm(browser, "/auth/uri?" + new Params().with(name, value).encoded(), form);
 
       assertRefused(response, browser, asBrowser, "UADUP1", 400);
     }
@@ -458,7 +674,12 @@ class UriAuthRefusalsIT {
     var headers = new String[] {"X-Forwarded-Host", "evil.example", "Referer", target};
 
     var toLanding = get(server.browser(), space.params(uid()).with(name, target), headers);
-    var toEvent = postForm(server.browser(), "/auth/uri", space.params(uid()).with(name, target).with("eventid", space.event()), headers);
+    var toEvent =
+        postForm(
+            server.browser(),
+            "/auth/uri",
+            space.params(uid()).with(name, target).with("eventid", space.event()),
+            headers);
 
     assertSignedInTo(toLanding, space.slug(), "/spaces/" + space.slug());
     assertSignedInTo(toEvent, space.slug(), "/spaces/" + space.slug() + "/events/" + space.event());
@@ -471,40 +692,52 @@ class UriAuthRefusalsIT {
   private void assertSignedInTo(HttpResponse<String> response, String slug, String path) {
     assertThat(response.statusCode()).as(describe(response)).isEqualTo(302);
     var location = response.uri().resolve(response.headers().firstValue("Location").orElseThrow());
-    assertThat(location.getScheme()).as(location.toString()).isEqualTo(server.baseUri().getScheme());
+    assertThat(location.getScheme())
+        .as(location.toString())
+        .isEqualTo(server.baseUri().getScheme());
     assertThat(location.getHost()).as(location.toString()).isEqualTo(server.baseUri().getHost());
     assertThat(location.getPort()).as(location.toString()).isEqualTo(server.baseUri().getPort());
     assertThat(location.getRawPath()).as(location.toString()).isEqualTo(path);
     assertThat(location.getRawQuery()).as(location.toString()).isNull();
-    assertThat(response.headers().allValues("Set-Cookie")).as(describe(response))
+    assertThat(response.headers().allValues("Set-Cookie"))
+        .as(describe(response))
         .anySatisfy(cookie -> assertThat(cookie).startsWith("foyer_" + slug + "="));
   }
 
-
-
   /** The space's login records are exactly {@code count} refusals with that code. */
   private void assertOnlyRefusals(String slug, String door, String code, int count) {
-    var records = server.browser().json().bearer(server.adminToken()).get("/api/admin/spaces/" + slug + "/login-records");
+    var records =
+        server
+            .browser()
+            .json()
+            .bearer(server.adminToken())
+            .get("/api/admin/spaces/" + slug + "/login-records");
     assertThat(records.statusCode()).as(records.body()).isEqualTo(200);
     var list = Json.parse(records);
-    assertThat(list).as("login records of %s: %s", slug, list).hasSize(count).allSatisfy(record -> {
-      assertThat(record.path("accepted").asBoolean(true)).isFalse();
-      assertThat(record.path("code").asText()).isEqualTo(code);
-      assertThat(record.path("door").asText()).isEqualTo(door);
-      assertThat(record.path("account").asText()).isEqualTo(slug);
-      assertThat(record.hasNonNull("memberId")).isFalse();
-    });
+    assertThat(list)
+        .as("login records of %s: %s", slug, list)
+        .hasSize(count)
+        .allSatisfy(
+            record -> {
+              assertThat(record.path("accepted").asBoolean(true)).isFalse();
+              assertThat(record.path("code").asText()).isEqualTo(code);
+              assertThat(record.path("door").asText()).isEqualTo(door);
+              assertThat(record.path("account").asText()).isEqualTo(slug);
+              assertThat(record.hasNonNull("memberId")).isFalse();
+            });
   }
-
 
   private static HttpResponse<String> get(Browser browser, Params params, String... headers) {
     return browser.get("/auth/uri?" + params.encoded(), headers);
   }
 
-  private static HttpResponse<String> postForm(Browser browser, String path, Params params, String... headers) {
-    return browser.send(browser.request(path, headers)
-        .header("Content-Type", FORM)
-        .POST(BodyPublishers.ofString(params.encoded())));
+  private static HttpResponse<String> postForm(
+      Browser browser, String path, Params params, String... headers) {
+    return browser.send(
+        browser
+            .request(path, headers)
+            .header("Content-Type", FORM)
+            .POST(BodyPublishers.ofString(params.encoded())));
   }
 
   /** Adds short ignored parameters until the encoded form is exactly {@code length} characters. */
@@ -518,8 +751,8 @@ class UriAuthRefusalsIT {
     return params;
   }
 
-
-  private static Refusal refusal(String description, String code, int status, BiFunction<TestSpace, String, Params> params) {
+  private static Refusal refusal(
+      String description, String code, int status, BiFunction<TestSpace, String, Params> params) {
     return new Refusal(description, code, status, params);
   }
 
@@ -528,7 +761,8 @@ class UriAuthRefusalsIT {
   }
 
   /** One refusal: what to send (given the space and a fresh uid) and the code it must get. */
-  record Refusal(String description, String code, int status, BiFunction<TestSpace, String, Params> params) {
+  record Refusal(
+      String description, String code, int status, BiFunction<TestSpace, String, Params> params) {
     @Override
     public String toString() {
       return description + " → " + code;
@@ -557,7 +791,11 @@ class UriAuthRefusalsIT {
     }
 
     String value(String name) {
-      return list.stream().filter(pair -> pair[0].equals(name)).map(pair -> pair[1]).findFirst().orElseThrow();
+      return list.stream()
+          .filter(pair -> pair[0].equals(name))
+          .map(pair -> pair[1])
+          .findFirst()
+          .orElseThrow();
     }
 
     String encoded() {
@@ -586,7 +824,8 @@ class UriAuthRefusalsIT {
     static TestSpace create(FoyerServer server) {
       var slug = newSlug();
       AdminApi.createSpace(server, Map.of("slug", slug));
-      return new TestSpace(server, slug, AdminApi.createEvent(server, slug, "Event in " + slug, "NICKNAME"));
+      return new TestSpace(
+          server, slug, AdminApi.createEvent(server, slug, "Event in " + slug, "NICKNAME"));
     }
 
     String slug() {
@@ -598,7 +837,11 @@ class UriAuthRefusalsIT {
     }
 
     Params params(String uid) {
-      return new Params().with("account", slug).with("givenName", "Sue").with("familyName", "Doe").with("uid", uid);
+      return new Params()
+          .with("account", slug)
+          .with("givenName", "Sue")
+          .with("familyName", "Doe")
+          .with("uid", uid);
     }
 
     /** An event that admits NICKNAME, in a space of its own. */
@@ -610,8 +853,8 @@ class UriAuthRefusalsIT {
 
     /** An event of this space that admits every level but NICKNAME. */
     String eventWithoutNickname() {
-      return AdminApi.createEvent(server, slug, "Event in " + slug, "NICKNAME_EMAIL", "GUEST", "SOCIAL", "SSO");
+      return AdminApi.createEvent(
+          server, slug, "Event in " + slug, "NICKNAME_EMAIL", "GUEST", "SOCIAL", "SSO");
     }
   }
-
 }

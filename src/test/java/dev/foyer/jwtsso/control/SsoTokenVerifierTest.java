@@ -1,6 +1,5 @@
 package dev.foyer.jwtsso.control;
 
-import dev.foyer.jwtsso.entity.JwtSsoProblem;
 import static dev.foyer.jwtsso.entity.JwtSsoProblem.JWT_ALGORITHM;
 import static dev.foyer.jwtsso.entity.JwtSsoProblem.JWT_AVATAR_INVALID;
 import static dev.foyer.jwtsso.entity.JwtSsoProblem.JWT_CLAIM_INVALID;
@@ -32,6 +31,7 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import dev.foyer.jwtsso.entity.JwtSsoProblem;
 import dev.foyer.problems.GatewayProblem;
 import dev.foyer.problems.ProblemCode;
 import java.nio.charset.StandardCharsets;
@@ -48,32 +48,40 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Every rule of the JWT SSO token, against tokens signed by nimbus-jose-jwt, at a fixed instant. */
+/**
+ * Every rule of the JWT SSO token, against tokens signed by nimbus-jose-jwt, at a fixed instant.
+ */
 class SsoTokenVerifierTest {
   static final Instant NOW = Instant.parse("2026-03-02T10:15:30Z");
+
   /** 64 bytes, so the same key can sign HS512 as well as HS256. */
   static final String KEY = "space-key-current-5b1f0c9a7e2d4f6b8a3c1e5d7f9b2a4c6e8d0f1a3b5c7d9e";
-  static final String PREVIOUS_KEY = "space-key-previous-0d2e4f6a8c1b3d5f7e9a2c4e6b8d0f1a3c5e7b9d1f3a5c";
+
+  static final String PREVIOUS_KEY =
+      "space-key-previous-0d2e4f6a8c1b3d5f7e9a2c4e6b8d0f1a3c5e7b9d1f3a5c";
   static final String OTHER_KEY = "someone-elses-key-9f8e7d6c5b4a39281706f5e4d3c2b1a09f8e7d6c5b4a3";
-  static final SsoTokenPolicy POLICY = new SsoTokenPolicy(Set.of("HS256"), true, Duration.ofMinutes(5), SsoTokenPolicy.DEFAULT_SKEW);
+  static final SsoTokenPolicy POLICY =
+      new SsoTokenPolicy(Set.of("HS256"), true, Duration.ofMinutes(5), SsoTokenPolicy.DEFAULT_SKEW);
 
   @Test
   void acceptedTokenMapsEveryClaim() {
     var custom = new LinkedHashMap<String, Object>();
     custom.put("company", "Acme");
     custom.put("plan", "gold");
-    var token = hs256(valid()
-        .jwtID("4d1b7c0e-jti")
-        .claim("title", "Head of Community")
-        .claim("avatarUrl", "https://cdn.example.com/ada.png")
-        .claim("lang", "de")
-        .claim("timezone", "America/New_York")
-        .claim("groups:join", List.of("g-speakers", "g-staff"))
-        .claim("groups:leave", "g-guests")
-        .claim("customProperties", custom)
-        .claim("domains:set", Map.of("blog", "https://blog.example.com"))
-        .claim("domains:unset", List.of("old-site"))
-        .build());
+    var token =
+        hs256(
+            valid()
+                .jwtID("4d1b7c0e-jti")
+                .claim("title", "Head of Community")
+                .claim("avatarUrl", "https://cdn.example.com/ada.png")
+                .claim("lang", "de")
+                .claim("timezone", "America/New_York")
+                .claim("groups:join", List.of("g-speakers", "g-staff"))
+                .claim("groups:leave", "g-guests")
+                .claim("customProperties", custom)
+                .claim("domains:set", Map.of("blog", "https://blog.example.com"))
+                .claim("domains:unset", List.of("old-site"))
+                .build());
 
     var claims = verify(token);
 
@@ -90,8 +98,10 @@ class SsoTokenVerifierTest {
     assertThat(claims.jwtId()).contains("4d1b7c0e-jti");
     assertThat(claims.groupsJoin()).containsExactly("g-speakers", "g-staff");
     assertThat(claims.groupsLeave()).containsExactly("g-guests");
-    assertThat(claims.customProperties()).containsExactlyInAnyOrderEntriesOf(Map.of("company", "Acme", "plan", "gold"));
-    assertThat(claims.domainsSet()).containsExactlyEntriesOf(Map.of("blog", "https://blog.example.com"));
+    assertThat(claims.customProperties())
+        .containsExactlyInAnyOrderEntriesOf(Map.of("company", "Acme", "plan", "gold"));
+    assertThat(claims.domainsSet())
+        .containsExactlyEntriesOf(Map.of("blog", "https://blog.example.com"));
     assertThat(claims.domainsUnset()).containsExactly("old-site");
   }
 
@@ -123,29 +133,48 @@ class SsoTokenVerifierTest {
 
   @Test
   void unknownTimeZoneFallsBackToParis() {
-    assertThat(verify(hs256(valid().claim("timezone", "Mars/Base").build())).timezone()).isEqualTo("Europe/Paris");
+    assertThat(verify(hs256(valid().claim("timezone", "Mars/Base").build())).timezone())
+        .isEqualTo("Europe/Paris");
   }
 
   @Test
   void validTimeZoneIsKept() {
-    assertThat(verify(hs256(valid().claim("timezone", "Europe/Berlin").build())).timezone()).isEqualTo("Europe/Berlin");
+    assertThat(verify(hs256(valid().claim("timezone", "Europe/Berlin").build())).timezone())
+        .isEqualTo("Europe/Berlin");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"http://images.example.org/a.png", "https://cdn.example.com/ada.png?size=64"})
+  @ValueSource(
+      strings = {"http://images.example.org/a.png", "https://cdn.example.com/ada.png?size=64"})
   void acceptsHttpAndHttpsAvatars(String avatar) {
-    assertThat(verify(hs256(valid().claim("avatarUrl", avatar).build())).avatarUrl()).contains(avatar);
+    assertThat(verify(hs256(valid().claim("avatarUrl", avatar).build())).avatarUrl())
+        .contains(avatar);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"javascript:alert(1)", "ftp://files.example.com/a.png", "/images/ada.png", "images/ada.png",
-      "data:image/png;base64,iVBORw0KGgo=", "https:///no-host.png"})
+  @ValueSource(
+      strings = {
+        "javascript:alert(1)",
+        "ftp://files.example.com/a.png",
+        "/images/ada.png",
+        "images/ada.png",
+        "data:image/png;base64,iVBORw0KGgo=",
+        "https:///no-host.png"
+      })
   void refusesAvatarsThatAreNotHttpUrls(String avatar) {
     assertRefused(hs256(valid().claim("avatarUrl", avatar).build()), JWT_AVATAR_INVALID);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"not-an-email", "ada@", "@example.com", "ada@localhost", "ada lovelace@example.com", "ada@exa_mple.com"})
+  @ValueSource(
+      strings = {
+        "not-an-email",
+        "ada@",
+        "@example.com",
+        "ada@localhost",
+        "ada lovelace@example.com",
+        "ada@exa_mple.com"
+      })
   void refusesAnInvalidEmail(String email) {
     assertRefused(hs256(valid().claim("email", email).build()), JWT_EMAIL_INVALID);
   }
@@ -184,7 +213,8 @@ class SsoTokenVerifierTest {
 
   @Test
   void acceptsAFirstNameOf255Characters() {
-    assertThat(verify(hs256(valid().claim("firstName", "A".repeat(255)).build())).firstName()).hasSize(255);
+    assertThat(verify(hs256(valid().claim("firstName", "A".repeat(255)).build())).firstName())
+        .hasSize(255);
   }
 
   @Test
@@ -199,37 +229,61 @@ class SsoTokenVerifierTest {
 
   @Test
   void acceptsATokenWithoutExpWhenTheSpaceOptsOut() {
-    var lenient = new SsoTokenPolicy(Set.of("HS256"), false, Duration.ofMinutes(5), SsoTokenPolicy.DEFAULT_SKEW);
+    var lenient =
+        new SsoTokenPolicy(
+            Set.of("HS256"), false, Duration.ofMinutes(5), SsoTokenPolicy.DEFAULT_SKEW);
 
-    var claims = SsoTokenVerifier.verify(hs256(valid().expirationTime(null).build()), List.of(KEY), lenient, NOW);
+    var claims =
+        SsoTokenVerifier.verify(
+            hs256(valid().expirationTime(null).build()), List.of(KEY), lenient, NOW);
 
     assertThat(claims.expiresAt()).isEmpty();
   }
 
   @Test
   void refusesATokenExpiredBeyondTheClockSkew() {
-    var token = hs256(valid().issueTime(at(NOW.minusSeconds(120))).expirationTime(at(NOW.minusSeconds(31))).build());
+    var token =
+        hs256(
+            valid()
+                .issueTime(at(NOW.minusSeconds(120)))
+                .expirationTime(at(NOW.minusSeconds(31)))
+                .build());
 
     assertRefused(token, JWT_EXPIRED);
   }
 
   @Test
   void acceptsATokenExpiredWithinTheClockSkew() {
-    var token = hs256(valid().issueTime(at(NOW.minusSeconds(120))).expirationTime(at(NOW.minusSeconds(20))).build());
+    var token =
+        hs256(
+            valid()
+                .issueTime(at(NOW.minusSeconds(120)))
+                .expirationTime(at(NOW.minusSeconds(20)))
+                .build());
 
     assertThat(verify(token).expiresAt()).contains(NOW.minusSeconds(20));
   }
 
   @Test
   void refusesATokenIssuedInTheFutureBeyondTheClockSkew() {
-    var token = hs256(valid().issueTime(at(NOW.plusSeconds(45))).expirationTime(at(NOW.plusSeconds(105))).build());
+    var token =
+        hs256(
+            valid()
+                .issueTime(at(NOW.plusSeconds(45)))
+                .expirationTime(at(NOW.plusSeconds(105)))
+                .build());
 
     assertRefused(token, JWT_NOT_YET_VALID);
   }
 
   @Test
   void acceptsATokenIssuedInTheFutureWithinTheClockSkew() {
-    var token = hs256(valid().issueTime(at(NOW.plusSeconds(20))).expirationTime(at(NOW.plusSeconds(80))).build());
+    var token =
+        hs256(
+            valid()
+                .issueTime(at(NOW.plusSeconds(20)))
+                .expirationTime(at(NOW.plusSeconds(80)))
+                .build());
 
     assertThat(verify(token).issuedAt()).contains(NOW.plusSeconds(20));
   }
@@ -243,21 +297,32 @@ class SsoTokenVerifierTest {
 
   @Test
   void refusesATokenLivingLongerThanTheMaximumLifetime() {
-    var token = hs256(valid().issueTime(at(NOW.minusSeconds(10))).expirationTime(at(NOW.plus(Duration.ofMinutes(6)))).build());
+    var token =
+        hs256(
+            valid()
+                .issueTime(at(NOW.minusSeconds(10)))
+                .expirationTime(at(NOW.plus(Duration.ofMinutes(6))))
+                .build());
 
     assertRefused(token, JWT_LIFETIME);
   }
 
   @Test
   void refusesALongLivedTokenWithoutIatCountingFromNow() {
-    var token = hs256(valid().issueTime(null).expirationTime(at(NOW.plus(Duration.ofHours(1)))).build());
+    var token =
+        hs256(valid().issueTime(null).expirationTime(at(NOW.plus(Duration.ofHours(1)))).build());
 
     assertRefused(token, JWT_LIFETIME);
   }
 
   @Test
   void acceptsATokenLivingExactlyTheMaximumLifetime() {
-    var token = hs256(valid().issueTime(at(NOW.minusSeconds(10))).expirationTime(at(NOW.minusSeconds(10).plus(Duration.ofMinutes(5)))).build());
+    var token =
+        hs256(
+            valid()
+                .issueTime(at(NOW.minusSeconds(10)))
+                .expirationTime(at(NOW.minusSeconds(10).plus(Duration.ofMinutes(5))))
+                .build());
 
     assertThat(verify(token).sub()).isEqualTo("ext-42");
   }
@@ -271,7 +336,10 @@ class SsoTokenVerifierTest {
   void refusesATokenWhoseSignatureWasTamperedWith() {
     var token = hs256(valid().build());
     var middle = token.lastIndexOf('.') + 10;
-    var tampered = token.substring(0, middle) + (token.charAt(middle) == 'A' ? 'B' : 'A') + token.substring(middle + 1);
+    var tampered =
+        token.substring(0, middle)
+            + (token.charAt(middle) == 'A' ? 'B' : 'A')
+            + token.substring(middle + 1);
 
     assertRefused(tampered, JWT_SIGNATURE);
   }
@@ -322,14 +390,24 @@ class SsoTokenVerifierTest {
 
   @Test
   void refusesAnEncryptedToken() throws JOSEException {
-    var jwe = new JWEObject(new JWEHeader(JWEAlgorithm.DIR, EncryptionMethod.A256GCM), new Payload(valid().build().toJSONObject()));
+    var jwe =
+        new JWEObject(
+            new JWEHeader(JWEAlgorithm.DIR, EncryptionMethod.A256GCM),
+            new Payload(valid().build().toJSONObject()));
     jwe.encrypt(new DirectEncrypter(KEY.substring(0, 32).getBytes(StandardCharsets.UTF_8)));
 
     assertRefused(jwe.serialize(), JwtSsoProblem.JWT_ENCRYPTED);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"not-a-jwt", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJleHQtNDIifQ", "a.b.c", "....", "%%%.%%%.%%%"})
+  @ValueSource(
+      strings = {
+        "not-a-jwt",
+        "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJleHQtNDIifQ",
+        "a.b.c",
+        "....",
+        "%%%.%%%.%%%"
+      })
   void refusesSomethingThatIsNotAJwt(String token) {
     assertRefused(token, JWT_MALFORMED);
   }
@@ -356,12 +434,14 @@ class SsoTokenVerifierTest {
 
   @Test
   void splitsACommaSeparatedGroupsJoinString() {
-    assertThat(verify(hs256(valid().claim("groups:join", "a, b,,c").build())).groupsJoin()).containsExactly("a", "b", "c");
+    assertThat(verify(hs256(valid().claim("groups:join", "a, b,,c").build())).groupsJoin())
+        .containsExactly("a", "b", "c");
   }
 
   @Test
   void readsAGroupsJoinArray() {
-    assertThat(verify(hs256(valid().claim("groups:join", List.of("a", "b")).build())).groupsJoin()).containsExactly("a", "b");
+    assertThat(verify(hs256(valid().claim("groups:join", List.of("a", "b")).build())).groupsJoin())
+        .containsExactly("a", "b");
   }
 
   @Test
@@ -371,7 +451,8 @@ class SsoTokenVerifierTest {
 
   @Test
   void refusesGroupsLeaveThatIsAnObject() {
-    assertRefused(hs256(valid().claim("groups:leave", Map.of("a", "b")).build()), JWT_CLAIM_INVALID);
+    assertRefused(
+        hs256(valid().claim("groups:leave", Map.of("a", "b")).build()), JWT_CLAIM_INVALID);
   }
 
   @Test
@@ -383,34 +464,50 @@ class SsoTokenVerifierTest {
 
   @Test
   void readsCustomPropertiesAsAnObjectOfStrings() {
-    var claims = verify(hs256(valid().claim("customProperties", Map.of("company", "Acme", "country", "FR")).build()));
+    var claims =
+        verify(
+            hs256(
+                valid()
+                    .claim("customProperties", Map.of("company", "Acme", "country", "FR"))
+                    .build()));
 
-    assertThat(claims.customProperties()).containsExactlyInAnyOrderEntriesOf(Map.of("company", "Acme", "country", "FR"));
+    assertThat(claims.customProperties())
+        .containsExactlyInAnyOrderEntriesOf(Map.of("company", "Acme", "country", "FR"));
   }
 
   @Test
   void refusesCustomPropertiesThatAreNotAnObject() {
-    assertRefused(hs256(valid().claim("customProperties", "company=Acme").build()), JWT_CLAIM_INVALID);
+    assertRefused(
+        hs256(valid().claim("customProperties", "company=Acme").build()), JWT_CLAIM_INVALID);
   }
 
   @Test
   void refusesACustomPropertyThatIsNotAString() {
-    assertRefused(hs256(valid().claim("customProperties", Map.of("seats", 12)).build()), JWT_CLAIM_INVALID);
+    assertRefused(
+        hs256(valid().claim("customProperties", Map.of("seats", 12)).build()), JWT_CLAIM_INVALID);
   }
 
   @Test
   void refusesADomainThatIsNotAUrl() {
-    assertRefused(hs256(valid().claim("domains:set", Map.of("blog", "not a url")).build()), JWT_CLAIM_INVALID);
+    assertRefused(
+        hs256(valid().claim("domains:set", Map.of("blog", "not a url")).build()),
+        JWT_CLAIM_INVALID);
   }
 
   @Test
   void refusesADomainWithAnotherScheme() {
-    assertRefused(hs256(valid().claim("domains:set", Map.of("blog", "javascript:alert(1)")).build()), JWT_CLAIM_INVALID);
+    assertRefused(
+        hs256(valid().claim("domains:set", Map.of("blog", "javascript:alert(1)")).build()),
+        JWT_CLAIM_INVALID);
   }
 
   @Test
   void refusesCriticalHeaderParameters() {
-    var header = new JWSHeader.Builder(JWSAlgorithm.HS256).criticalParams(Set.of("foyer-ext")).customParam("foyer-ext", "x").build();
+    var header =
+        new JWSHeader.Builder(JWSAlgorithm.HS256)
+            .criticalParams(Set.of("foyer-ext"))
+            .customParam("foyer-ext", "x")
+            .build();
 
     assertRefused(sign(header, KEY, valid().build()), JWT_MALFORMED);
   }
@@ -427,10 +524,26 @@ class SsoTokenVerifierTest {
 
   @Test
   void refusalsCarryTheirStableCodes() {
-    assertThat(List.of(JWT_MISSING, JWT_TOO_LARGE, JWT_MALFORMED, JWT_ENCRYPTED, JWT_ALGORITHM, JWT_SIGNATURE, JWT_EXP_MISSING,
-            JWT_EXPIRED, JWT_NOT_YET_VALID, JWT_LIFETIME, JWT_CLAIM_MISSING, JWT_CLAIM_INVALID, JWT_EMAIL_INVALID, JWT_AVATAR_INVALID))
+    assertThat(
+            List.of(
+                JWT_MISSING,
+                JWT_TOO_LARGE,
+                JWT_MALFORMED,
+                JWT_ENCRYPTED,
+                JWT_ALGORITHM,
+                JWT_SIGNATURE,
+                JWT_EXP_MISSING,
+                JWT_EXPIRED,
+                JWT_NOT_YET_VALID,
+                JWT_LIFETIME,
+                JWT_CLAIM_MISSING,
+                JWT_CLAIM_INVALID,
+                JWT_EMAIL_INVALID,
+                JWT_AVATAR_INVALID))
         .extracting(ProblemCode::code)
-        .containsExactly("JWT1", "JWT2", "JWT3", "JWT4", "JWT5", "JWT6", "JWT7", "JWT8", "JWT9", "JWT10", "JWT12", "JWT13", "JWT14", "JWT15");
+        .containsExactly(
+            "JWT1", "JWT2", "JWT3", "JWT4", "JWT5", "JWT6", "JWT7", "JWT8", "JWT9", "JWT10",
+            "JWT12", "JWT13", "JWT14", "JWT15");
   }
 
   // --- helpers
@@ -447,11 +560,14 @@ class SsoTokenVerifierTest {
 
   private static JWTClaimsSet without(JWTClaimsSet claims, String name) {
     var builder = new JWTClaimsSet.Builder();
-    claims.getClaims().forEach((key, value) -> {
-      if (!key.equals(name)) {
-        builder.claim(key, value);
-      }
-    });
+    claims
+        .getClaims()
+        .forEach(
+            (key, value) -> {
+              if (!key.equals(name)) {
+                builder.claim(key, value);
+              }
+            });
     return builder.build();
   }
 
@@ -483,6 +599,7 @@ class SsoTokenVerifierTest {
 
   private static void assertRefused(String token, ProblemCode expected) {
     assertThatThrownBy(() -> verify(token))
-        .isInstanceOfSatisfying(GatewayProblem.class, problem -> assertThat(problem.type()).isEqualTo(expected));
+        .isInstanceOfSatisfying(
+            GatewayProblem.class, problem -> assertThat(problem.type()).isEqualTo(expected));
   }
 }

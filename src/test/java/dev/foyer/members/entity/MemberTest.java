@@ -15,8 +15,26 @@ import org.junit.jupiter.params.provider.EnumSource;
 class MemberTest {
   static final Instant NOW = Instant.parse("2026-03-02T10:15:30Z");
   static final Space SPACE = new Space("demo", "Demo Space", NOW.minusSeconds(86_400));
-  static final Profile ADA = new Profile("ada", "Ada", "Lovelace", "ada@example.com", "Analyst", "https://cdn.example.com/ada.png", "en", "Europe/London");
-  static final Profile AUGUSTA = new Profile("augusta", "Augusta", "King", "augusta@example.org", "Countess", "https://cdn.example.com/augusta.png", "fr", "Europe/Paris");
+  static final Profile ADA =
+      new Profile(
+          "ada",
+          "Ada",
+          "Lovelace",
+          "ada@example.com",
+          "Analyst",
+          "https://cdn.example.com/ada.png",
+          "en",
+          "Europe/London");
+  static final Profile AUGUSTA =
+      new Profile(
+          "augusta",
+          "Augusta",
+          "King",
+          "augusta@example.org",
+          "Countess",
+          "https://cdn.example.com/augusta.png",
+          "fr",
+          "Europe/Paris");
 
   @Test
   void newMemberTakesTheWholeProfile() {
@@ -71,7 +89,17 @@ class MemberTest {
 
     member.update(AUGUSTA, Set.of(ProfileField.NAMES), false);
 
-    assertThat(member.profile()).isEqualTo(new Profile("augusta", "Augusta", "King", ADA.email(), ADA.title(), ADA.avatarUrl(), ADA.language(), ADA.timeZone()));
+    assertThat(member.profile())
+        .isEqualTo(
+            new Profile(
+                "augusta",
+                "Augusta",
+                "King",
+                ADA.email(),
+                ADA.title(),
+                ADA.avatarUrl(),
+                ADA.language(),
+                ADA.timeZone()));
     assertThat(member.emailVerified()).isTrue();
   }
 
@@ -90,7 +118,17 @@ class MemberTest {
 
     member.update(AUGUSTA, Set.of(ProfileField.TITLE), false);
 
-    assertThat(member.profile()).isEqualTo(new Profile(ADA.nickname(), ADA.givenName(), ADA.familyName(), ADA.email(), "Countess", ADA.avatarUrl(), ADA.language(), ADA.timeZone()));
+    assertThat(member.profile())
+        .isEqualTo(
+            new Profile(
+                ADA.nickname(),
+                ADA.givenName(),
+                ADA.familyName(),
+                ADA.email(),
+                "Countess",
+                ADA.avatarUrl(),
+                ADA.language(),
+                ADA.timeZone()));
   }
 
   @Test
@@ -99,7 +137,17 @@ class MemberTest {
 
     member.update(AUGUSTA, Set.of(ProfileField.AVATAR), false);
 
-    assertThat(member.profile()).isEqualTo(new Profile(ADA.nickname(), ADA.givenName(), ADA.familyName(), ADA.email(), ADA.title(), "https://cdn.example.com/augusta.png", ADA.language(), ADA.timeZone()));
+    assertThat(member.profile())
+        .isEqualTo(
+            new Profile(
+                ADA.nickname(),
+                ADA.givenName(),
+                ADA.familyName(),
+                ADA.email(),
+                ADA.title(),
+                "https://cdn.example.com/augusta.png",
+                ADA.language(),
+                ADA.timeZone()));
   }
 
   @Test
@@ -108,7 +156,17 @@ class MemberTest {
 
     member.update(AUGUSTA, Set.of(ProfileField.LANGUAGE), false);
 
-    assertThat(member.profile()).isEqualTo(new Profile(ADA.nickname(), ADA.givenName(), ADA.familyName(), ADA.email(), ADA.title(), ADA.avatarUrl(), "fr", ADA.timeZone()));
+    assertThat(member.profile())
+        .isEqualTo(
+            new Profile(
+                ADA.nickname(),
+                ADA.givenName(),
+                ADA.familyName(),
+                ADA.email(),
+                ADA.title(),
+                ADA.avatarUrl(),
+                "fr",
+                ADA.timeZone()));
   }
 
   @Test
@@ -117,7 +175,17 @@ class MemberTest {
 
     member.update(AUGUSTA, Set.of(ProfileField.TIME_ZONE), false);
 
-    assertThat(member.profile()).isEqualTo(new Profile(ADA.nickname(), ADA.givenName(), ADA.familyName(), ADA.email(), ADA.title(), ADA.avatarUrl(), ADA.language(), "Europe/Paris"));
+    assertThat(member.profile())
+        .isEqualTo(
+            new Profile(
+                ADA.nickname(),
+                ADA.givenName(),
+                ADA.familyName(),
+                ADA.email(),
+                ADA.title(),
+                ADA.avatarUrl(),
+                ADA.language(),
+                "Europe/Paris"));
   }
 
   @Test
@@ -125,7 +193,15 @@ class MemberTest {
     var member = new Member(SPACE, ADA, false, true, NOW);
     var bare = Profile.named("ada", "Ada").withEmail(ADA.email());
 
-    member.update(bare, EnumSet.of(ProfileField.NAMES, ProfileField.TITLE, ProfileField.AVATAR, ProfileField.LANGUAGE, ProfileField.TIME_ZONE), true);
+    member.update(
+        bare,
+        EnumSet.of(
+            ProfileField.NAMES,
+            ProfileField.TITLE,
+            ProfileField.AVATAR,
+            ProfileField.LANGUAGE,
+            ProfileField.TIME_ZONE),
+        true);
 
     assertThat(member.familyName()).isEmpty();
     assertThat(member.profile()).isEqualTo(bare);
@@ -190,7 +266,9 @@ class MemberTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = MemberStatus.class, names = {"INVITED", "PENDING", "ACTIVE", "DECLINED", "LEFT"})
+  @EnumSource(
+      value = MemberStatus.class,
+      names = {"INVITED", "PENDING", "ACTIVE", "DECLINED", "LEFT"})
   void signInMakesAnAdmittableMemberActive(MemberStatus status) {
     var member = new Member(SPACE, ADA, false, true, NOW);
     member.changeStatus(status);
@@ -203,7 +281,9 @@ class MemberTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = MemberStatus.class, names = {"REJECTED", "DEACTIVATED"})
+  @EnumSource(
+      value = MemberStatus.class,
+      names = {"REJECTED", "DEACTIVATED"})
   void deactivatedAndRejectedMembersMayNotSignInAndKeepTheirStatus(MemberStatus status) {
     var member = new Member(SPACE, ADA, false, true, NOW);
     member.changeStatus(status);
@@ -214,6 +294,14 @@ class MemberTest {
   }
 
   private static Profile withEmail(Profile profile, String email) {
-    return new Profile(profile.nickname(), profile.givenName(), profile.familyName(), email, profile.title(), profile.avatarUrl(), profile.language(), profile.timeZone());
+    return new Profile(
+        profile.nickname(),
+        profile.givenName(),
+        profile.familyName(),
+        email,
+        profile.title(),
+        profile.avatarUrl(),
+        profile.language(),
+        profile.timeZone());
   }
 }

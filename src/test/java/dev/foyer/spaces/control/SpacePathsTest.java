@@ -15,56 +15,60 @@ class SpacePathsTest {
   static final List<String> PREFIXES = List.of("/spot/" + ID, "/spaces/demo");
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "/spot/" + ID,
-      "/spot/" + ID + "/",
-      "/spot/" + ID + "/lives",
-      "/spot/" + ID + "/events/e-1?tab=agenda#top",
-      "/spaces/demo",
-      "/spaces/demo/events/x?tab=1"})
+  @ValueSource(
+      strings = {
+        "/spot/" + ID,
+        "/spot/" + ID + "/",
+        "/spot/" + ID + "/lives",
+        "/spot/" + ID + "/events/e-1?tab=agenda#top",
+        "/spaces/demo",
+        "/spaces/demo/events/x?tab=1"
+      })
   void followsAPathInsideTheSpace(String requested) {
     assertThat(SpacePaths.inside(PREFIXES, requested)).contains(URI.create(requested));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "https://evil.test/spot/" + ID,
-      "http://evil.test",
-      "//evil.test",
-      "//evil.test/spot/" + ID,
-      "///evil.test",
-      "/\\evil.test",
-      "\\\\evil",
-      "/spot/" + ID + "\\..\\x",
-      "/spot/" + OTHER_ID,
-      "/spot/" + OTHER_ID + "/lives",
-      "/spot/" + ID + "x",
-      "/spot/" + ID + "x/lives",
-      "/spaces/demo-other/events",
-      "/spot/" + ID + "/../x",
-      "/spot/" + ID + "/..",
-      "/spot/" + ID + "/./x",
-      "/spot/" + ID + "/%2e%2e/x",
-      "/spot/" + ID + "/%2E%2E/" + OTHER_ID,
-      "/spot/" + ID + "/%2F%2Fevil",
-      "/spot/" + ID + "/%5Cevil",
-      "/spot/" + ID + "/a b",
-      "/spot/" + ID + "/a\tb",
-      "/spot/" + ID + "/a\nb",
-      "/spot/" + ID + "/\r\nSet-Cookie:x=1",
-      "/spot/" + ID + "/a\u0000b",
-      "/spot/" + ID + "/a\u007fb",
-      "/spot/" + ID + "/a\u0085b",
-      "/spot/" + ID + "/a\u00a0b",
-      "\t/spot/" + ID,
-      " /spot/" + ID,
-      "javascript:alert(1)",
-      "javascript://%0aalert(1)",
-      "spot/" + ID,
-      "",
-      "/",
-      "/spot",
-      "/spot/"})
+  @ValueSource(
+      strings = {
+        "https://evil.test/spot/" + ID,
+        "http://evil.test",
+        "//evil.test",
+        "//evil.test/spot/" + ID,
+        "///evil.test",
+        "/\\evil.test",
+        "\\\\evil",
+        "/spot/" + ID + "\\..\\x",
+        "/spot/" + OTHER_ID,
+        "/spot/" + OTHER_ID + "/lives",
+        "/spot/" + ID + "x",
+        "/spot/" + ID + "x/lives",
+        "/spaces/demo-other/events",
+        "/spot/" + ID + "/../x",
+        "/spot/" + ID + "/..",
+        "/spot/" + ID + "/./x",
+        "/spot/" + ID + "/%2e%2e/x",
+        "/spot/" + ID + "/%2E%2E/" + OTHER_ID,
+        "/spot/" + ID + "/%2F%2Fevil",
+        "/spot/" + ID + "/%5Cevil",
+        "/spot/" + ID + "/a b",
+        "/spot/" + ID + "/a\tb",
+        "/spot/" + ID + "/a\nb",
+        "/spot/" + ID + "/\r\nSet-Cookie:x=1",
+        "/spot/" + ID + "/a\u0000b",
+        "/spot/" + ID + "/a\u007fb",
+        "/spot/" + ID + "/a\u0085b",
+        "/spot/" + ID + "/a\u00a0b",
+        "\t/spot/" + ID,
+        " /spot/" + ID,
+        "javascript:alert(1)",
+        "javascript://%0aalert(1)",
+        "spot/" + ID,
+        "",
+        "/",
+        "/spot",
+        "/spot/"
+      })
   void refusesAnythingElse(String requested) {
     assertThat(SpacePaths.inside(PREFIXES, requested)).isEmpty();
   }

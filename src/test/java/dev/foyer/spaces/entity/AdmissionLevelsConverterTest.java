@@ -12,14 +12,17 @@ class AdmissionLevelsConverterTest {
 
   @Test
   void writesNamesSortedAndCommaSeparated() {
-    var column = converter.convertToDatabaseColumn(EnumSet.of(AdmissionLevel.SSO, AdmissionLevel.NICKNAME, AdmissionLevel.GUEST));
+    var column =
+        converter.convertToDatabaseColumn(
+            EnumSet.of(AdmissionLevel.SSO, AdmissionLevel.NICKNAME, AdmissionLevel.GUEST));
 
     assertThat(column).isEqualTo("GUEST,NICKNAME,SSO");
   }
 
   @Test
   void writesOneLevelWithoutSeparator() {
-    assertThat(converter.convertToDatabaseColumn(EnumSet.of(AdmissionLevel.NICKNAME))).isEqualTo("NICKNAME");
+    assertThat(converter.convertToDatabaseColumn(EnumSet.of(AdmissionLevel.NICKNAME)))
+        .isEqualTo("NICKNAME");
   }
 
   @Test
@@ -30,7 +33,8 @@ class AdmissionLevelsConverterTest {
   @Test
   void readsLevelsInAnyOrder() {
     assertThat(converter.convertToEntityAttribute("SSO,NICKNAME_EMAIL,NICKNAME"))
-        .containsExactlyInAnyOrder(AdmissionLevel.SSO, AdmissionLevel.NICKNAME_EMAIL, AdmissionLevel.NICKNAME);
+        .containsExactlyInAnyOrder(
+            AdmissionLevel.SSO, AdmissionLevel.NICKNAME_EMAIL, AdmissionLevel.NICKNAME);
   }
 
   @Test
@@ -50,13 +54,15 @@ class AdmissionLevelsConverterTest {
           levels.add(all[i]);
         }
       }
-      assertThat(converter.convertToEntityAttribute(converter.convertToDatabaseColumn(levels))).isEqualTo(levels);
+      assertThat(converter.convertToEntityAttribute(converter.convertToDatabaseColumn(levels)))
+          .isEqualTo(levels);
     }
   }
 
   @Test
   void fitsTheColumnWithEveryLevel() {
-    assertThat(converter.convertToDatabaseColumn(EnumSet.allOf(AdmissionLevel.class))).hasSizeLessThanOrEqualTo(128);
+    assertThat(converter.convertToDatabaseColumn(EnumSet.allOf(AdmissionLevel.class)))
+        .hasSizeLessThanOrEqualTo(128);
   }
 
   @Test

@@ -13,7 +13,8 @@ class LinkSignatureTest {
   // The README's Node, Python and PHP snippets produce the same values for the same inputs.
   private static final String README_EXAMPLE =
       "014a2e9a36260d391aa8d629cb6e189a24e6ddc517bb76f18ff2de7c11e4c142";
-  private static final String ZOE = "6eb7ce02d68bd822b9daca3e40e93394104c4479f5f49ee851afe4b621c67453";
+  private static final String ZOE =
+      "6eb7ce02d68bd822b9daca3e40e93394104c4479f5f49ee851afe4b621c67453";
   private static final String ZOE_NON_ASCII_SECRET =
       "20bd09be29116ffd7fa617b0f331e1c4ba4ce5a4e4a3e169a2aa0d34c12d728e";
   private static final String EMPTY_FAMILY_NAME =
@@ -44,7 +45,8 @@ class LinkSignatureTest {
   void keepsValuesRawNotUrlEncoded() {
     var parameters = new TreeMap<>(Map.of("familyName", "O'Brien & Co", "givenName", "Zoë"));
 
-    assertThat(LinkSignature.canonical(parameters)).isEqualTo("familyName=O'Brien & Co\ngivenName=Zoë");
+    assertThat(LinkSignature.canonical(parameters))
+        .isEqualTo("familyName=O'Brien & Co\ngivenName=Zoë");
   }
 
   @Test
@@ -91,7 +93,8 @@ class LinkSignatureTest {
 
   @Test
   void acceptsUpperCaseHex() {
-    assertThat(LinkSignature.matches("s3cret", readmeExample(), README_EXAMPLE.toUpperCase())).isTrue();
+    assertThat(LinkSignature.matches("s3cret", readmeExample(), README_EXAMPLE.toUpperCase()))
+        .isTrue();
   }
 
   @Test
@@ -117,11 +120,13 @@ class LinkSignatureTest {
 
   @Test
   void refusesATruncatedOrEmptySignature() {
-    assertThat(LinkSignature.matches("s3cret", readmeExample(), README_EXAMPLE.substring(0, 63))).isFalse();
+    assertThat(LinkSignature.matches("s3cret", readmeExample(), README_EXAMPLE.substring(0, 63)))
+        .isFalse();
     assertThat(LinkSignature.matches("s3cret", readmeExample(), "")).isFalse();
   }
 
   private static TreeMap<String, String> readmeExample() {
-    return new TreeMap<>(Map.of("account", "acme", "givenName", "Sue", "uid", "42", "ts", "1700000000"));
+    return new TreeMap<>(
+        Map.of("account", "acme", "givenName", "Sue", "uid", "42", "ts", "1700000000"));
   }
 }

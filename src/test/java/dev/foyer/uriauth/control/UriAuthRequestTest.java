@@ -54,7 +54,18 @@ class UriAuthRequestTest {
 
   @Test
   void keepsEveryParameterAsReceivedForTheSignature() {
-    var request = parse("uid", "42", "account", "acme", "givenName", " Sue ", "utm_source", "crm", "sig", "ab12");
+    var request =
+        parse(
+            "uid",
+            "42",
+            "account",
+            "acme",
+            "givenName",
+            " Sue ",
+            "utm_source",
+            "crm",
+            "sig",
+            "ab12");
 
     assertThat(request.parameters())
         .containsExactly(
@@ -76,7 +87,8 @@ class UriAuthRequestTest {
 
   @Test
   void ignoresUnknownParameters() {
-    var request = parse("account", "acme", "givenName", "Sue", "lang", "de", "utm_campaign", "spring");
+    var request =
+        parse("account", "acme", "givenName", "Sue", "lang", "de", "utm_campaign", "spring");
 
     assertThat(request.givenName()).isEqualTo("Sue");
   }
@@ -155,7 +167,18 @@ class UriAuthRequestTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"account", "givenName", "familyName", "email", "uid", "eventid", "ts", "sig", "other"})
+  @ValueSource(
+      strings = {
+        "account",
+        "givenName",
+        "familyName",
+        "email",
+        "uid",
+        "eventid",
+        "ts",
+        "sig",
+        "other"
+      })
   void refusesAValueOf256Characters(String name) {
     var raw = request("account", "acme", "givenName", "Sue");
     raw.put(name, List.of("a".repeat(256)));
@@ -165,7 +188,8 @@ class UriAuthRequestTest {
 
   @Test
   void refusesAParameterNameOf256Characters() {
-    assertThat(refusal("account", "acme", "givenName", "Sue", "n".repeat(256), "x")).isEqualTo("UALEN1");
+    assertThat(refusal("account", "acme", "givenName", "Sue", "n".repeat(256), "x"))
+        .isEqualTo("UALEN1");
   }
 
   @Test
@@ -187,7 +211,8 @@ class UriAuthRequestTest {
         "sue@sub-domain.example.com"
       })
   void acceptsValidEmails(String email) {
-    assertThat(parse("account", "acme", "givenName", "Sue", "email", email).email()).contains(email);
+    assertThat(parse("account", "acme", "givenName", "Sue", "email", email).email())
+        .contains(email);
   }
 
   @ParameterizedTest
@@ -219,17 +244,37 @@ class UriAuthRequestTest {
   @ParameterizedTest(name = "U+{0}")
   @ValueSource(
       strings = {
-        "0000", "0001", "0009", "000A", "000D", "001B", "001F", "007F", // C0 and DEL
-        "0080", "0085", "009B", "009F", // C1
-        "202A", "202B", "202C", "202D", "202E", // bidi embeddings and overrides
-        "2066", "2067", "2068", "2069" // bidi isolates
+        "0000",
+        "0001",
+        "0009",
+        "000A",
+        "000D",
+        "001B",
+        "001F",
+        "007F", // C0 and DEL
+        "0080",
+        "0085",
+        "009B",
+        "009F", // C1
+        "202A",
+        "202B",
+        "202C",
+        "202D",
+        "202E", // bidi embeddings and overrides
+        "2066",
+        "2067",
+        "2068",
+        "2069" // bidi isolates
       })
   void refusesControlCharactersInAValue(String hex) {
     var control = Character.toString(Integer.parseInt(hex, 16));
 
-    assertThat(refusal("account", "acme", "givenName", "Sue" + control + "Doe")).isEqualTo("UACTL1");
-    assertThat(refusal("account", "acme", "givenName", "Sue", "familyName", control + "Doe")).isEqualTo("UACTL1");
-    assertThat(refusal("account", "acme", "givenName", "Sue", "uid", "42" + control)).isEqualTo("UACTL1");
+    assertThat(refusal("account", "acme", "givenName", "Sue" + control + "Doe"))
+        .isEqualTo("UACTL1");
+    assertThat(refusal("account", "acme", "givenName", "Sue", "familyName", control + "Doe"))
+        .isEqualTo("UACTL1");
+    assertThat(refusal("account", "acme", "givenName", "Sue", "uid", "42" + control))
+        .isEqualTo("UACTL1");
   }
 
   @Test
@@ -244,7 +289,8 @@ class UriAuthRequestTest {
 
   @Test
   void refusesControlCharactersInAnIgnoredParameter() {
-    assertThat(refusal("account", "acme", "givenName", "Sue", "utm_source", "a\u0000b")).isEqualTo("UACTL1");
+    assertThat(refusal("account", "acme", "givenName", "Sue", "utm_source", "a\u0000b"))
+        .isEqualTo("UACTL1");
   }
 
   @Test
@@ -287,7 +333,8 @@ class UriAuthRequestTest {
   @ParameterizedTest
   @ValueSource(strings = {"welcome", "town-hall", "ev_2024", "A", "9", "Ev-42_x", "ev-abcdefghjk"})
   void acceptsEventIds(String eventId) {
-    assertThat(parse("account", "acme", "givenName", "Sue", "eventid", eventId).eventId()).contains(eventId);
+    assertThat(parse("account", "acme", "givenName", "Sue", "eventid", eventId).eventId())
+        .contains(eventId);
   }
 
   @Test
@@ -318,12 +365,14 @@ class UriAuthRequestTest {
         "%2e%2e"
       })
   void refusesEventIdsShapedLikePathsOrUrls(String eventId) {
-    assertThat(refusal("account", "acme", "givenName", "Sue", "eventid", eventId)).isEqualTo("UAEV1");
+    assertThat(refusal("account", "acme", "givenName", "Sue", "eventid", eventId))
+        .isEqualTo("UAEV1");
   }
 
   @Test
   void refusesAnEventIdOf65Characters() {
-    assertThat(refusal("account", "acme", "givenName", "Sue", "eventid", "e".repeat(65))).isEqualTo("UAEV1");
+    assertThat(refusal("account", "acme", "givenName", "Sue", "eventid", "e".repeat(65)))
+        .isEqualTo("UAEV1");
   }
 
   private static UriAuthRequest parse(String... nameValuePairs) {
