@@ -2,6 +2,7 @@ package dev.foyer.doors;
 
 import dev.foyer.problems.Refused;
 import dev.foyer.spaces.control.Spaces;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
@@ -35,22 +36,32 @@ public class Pac4jConfiguration {
   @Inject Spaces spaces;
   @Inject Event<Refused> refusals;
 
+  /**
+   * Every door's endpoints, each with its one pac4j client: the Config and the filters share them.
+   */
+  private List<DoorEndpoint> endpoints;
+
+  @PostConstruct
+  void collectDoors() {
+    endpoints = doors.stream().flatMap(door -> door.endpoints().stream()).toList();
+  }
+
   @Produces
   @ApplicationScoped
   Config config() {
-    return new Config(new Clients(endpoints().stream().map(DoorEndpoint::client).toList()));
+    return new Config(new Clients(endpoints.stream().map(DoorEndpoint::client).toList()));
   }
 
   void registerFilters(
       @Observes @Initialized(ApplicationScoped.class) ServletContext context, Config config) {
     var filters = new FilterHelper(context);
     var embedded = new ArrayList<String>();
-    endpoints().stream()
+    endpoints.stream()
         .filter(DoorEndpoint::embedded)
         .forEach(endpoint -> embedded.addAll(endpoint.urlPatterns()));
     embedded.addAll(EMBEDDED_SESSION_PATHS);
     filters.addFilterMapping("embed-cors", new EmbedCors(spaces), embedded.toArray(String[]::new));
-    for (var endpoint : endpoints()) {
+    for (var endpoint : endpoints) {
       var patterns = endpoint.urlPatterns().toArray(String[]::new);
       filters.addFilterMapping(
           endpoint.name() + "-guard",
@@ -66,9 +77,5 @@ public class Pac4jConfiguration {
         .paths()
         .<Filter>map(paths -> new PathScopedFilter(paths, filter))
         .orElse(filter);
-  }
-
-  private List<DoorEndpoint> endpoints() {
-    return doors.stream().flatMap(door -> door.endpoints().stream()).toList();
   }
 }

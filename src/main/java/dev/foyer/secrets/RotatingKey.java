@@ -3,6 +3,7 @@ package dev.foyer.secrets;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,7 +14,7 @@ import java.util.Optional;
  */
 @Embeddable
 public class RotatingKey {
-  @Column(name = "sealed_key", nullable = false, length = 512)
+  @Column(name = "sealed_key", length = 512)
   private String sealedKey;
 
   @Column(name = "sealed_previous_key", length = 512)
@@ -35,12 +36,19 @@ public class RotatingKey {
     this.sealedKey = sealedKey;
   }
 
-  /** The sealed keys a signature may be made with right now, newest first. */
+  /**
+   * The sealed keys a signature may be made with right now, newest first; none where a row made by
+   * hand holds no key, so that nothing verifies against it.
+   */
   public List<String> sealedKeys(Instant now) {
-    if (sealedPreviousKey != null && previousKeyUntil != null && now.isBefore(previousKeyUntil)) {
-      return List.of(sealedKey, sealedPreviousKey);
+    var keys = new ArrayList<String>(2);
+    if (sealedKey != null) {
+      keys.add(sealedKey);
     }
-    return List.of(sealedKey);
+    if (sealedPreviousKey != null && previousKeyUntil != null && now.isBefore(previousKeyUntil)) {
+      keys.add(sealedPreviousKey);
+    }
+    return List.copyOf(keys);
   }
 
   public Optional<Instant> previousKeyUntil() {

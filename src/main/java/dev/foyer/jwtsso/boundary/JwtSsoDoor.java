@@ -11,7 +11,9 @@ import dev.foyer.spaces.entity.Space;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.core.UriBuilder;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -60,9 +62,13 @@ public class JwtSsoDoor implements Door, SignInOptions, SpaceAddresses {
                 new SignInOption(
                     "sso-login",
                     "Continue with SSO",
-                    UriBuilder.fromPath("/spot/{id}/sso/login")
-                        .queryParam("referrerUrl", Spaces.home(space))
-                        .build(space.id())))
+                    // The referrer fully percent-encoded, '/' too: the link as it always was.
+                    URI.create(
+                        "/spot/"
+                            + space.id()
+                            + "/sso/login?referrerUrl="
+                            + URLEncoder.encode(
+                                Spaces.home(space).toString(), StandardCharsets.UTF_8))))
         .stream()
         .toList();
   }

@@ -6,15 +6,26 @@ import dev.foyer.spaces.entity.Space;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.util.Optional;
 
 /** A space together with every door's settings of it, as the admin API shows and changes it. */
 @ApplicationScoped
 public class SpaceViews {
+  @PersistenceContext EntityManager em;
   @Inject Instance<DoorSpaceSettings> doors;
 
-  /** Makes each door's settings for a new space; the secret one of them made, to show once. */
-  public Optional<String> created(Space space, SpaceRequest request) {
+  /**
+   * Stores a new space and each door's settings for it; the secret a door made, to show once (the
+   * view has one such field, URI Auth's signing secret).
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Optional<String> create(Space space, SpaceRequest request) {
+    em.persist(space);
+    // The space's row first: door settings refer to it by a foreign key the mapping does not know.
+    em.flush();
     Optional<String> secret = Optional.empty();
     for (var door : doors) {
       var made = door.create(space, request);

@@ -74,8 +74,7 @@ public class SpacesResource {
     }
     var space = new Space(request.slug(), request.name().strip(), clock.instant());
     apply(space, request);
-    em.persist(space);
-    var secret = views.created(space, request);
+    var secret = views.create(space, request);
     return Response.created(URI.create("/api/admin/spaces/" + space.slug()))
         .entity(views.view(space).withSecret(secret.orElse(null)))
         .build();

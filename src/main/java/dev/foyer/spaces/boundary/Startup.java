@@ -42,8 +42,7 @@ public class Startup {
     if (seedDemo && spaces.bySlug("demo").isEmpty()) {
       var now = clock.instant();
       var space = new Space("demo", "Demo Space", now);
-      em.persist(space);
-      views.created(
+      views.create(
           space, new SpacesResource.SpaceRequest(null, null, null, null, null, null, null, null));
       var welcome =
           new Event(

@@ -38,7 +38,8 @@ public class SignedLinks {
    */
   public boolean verify(Optional<UriAuthSettings> settings, UriAuthRequest request) {
     if (request.signature().isEmpty()) {
-      if (settings.map(UriAuthSettings::signedLinksRequired).orElse(false)) {
+      // A space without settings (rows removed by hand) fails closed: it accepts no unsigned link.
+      if (settings.map(UriAuthSettings::signedLinksRequired).orElse(true)) {
         throw new GatewayProblem(
             UriAuthProblem.SIGNATURE_MISSING,
             "This account only accepts signed links: the link needs ts and sig parameters.");

@@ -30,7 +30,8 @@ public class UriAuthSpaces implements DoorSpaceSettings {
   Duration rotationOverlap;
 
   /**
-   * Absent only for a space whose settings were never made; it then accepts unsigned links only.
+   * Every space has its settings (made with the space, or by migration V2); absent only where rows
+   * were removed by hand, and then {@link SignedLinks} accepts no link at all.
    */
   public Optional<UriAuthSettings> settings(Space space) {
     return Optional.ofNullable(em.find(UriAuthSettings.class, space.id()));
@@ -47,7 +48,16 @@ public class UriAuthSpaces implements DoorSpaceSettings {
 
   @Override
   public void update(Space space, SpaceRequest request) {
-    settings(space).ifPresent(settings -> apply(settings, request));
+    var settings =
+        settings(space)
+            .orElseGet(
+                () -> {
+                  // Made again with a secret nobody has seen; rotating it shows one.
+                  var made = new UriAuthSettings(space.id(), secrets.seal(SecretBox.newSecret()));
+                  em.persist(made);
+                  return made;
+                });
+    apply(settings, request);
   }
 
   private static void apply(UriAuthSettings settings, SpaceRequest request) {

@@ -172,6 +172,33 @@ class JwtSsoIT {
   }
 
   @Test
+  void landingPageOffersContinueWithSsoOnlyWhereSsoHasAnAuthorizationUrl(FoyerServer server) {
+    var space = SsoSpace.create(server);
+    var without = SsoSpace.create(server, Json.object().put("enabled", false));
+
+    var landing = server.browser().get("/spaces/" + space.slug);
+    var plain = server.browser().get("/spaces/" + without.slug);
+
+    assertThat(landing.statusCode()).as(landing.body()).isEqualTo(200);
+    assertThat(landing.body())
+        .contains(
+            "<p><a class=\"sso-login\" href=\"/spot/"
+                + space.id
+                + "/sso/login?referrerUrl=%2Fspaces%2F"
+                + space.slug
+                + "\">Continue with SSO</a></p>");
+    assertThat(plain.statusCode()).as(plain.body()).isEqualTo(200);
+    assertThat(plain.body()).doesNotContain("sso-login").doesNotContain("Continue with SSO");
+    var login =
+        server
+            .browser()
+            .get("/spot/" + space.id + "/sso/login?referrerUrl=%2Fspaces%2F" + space.slug);
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(302);
+    assertThat(login.headers().firstValue("Location").orElseThrow())
+        .startsWith("https://app.example.test/");
+  }
+
+  @Test
   void authorizationUrlKeepsItsOwnQueryAndGetsRedirectUrlWithoutReferrer(FoyerServer server) {
     var space =
         SsoSpace.create(
