@@ -4,7 +4,6 @@ import dev.foyer.doors.AssertedProfile;
 import dev.foyer.problems.GatewayProblem;
 import dev.foyer.problems.ProblemType;
 import dev.foyer.signin.entity.Destination;
-import dev.foyer.spaces.control.Spaces;
 import dev.foyer.uriauth.control.SignedLinks;
 import dev.foyer.uriauth.control.UriAuthRequest;
 import dev.foyer.uriauth.control.UriAuthSpaces;
@@ -20,7 +19,6 @@ import jakarta.inject.Inject;
  */
 @ApplicationScoped
 public class UriAuthAuthenticator {
-  @Inject Spaces spaces;
   @Inject SignedLinks signedLinks;
   @Inject UriAuthSpaces uriAuthSpaces;
 
@@ -28,13 +26,14 @@ public class UriAuthAuthenticator {
    * @param origin the calling page's origin, for programmatic logon; null for URI Auth
    */
   AssertedProfile authenticate(String door, UriAuthRequest request, String origin) {
-    var space =
-        spaces
+    var found =
+        uriAuthSpaces
             .bySlug(request.account())
             .orElseThrow(
                 () ->
                     new GatewayProblem(
                         ProblemType.ACCOUNT_UNKNOWN, "There is no account named like that."));
+    var space = found.space();
     if (door.equals(UriAuthDoor.PROGRAMMATIC_LOGON)
         && origin != null
         && !space.allowsOrigin(origin)) {
@@ -42,7 +41,7 @@ public class UriAuthAuthenticator {
           UriAuthProblem.ORIGIN_NOT_ALLOWED,
           "This page's origin is not among the account's allowed embed origins.");
     }
-    var settings = uriAuthSpaces.settings(space);
+    var settings = found.settings();
     boolean signed = signedLinks.verify(settings, request);
     boolean linkByEmail = settings.map(UriAuthSettings::linksByEmail).orElse(false);
     return new AssertedProfile(

@@ -4,6 +4,7 @@ import dev.foyer.secrets.SecretBox;
 import dev.foyer.spaces.boundary.DoorSpaceSettings;
 import dev.foyer.spaces.boundary.SpacesResource.SpaceRequest;
 import dev.foyer.spaces.boundary.SpacesResource.SpaceView;
+import dev.foyer.spaces.control.Spaces;
 import dev.foyer.spaces.entity.Space;
 import dev.foyer.uriauth.entity.UriAuthSettings;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,12 +23,36 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class UriAuthSpaces implements DoorSpaceSettings {
   @PersistenceContext EntityManager em;
+  @Inject Spaces spaces;
   @Inject SecretBox secrets;
   @Inject Clock clock;
 
   @Inject
   @ConfigProperty(name = "foyer.signed-link.rotation-overlap", defaultValue = "PT24H")
   Duration rotationOverlap;
+
+  /**
+   * The space a URI Auth request names, with its settings, in one query: this is every URI Auth
+   * sign-in's first read, and the space's own row no longer holds the settings.
+   */
+  public Optional<SpaceSettings> bySlug(String slug) {
+    if (slug == null || !Spaces.SLUG.matcher(slug).matches()) {
+      return Optional.empty();
+    }
+    var found =
+        em.createQuery(
+                "select s, u from Space s, UriAuthSettings u where s.slug = :slug and u.spaceId = s.id",
+                Object[].class)
+            .setParameter("slug", slug)
+            .getResultStream()
+            .findFirst()
+            .map(row -> new SpaceSettings((Space) row[0], Optional.of((UriAuthSettings) row[1])));
+    return found.or(
+        () -> spaces.bySlug(slug).map(space -> new SpaceSettings(space, Optional.empty())));
+  }
+
+  /** A space and its URI Auth settings, absent only where rows were removed by hand. */
+  public record SpaceSettings(Space space, Optional<UriAuthSettings> settings) {}
 
   /**
    * Every space has its settings (made with the space, or by migration V2); absent only where rows
