@@ -2,16 +2,19 @@ package dev.foyer.members.boundary;
 
 import dev.foyer.FoyerApplication;
 import dev.foyer.members.control.Admission;
+import dev.foyer.members.control.Members;
 import dev.foyer.members.control.Passwords;
 import dev.foyer.members.entity.EventJoin;
 import dev.foyer.members.entity.LinkedIdentity;
 import dev.foyer.members.entity.Member;
 import dev.foyer.members.entity.MemberStatus;
+import dev.foyer.members.entity.MemberStatusChange;
 import dev.foyer.problems.GatewayProblem;
 import dev.foyer.problems.ProblemType;
 import dev.foyer.spaces.boundary.AdminScope;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -48,6 +51,8 @@ public class MembersResource {
   @PersistenceContext EntityManager em;
   @Inject AdminScope scope;
   @Inject Admission admission;
+  @Inject Members members;
+  @Inject Event<MemberStatusChange> statusChanges;
   @Inject Passwords passwords;
   @Inject Clock clock;
 
@@ -135,6 +140,10 @@ public class MembersResource {
     return view(member(memberId));
   }
 
+  /**
+   * The status, and in the same transaction what follows from it: the sessions observer ends every
+   * session of a member whose new status refuses sign-in (and of one leaving such a status).
+   */
   @PUT
   @Path("{memberId}/status")
   public MemberView changeStatus(@PathParam("memberId") String memberId, StatusRequest request) {
@@ -143,17 +152,12 @@ public class MembersResource {
       throw new GatewayProblem(
           ProblemType.ADMIN_INVALID, "status: one of " + List.of(MemberStatus.values()));
     }
-    member.changeStatus(request.status());
+    statusChanges.fire(member.changeStatus(request.status()));
     return view(member);
   }
 
   private Member member(String memberId) {
-    var space = scope.space(slug);
-    var member = em.find(Member.class, memberId);
-    if (member == null || !member.space().id().equals(space.id())) {
-      throw new GatewayProblem(ProblemType.MEMBER_UNKNOWN, "This space has no such member.");
-    }
-    return member;
+    return members.inSpace(scope.space(slug), memberId);
   }
 
   private MemberView view(Member member) {

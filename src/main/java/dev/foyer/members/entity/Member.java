@@ -223,8 +223,11 @@ public class Member {
     return status.refusesSignIn();
   }
 
-  public void changeStatus(MemberStatus status) {
+  /** An administrator's decision; the caller announces the change it returns. */
+  public MemberStatusChange changeStatus(MemberStatus status) {
+    var from = this.status;
     this.status = status;
+    return new MemberStatusChange(this, from, status);
   }
 
   public String id() {

@@ -1,9 +1,12 @@
 package dev.foyer.sessions.control;
 
+import dev.foyer.members.entity.Member;
+import dev.foyer.members.entity.MemberStatusChange;
 import dev.foyer.problems.GatewayProblem;
 import dev.foyer.problems.ProblemType;
 import dev.foyer.sessions.entity.ParticipantSession;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -19,11 +22,14 @@ import java.util.Optional;
 /**
  * Finds the participant's session for a space: from the space's cookie, or from the {@code
  * X-Foyer-Session} header the embedded plugin sends (its page cannot read the HttpOnly cookie).
- * Last use is written at most once a minute, so reading pages does not write every time.
+ * Every lookup reads the member's status with the session, so a deactivated or rejected member is
+ * signed out on every node at once. Last use is written at most once a minute, so reading pages
+ * does not write every time.
  */
 @ApplicationScoped
 public class Sessions {
   public static final String HEADER = "X-Foyer-Session";
+  static final System.Logger LOGGER = System.getLogger(Sessions.class.getName());
   private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
 
   @PersistenceContext EntityManager em;
@@ -62,6 +68,51 @@ public class Sessions {
   public void end(List<ParticipantSession> sessions) {
     var now = clock.instant();
     sessions.forEach(session -> em.merge(session).revoke(now));
+  }
+
+  /** The newest {@code max} of the member's sessions that would open a page now. */
+  @Transactional
+  public List<ParticipantSession> open(Member member, int max) {
+    if (member.mayNotSignIn()) {
+      return List.of();
+    }
+    return em.createNamedQuery(ParticipantSession.OPEN_OF_MEMBER, ParticipantSession.class)
+        .setParameter("member", member)
+        .setParameter("now", clock.instant())
+        .setMaxResults(max)
+        .getResultList();
+  }
+
+  /**
+   * Signs the member out everywhere: every session not yet revoked or expired, on whichever node it
+   * was opened. A session committed by a sign-in that raced a status change, after this read, is
+   * closed all the same by {@link ParticipantSession#isValid}, which reads the status on every use.
+   *
+   * @return how many sessions were still open
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public int endAll(Member member) {
+    var now = clock.instant();
+    var open =
+        em.createNamedQuery(ParticipantSession.OPEN_OF_MEMBER, ParticipantSession.class)
+            .setParameter("member", member)
+            .setParameter("now", now)
+            .getResultList();
+    open.forEach(session -> session.revoke(now));
+    LOGGER.log(
+        System.Logger.Level.INFO, "Ended {0} session(s) of member {1}", open.size(), member.id());
+    return open.size();
+  }
+
+  /**
+   * Runs inside the transaction of the status change (a synchronous observer, MANDATORY): the
+   * status and the revocation commit together or not at all.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void onStatusChange(@Observes MemberStatusChange change) {
+    if (change.endsSessions()) {
+      endAll(change.member());
+    }
   }
 
   private Optional<ParticipantSession> find(String token) {

@@ -6,8 +6,10 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -16,8 +18,18 @@ import java.time.Instant;
  * reader cannot replay sessions, and a lookup is one primary-key read.
  */
 @Entity
-@Table(name = "participant_session")
+@Table(
+    name = "participant_session",
+    indexes = @Index(name = "participant_session_member", columnList = "member_id, expires_at"))
+@NamedQuery(
+    name = ParticipantSession.OPEN_OF_MEMBER,
+    query =
+        "select s from ParticipantSession s where s.member = :member and s.revokedAt is null"
+            + " and s.expiresAt > :now order by s.createdAt desc")
 public class ParticipantSession {
+  /** Neither revoked nor expired, newest first; the member's status is checked by the caller. */
+  public static final String OPEN_OF_MEMBER = "ParticipantSession.openOfMember";
+
   @Id
   @Column(name = "token_hash", length = 64)
   private String tokenHash;
@@ -67,8 +79,13 @@ public class ParticipantSession {
     this.expiresAt = expiresAt;
   }
 
+  /**
+   * Not revoked, not expired, and its member may still sign in: a status that refuses sign-in
+   * closes every session at once, even one whose revocation has not been written (a sign-in that
+   * raced the status change). The column allows no member (schema V1); such a row opens nothing.
+   */
   public boolean isValid(Instant now) {
-    return revokedAt == null && now.isBefore(expiresAt);
+    return revokedAt == null && now.isBefore(expiresAt) && member != null && !member.mayNotSignIn();
   }
 
   public void revoke(Instant now) {

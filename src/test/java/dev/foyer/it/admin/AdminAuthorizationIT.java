@@ -96,6 +96,8 @@ class AdminAuthorizationIT {
               "/api/admin/spaces/{space}/members/{member}/status",
               "{\"status\":\"ACTIVE\"}",
               200),
+          new Endpoint("GET", "/api/admin/spaces/{space}/members/{member}/sessions", null, 200),
+          new Endpoint("DELETE", "/api/admin/spaces/{space}/members/{member}/sessions", null, 204),
           new Endpoint("GET", "/api/admin/spaces/{space}/login-records?limit=100", null, 200),
           new Endpoint(
               "POST",

@@ -1,0 +1,28 @@
+package dev.foyer.members.control;
+
+import dev.foyer.members.entity.Member;
+import dev.foyer.problems.GatewayProblem;
+import dev.foyer.problems.ProblemType;
+import dev.foyer.spaces.entity.Space;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+/** A member as the administration API names one: by id, and only inside the caller's space. */
+@ApplicationScoped
+public class Members {
+  /** Member ids are UUIDs (36 characters); anything longer names nobody. */
+  private static final int ID_LENGTH = 36;
+
+  @PersistenceContext EntityManager em;
+
+  /** Another space's member looks exactly like no member at all: {@code ADM6} either way. */
+  public Member inSpace(Space space, String memberId) {
+    var member =
+        memberId == null || memberId.length() > ID_LENGTH ? null : em.find(Member.class, memberId);
+    if (member == null || !member.space().id().equals(space.id())) {
+      throw new GatewayProblem(ProblemType.MEMBER_UNKNOWN, "This space has no such member.");
+    }
+    return member;
+  }
+}
