@@ -123,6 +123,7 @@ public class DoorGuard extends HttpFilter {
     if (problem.type() == ProblemType.METHOD_NOT_ALLOWED) {
       response.setHeader("Allow", String.join(", ", endpoint.methods()));
     }
+    problem.retryAfterSeconds().ifPresent(seconds -> response.setHeader("Retry-After", seconds));
     var bytes = body.text().getBytes(StandardCharsets.UTF_8);
     response.setContentLength(bytes.length);
     response.getOutputStream().write(bytes);

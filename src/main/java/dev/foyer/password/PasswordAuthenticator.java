@@ -28,6 +28,7 @@ public class PasswordAuthenticator {
   @Inject Spaces spaces;
   @Inject Admission admission;
   @Inject Passwords passwords;
+  @Inject PasswordThrottle throttle;
 
   AssertedProfile authenticate(Login login) {
     if (login.account() == null || login.account().isBlank()) {
@@ -42,12 +43,15 @@ public class PasswordAuthenticator {
                     new GatewayProblem(
                         ProblemType.ACCOUNT_UNKNOWN, "There is no account named like that."));
     var email = login.email() == null ? "" : login.email().strip().toLowerCase(Locale.ROOT);
+    // Charged before the lookup, for any email: an unknown one is throttled like a known one.
+    throttle.charge(space, email, login.from());
     var member = admission.linked(space, Passwords.LOGIN_PROVIDER, email);
     if (!passwords.verify(
         member.flatMap(m -> m.passwordHash()), login.password() == null ? "" : login.password())) {
       throw new GatewayProblem(
           PasswordProblem.PASSWORD_REFUSED, "The email or the password is wrong.");
     }
+    throttle.succeeded(space, email, login.from());
     // A member with a password has given an email: admitted where an event allows nickname and
     // email.
     var identity =
@@ -63,8 +67,8 @@ public class PasswordAuthenticator {
     return new AssertedProfile(identity, Destination.HOME);
   }
 
-  /** The form's fields; toString leaves out the password. */
-  record Login(String account, String email, String password) {
+  /** The form's fields and where they came from; toString leaves out the credentials. */
+  record Login(String account, String email, String password, ClientAddress from) {
     @Override
     public String toString() {
       return "Login[account=" + account + "]";

@@ -4,13 +4,19 @@ import dev.foyer.doors.Door;
 import dev.foyer.doors.DoorClients;
 import dev.foyer.doors.DoorEndpoint;
 import dev.foyer.members.control.Passwords;
+import dev.foyer.problems.GatewayProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** {@code POST /auth/password} (form fields account, email, password) as a pac4j direct client. */
+/**
+ * {@code POST /auth/password} (form fields account, email, password) as a pac4j direct client. The
+ * servlet merges query and body parameters, query first; a request naming any of the fields in its
+ * query string is refused, so the credentials used are always the body's and never sit in an
+ * address.
+ */
 @ApplicationScoped
 public class PasswordDoor implements Door {
   @Inject PasswordAuthenticator authenticator;
@@ -20,12 +26,21 @@ public class PasswordDoor implements Door {
     var client =
         DoorClients.direct(
             Passwords.LOGIN_PROVIDER,
-            request ->
-                Optional.of(
-                    new PasswordAuthenticator.Login(
-                        request.getParameter("account"),
-                        request.getParameter("email"),
-                        request.getParameter("password"))),
+            request -> {
+              if (CredentialsInQuery.named(request.getQueryString())) {
+                throw new GatewayProblem(
+                    PasswordProblem.CREDENTIALS_IN_QUERY,
+                    "Send account, email and password in the form body only: an address ends up"
+                        + " in logs and histories. Nothing in this request was used.");
+              }
+              // With none of them in the query, the servlet's parameters are the body's.
+              return Optional.of(
+                  new PasswordAuthenticator.Login(
+                      request.getParameter("account"),
+                      request.getParameter("email"),
+                      request.getParameter("password"),
+                      ClientAddress.of(request.getRemoteAddr())));
+            },
             (request, login) -> authenticator.authenticate(login));
     return List.of(
         DoorEndpoint.at(

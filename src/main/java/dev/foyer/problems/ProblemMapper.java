@@ -26,6 +26,9 @@ public class ProblemMapper implements ExceptionMapper<GatewayProblem> {
     if (problem.type() == ProblemType.METHOD_NOT_ALLOWED) {
       response.header(HttpHeaders.ALLOW, "GET, POST");
     }
+    problem
+        .retryAfterSeconds()
+        .ifPresent(seconds -> response.header(HttpHeaders.RETRY_AFTER, seconds));
     return response.build();
   }
 }
