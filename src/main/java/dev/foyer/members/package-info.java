@@ -1,9 +1,9 @@
 /**
  * Members of a space and admission. A member is found by a linked identity (a door or provider
- * alias with the external id it vouches for), else, where the asserted identity's policy allows,
- * by a verified email, else created; the status rules then decide whether they may sign in.
+ * alias with the external id it vouches for), else, where the asserted identity's policy allows, by
+ * a verified email, else created; the status rules then decide whether they may sign in.
  * Admission's input is the one {@link dev.foyer.members.entity.AssertedIdentity} every door
- * produces, so this package knows no door. A status change that refuses sign-in is announced as
- * an event in the same transaction, and the sessions package ends that member's sessions.
+ * produces, so this package knows no door. A status change that refuses sign-in is announced as an
+ * event in the same transaction, and the sessions package ends that member's sessions.
  */
 package dev.foyer.members;
