@@ -339,6 +339,7 @@ COPY public.space_group (id, name, space_id) FROM stdin;
 COPY public.used_credential (credential_hash, expires_at) FROM stdin;
 6effb9ce805b5d747950a698d4f4bb5afddecb91e72d013490af406b9e0015e1	2026-11-30 14:20:51
 129ab3964587b57b2d05053b82274ca599b73fed9399c8683f3b41273494f29f	2026-11-30 14:16:24
+51bbf0d0cc8afff3a7f2b1fd1546025095548e9ba076d488b4543de9256e0581	2036-11-27 14:14:01
 \.
 
 

@@ -23,6 +23,11 @@ public class Replays {
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
 
+  /** Whether the credential was claimed and its record has not been swept yet. */
+  public boolean claimed(String kind, String credential) {
+    return em.find(UsedCredential.class, Sha256.hex(kind + ":" + credential)) != null;
+  }
+
   /**
    * @return false when the credential was used before
    */

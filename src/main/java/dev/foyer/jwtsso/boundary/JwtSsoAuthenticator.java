@@ -20,7 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
-import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
@@ -30,8 +30,14 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class JwtSsoAuthenticator {
-  /** A token without exp (a space that opted out) is remembered this long for replay refusal. */
-  static final Duration NO_EXP_MEMORY = Duration.ofDays(3650);
+  /**
+   * A token without exp (a space that opted out) stays valid as long as the key does, so it is
+   * remembered for good: until a date no clock reaches, which H2's and PostgreSQL's timestamps
+   * still hold.
+   */
+  static final Instant FOREVER = Instant.parse("9999-12-31T00:00:00Z");
+
+  static final String REPLAY_KIND = "jwt";
 
   @Inject JwtSsoSpaces ssoSpaces;
   @Inject SecretBox secrets;
@@ -51,14 +57,12 @@ public class JwtSsoAuthenticator {
             settings.maxLifetime(),
             SsoTokenPolicy.DEFAULT_SKEW);
     var claims = SsoTokenVerifier.verify(sso.token(), keys, policy, now);
-    var keepUntil =
-        claims.expiresAt().map(exp -> exp.plus(policy.clockSkew())).orElse(now.plus(NO_EXP_MEMORY));
-    var credential =
-        claims
-            .jwtId()
-            .map(jti -> "jti:" + space.id() + ":" + jti)
-            .orElse("token:" + sso.token().strip());
-    if (!replays.claim("jwt", credential, keepUntil)) {
+    var keepUntil = claims.expiresAt().map(exp -> exp.plus(policy.clockSkew())).orElse(FOREVER);
+    // Earlier releases recorded a token without jti by its text; the verifier now accepts only the
+    // canonical text, so such a record, where there is one, is found under that same text.
+    var usedBefore =
+        claims.jwtId().isEmpty() && replays.claimed(REPLAY_KIND, "token:" + sso.token());
+    if (usedBefore || !replays.claim(REPLAY_KIND, claims.singleUseKey(space.id()), keepUntil)) {
       throw new GatewayProblem(
           JwtSsoProblem.JWT_REPLAYED,
           "This token was already used; sign a fresh one for each sign-in.");

@@ -20,6 +20,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;
 
 /** Seeds 001/003's URLs under {@code /spot/{spaceId}}. */
@@ -99,20 +101,49 @@ public class JwtSsoResource {
                     new GatewayProblem(
                         JwtSsoProblem.SSO_DISABLED,
                         "This space has no authorization URL configured."));
-    var back =
+    var redirectUrl =
         UriBuilder.fromUri(uriInfo.getBaseUri())
-            .path("spot")
-            .path(space.id())
-            .path("sso")
-            .path("jwt");
-    spaces
-        .inside(space, referrerUrl)
-        .ifPresent(path -> back.queryParam("referrerUrl", path.toString()));
-    URI target =
-        UriBuilder.fromUri(authorizationUrl)
-            .queryParam("redirectUrl", back.build().toString())
-            .build();
+                .path("spot")
+                .path(space.id())
+                .path("sso")
+                .path("jwt")
+                .build()
+                .toString()
+            + spaces
+                .inside(space, referrerUrl)
+                .map(path -> "?referrerUrl=" + queryEncoded(path.toString()))
+                .orElse("");
+    var target = withQueryParameter(authorizationUrl, "redirectUrl", redirectUrl);
     return Response.status(Response.Status.FOUND).location(target).build();
+  }
+
+  /**
+   * Appends {@code name=value} to the URL's query, the value percent-encoded whole (RFC 3986 §3.4),
+   * so no {@code &} or {@code =} in it can add a parameter of its own. JAX-RS's {@code
+   * UriBuilder.queryParam} keeps percent-escapes it finds in a value, so a {@code redirectUrl}
+   * whose own query is escaped came out of it escaped only once: {@code
+   * referrerUrl=/x?a=1&ms_token=} then put a second {@code ms_token} on the way back.
+   */
+  static URI withQueryParameter(URI url, String name, String value) {
+    var query = url.getRawQuery();
+    return URI.create(
+        url.getScheme()
+            + "://"
+            + url.getRawAuthority()
+            + (url.getRawPath() == null ? "" : url.getRawPath())
+            + "?"
+            + (query == null || query.isEmpty() ? "" : query + "&")
+            + queryEncoded(name)
+            + "="
+            + queryEncoded(value));
+  }
+
+  /** Every character but RFC 3986's unreserved ones percent-encoded, spaces as {@code %20}. */
+  static String queryEncoded(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8)
+        .replace("+", "%20")
+        .replace("*", "%2A")
+        .replace("%7E", "~");
   }
 
   /** {@code /spot/{id}[/...]} is the space's home in seeds 001/003's URL scheme. */

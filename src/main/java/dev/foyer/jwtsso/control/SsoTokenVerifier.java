@@ -11,11 +11,15 @@ import dev.foyer.jwtsso.entity.JwtSsoProblem;
 import dev.foyer.problems.GatewayProblem;
 import dev.foyer.web.WebAddresses;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.text.ParseException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +28,8 @@ import java.util.Set;
 
 /**
  * Verifies a JWT SSO token: pure (keys, policy and time come in), so every rule is unit-tested. The
- * order matters: the token's shape and algorithm are checked before any key is used, the signature
- * before any claim is believed.
+ * order matters: the token's canonical form, shape and algorithm are checked before any key is
+ * used, the signature before any claim is believed.
  */
 public final class SsoTokenVerifier {
   public static final int MAX_TOKEN_LENGTH = 8192;
@@ -33,6 +37,9 @@ public final class SsoTokenVerifier {
   static final Set<String> LANGUAGES = Set.of("en", "fr", "de");
   static final String DEFAULT_LANGUAGE = "en";
   static final String DEFAULT_TIME_ZONE = "Europe/Paris";
+
+  private static final Base64.Decoder BASE64URL_DECODER = Base64.getUrlDecoder();
+  private static final Base64.Encoder BASE64URL_ENCODER = Base64.getUrlEncoder().withoutPadding();
 
   private SsoTokenVerifier() {}
 
@@ -46,9 +53,10 @@ public final class SsoTokenVerifier {
           JwtSsoProblem.JWT_TOO_LARGE,
           "The token is longer than " + MAX_TOKEN_LENGTH + " characters.");
     }
+    requireCanonicalForm(token);
     JOSEObject parsed;
     try {
-      parsed = JOSEObject.parse(token.strip());
+      parsed = JOSEObject.parse(token);
     } catch (ParseException e) {
       throw new GatewayProblem(JwtSsoProblem.JWT_MALFORMED, "The token is not a JWT.");
     }
@@ -111,6 +119,7 @@ public final class SsoTokenVerifier {
             .filter(ZoneId.getAvailableZoneIds()::contains)
             .orElse(DEFAULT_TIME_ZONE);
     return new SsoClaims(
+        digest(jws.getSignature().decode()),
         required(claims, "sub"),
         required(claims, "firstName"),
         required(claims, "lastName"),
@@ -127,6 +136,51 @@ public final class SsoTokenVerifier {
         strings(claims, "customProperties", 1024),
         domains(claims),
         ids(claims, "domains:unset"));
+  }
+
+  /**
+   * RFC 7515 §7.1 (compact serialization) with §2's base64url: no padding, nothing outside the
+   * alphabet, and the last character's unused bits zero. nimbus's Base64URL decoder is lenient (it
+   * skips characters outside the alphabet, padding included, and ignores the unused bits), so
+   * without this check one signature has many spellings that all verify, and a replay guard keyed
+   * on the string would count each spelling as a new token. Exactly one spelling per token is
+   * accepted: the one every JWT library writes.
+   */
+  static void requireCanonicalForm(String token) {
+    var parts = token.split("\\.", -1);
+    if (parts.length != 3 && parts.length != 5) {
+      throw new GatewayProblem(
+          JwtSsoProblem.JWT_MALFORMED,
+          "The token is not a JWT in compact form (three base64url parts joined by dots).");
+    }
+    for (var part : parts) {
+      if (!isCanonicalBase64Url(part)) {
+        throw new GatewayProblem(
+            JwtSsoProblem.JWT_MALFORMED,
+            "The token is not in canonical compact form: each part must be base64url without"
+                + " padding, spaces or other characters (RFC 7515).");
+      }
+    }
+  }
+
+  /**
+   * The JDK's decoder refuses characters outside the alphabet; re-encoding without padding gives
+   * back the same text only if there was no padding and the unused bits were zero.
+   */
+  static boolean isCanonicalBase64Url(String part) {
+    try {
+      return BASE64URL_ENCODER.encodeToString(BASE64URL_DECODER.decode(part)).equals(part);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private static String digest(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static boolean verifies(JWSObject jws, String key) {

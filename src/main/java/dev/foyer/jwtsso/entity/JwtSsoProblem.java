@@ -8,7 +8,7 @@ public enum JwtSsoProblem implements ProblemCode {
   SSO_DISABLED("JWT17", 403, "JWT SSO is not enabled for this space"),
   JWT_MISSING("JWT1", 400, "The ms_token parameter is missing"),
   JWT_TOO_LARGE("JWT2", 400, "The token is too large"),
-  JWT_MALFORMED("JWT3", 400, "The token is not a signed JWT"),
+  JWT_MALFORMED("JWT3", 400, "The token is not a signed JWT in canonical compact form"),
   JWT_ENCRYPTED("JWT4", 400, "Encrypted tokens are not accepted"),
   JWT_ALGORITHM("JWT5", 401, "The token's algorithm is not accepted"),
   JWT_SIGNATURE("JWT6", 401, "The token's signature is not valid"),

@@ -171,6 +171,51 @@ class JwtSsoIT {
     assertThat(space.me(browser).path("session").path("door").asText()).isEqualTo("jwt-sso");
   }
 
+  /**
+   * The referrerUrl travels inside redirectUrl, which travels inside the authorization URL: each
+   * level is query-encoded whole, so nothing in the referrerUrl adds a parameter to either URL.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "/spaces/{slug}?x=1&ms_token=AAA",
+        "/spaces/{slug}/lives?tab=replays&referrerUrl=https://evil.test/&redirectUrl=https://evil.test/",
+        "/spot/{id}/lives?q=a+b%26c=d&ms_token=",
+        "/spaces/{slug}#ms_token=AAA",
+        "/spaces/{slug}/caf\u00e9?name=Z\u00fcrich"
+      })
+  void referrerUrlWithItsOwnQueryAddsNoParameterOnTheWayBack(
+      String referrerTemplate, FoyerServer server) {
+    var space =
+        SsoSpace.create(
+            server, Json.object().put("authorizationUrl", "https://app.example.test/sso?tenant=7"));
+    var referrerUrl = referrerTemplate.replace("{slug}", space.slug).replace("{id}", space.id);
+    var browser = server.browser();
+
+    var login =
+        browser.get("/spot/" + space.id + "/sso/login?referrerUrl=" + SsoSpace.encode(referrerUrl));
+
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(302);
+    var authorization = URI.create(login.headers().firstValue("Location").orElseThrow());
+    assertThat(queryParameterNames(authorization)).containsExactly("tenant", "redirectUrl");
+    var redirectUrl = queryParameter(authorization, "redirectUrl");
+    var back = URI.create(redirectUrl);
+    assertThat(back.getRawFragment()).isNull();
+    assertThat(back.getPath()).isEqualTo(space.jwtPath());
+    assertThat(queryParameterNames(back)).containsExactly("referrerUrl");
+    assertThat(queryParameter(back, "referrerUrl")).isEqualTo(referrerUrl);
+
+    // The customer's app appends the token as README's snippet does.
+    var token = space.token(claims(newSub()));
+    var landing =
+        browser.get(redirectUrl + (redirectUrl.contains("?") ? "&" : "?") + "ms_token=" + token);
+
+    assertThat(landing.statusCode()).as(landing.body()).isEqualTo(302);
+    assertThat(URI.create(landing.headers().firstValue("Location").orElseThrow()))
+        .isEqualTo(server.uri(URI.create(referrerUrl).toASCIIString()));
+    assertThat(browser.cookie(space.cookieName())).isPresent();
+  }
+
   @Test
   void landingPageOffersContinueWithSsoOnlyWhereSsoHasAnAuthorizationUrl(FoyerServer server) {
     var space = SsoSpace.create(server);
@@ -501,6 +546,17 @@ class JwtSsoIT {
     var space = Json.object();
     space.putArray("allowedOrigins").add(EMBEDDING_ORIGIN);
     return space;
+  }
+
+  /** The names of the query's parameters in order, repeats included. */
+  private static java.util.List<String> queryParameterNames(URI uri) {
+    var names = new java.util.ArrayList<String>();
+    for (var pair : uri.getRawQuery().split("&")) {
+      var equals = pair.indexOf('=');
+      names.add(
+          URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8));
+    }
+    return names;
   }
 
   private static String queryParameter(URI uri, String name) {

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +21,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class JwtTokens {
   private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+  private static final String ALPHABET =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
   private JwtTokens() {}
 
@@ -76,6 +80,33 @@ public final class JwtTokens {
   public static String withSignatureOf(String token, String donor) {
     return token.substring(0, token.lastIndexOf('.') + 1)
         + donor.substring(donor.lastIndexOf('.') + 1);
+  }
+
+  /**
+   * Other spellings of {@code token}'s HS256 signature that a lenient base64url decoder reads as
+   * the same 32 bytes: the three other values of the last character's two unused bits, padding, and
+   * characters outside the alphabet that such a decoder skips. None is what a JWT library writes
+   * (RFC 7515: base64url without padding).
+   */
+  public static List<String> respellings(String token) {
+    var dot = token.lastIndexOf('.');
+    var head = token.substring(0, dot + 1);
+    var signature = token.substring(dot + 1);
+    if (signature.length() != 43) {
+      throw new IllegalArgumentException("Not an HS256 signature: " + signature.length());
+    }
+    var last = signature.length() - 1;
+    var value = ALPHABET.indexOf(signature.charAt(last));
+    var respellings = new ArrayList<String>();
+    for (int unused = 1; unused < 4; unused++) {
+      respellings.add(head + signature.substring(0, last) + ALPHABET.charAt(value ^ unused));
+    }
+    respellings.add(head + signature + "=");
+    respellings.add(head + signature.substring(0, 10) + "!" + signature.substring(10));
+    respellings.add(head + signature.substring(0, 10) + " " + signature.substring(10));
+    respellings.add(" " + token);
+    respellings.add(head + signature + "~");
+    return respellings;
   }
 
   /** Base64url of a JSON text, for hand-made token parts. */

@@ -136,6 +136,39 @@ class UpgradeIT {
         .isEqualTo(release.get("member.sso.id"));
   }
 
+  /**
+   * The release recorded a used token without jti by its text, and this one keys on the signature:
+   * a token it saw used, valid forever (no exp, in a space with requireExp false), stays used.
+   */
+  @Test
+  void tokenWithoutExpUsedBeforeTheUpgradeStaysUsed() {
+    var sso = "/api/admin/spaces/" + slug + "/sso";
+    ok(admin().putJson(sso, Json.write(Json.object().put("requireExp", false))));
+    try {
+      var jwtPath = "/spot/" + release.get("space.id") + "/sso/jwt?ms_token=";
+      var browser = server.browser().json();
+      var replay = browser.get(jwtPath + encode(release.get("sso.usedTokenWithoutExp")));
+      assertThat(replay.statusCode()).as(replay.body()).isEqualTo(401);
+      assertThat(Json.parse(replay).path("code").asText()).isEqualTo("JWT11");
+      assertThat(browser.cookie("foyer_" + slug)).isEmpty();
+
+      var claims = new LinkedHashMap<String, Object>();
+      claims.put("sub", "sso-upgrade-after");
+      claims.put("firstName", "Fay");
+      claims.put("lastName", "After");
+      claims.put("email", "fay.after@example.test");
+      claims.put("iat", Instant.now().getEpochSecond());
+      var fresh = JwtTokens.hs256(claims, release.get("sso.key"));
+      var first = server.browser().get(jwtPath + encode(fresh));
+      var again = server.browser().json().get(jwtPath + encode(fresh));
+      assertThat(first.statusCode()).as(first.body()).isEqualTo(302);
+      assertThat(again.statusCode()).as(again.body()).isEqualTo(401);
+      assertThat(Json.parse(again).path("code").asText()).isEqualTo("JWT11");
+    } finally {
+      ok(admin().putJson(sso, Json.write(Json.object().put("requireExp", true))));
+    }
+  }
+
   @Test
   void passwordMemberSignsIn() {
     var browser = server.browser();

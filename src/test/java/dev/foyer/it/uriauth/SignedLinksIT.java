@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.foyer.it.support.Browser;
 import dev.foyer.it.support.FoyerServer;
 import dev.foyer.it.support.Json;
+import dev.foyer.it.support.Refusals;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
@@ -24,9 +25,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -325,6 +332,110 @@ class SignedLinksIT {
       var browser = server.browser().json();
       assertRefused(via.send(browser, request), browser, false, "UASIG4", 401);
     }
+  }
+
+  /**
+   * The JWT replay fault, checked here too: the replay guard keys on the 32 bytes the hex signature
+   * stands for, so the other spellings of one signature (upper or mixed case, escaped, padded with
+   * spaces, under an escaped name) are the same use, through every way in.
+   */
+  @Test
+  void refusesEveryOtherSpellingOfAUsedSignatureWithUASIG4() {
+    var space = SignedSpace.create(server, true, false);
+    var uid = uid();
+    var request = signed(space.secret(), fields(space.slug(), uid, null), now());
+    var sig = request.get("sig");
+    var unsigned = without(request, "sig");
+    var escapedSig = sig.chars().mapToObj(c -> "%%%02X".formatted(c)).collect(Collectors.joining());
+
+    var first = Via.LINK.send(server.browser(), request);
+    assertSignedIn(Via.LINK, first, space.slug(), "/spaces/" + space.slug(), uid);
+
+    var respelled =
+        List.of(
+            with(unsigned, "sig", sig.toUpperCase(Locale.ROOT)),
+            with(
+                unsigned, "sig", sig.substring(0, 32).toUpperCase(Locale.ROOT) + sig.substring(32)),
+            with(unsigned, "sig", " " + sig + " "));
+    var replays = new ArrayList<HttpResponse<String>>();
+    for (var via : Via.values()) {
+      for (var fields : respelled) {
+        var browser = server.browser().json();
+        var replay = via.send(browser, fields);
+        assertRefused(replay, browser, false, "UASIG4", 401);
+        replays.add(replay);
+      }
+    }
+    for (var query :
+        List.of(
+            encoded(unsigned) + "&sig=" + escapedSig,
+            encoded(unsigned) + "&%73%69%67=" + sig,
+            encoded(unsigned) + "&sig=" + sig.toUpperCase(Locale.ROOT))) {
+      var browser = server.browser().json();
+      var replay = browser.get("/auth/uri?" + query);
+      assertRefused(replay, browser, false, "UASIG4", 401);
+      replays.add(replay);
+    }
+
+    assertThat(reconcile(server, space.slug(), uid)).hasSize(1);
+    var records = loginRecords(space.slug());
+    assertThat(records).as(records.toString()).hasSize(1 + replays.size());
+    assertThat(records).filteredOn(record -> record.path("accepted").asBoolean()).hasSize(1);
+  }
+
+  /** Copies of one signed request sent at the same moment, in several spellings: one signs in. */
+  @Test
+  void admitsExactlyOneOfParallelUsesOfASignedRequest() throws Exception {
+    var space = SignedSpace.create(server, true, false);
+    var uid = uid();
+    var request = signed(space.secret(), fields(space.slug(), uid, null), now());
+    var upper = with(request, "sig", request.get("sig").toUpperCase(Locale.ROOT));
+    var sends = new ArrayList<Map.Entry<Via, Map<String, String>>>();
+    for (int i = 0; i < 12; i++) {
+      sends.add(Map.entry(Via.values()[i % 3], i % 2 == 0 ? request : upper));
+    }
+    var pool = Executors.newFixedThreadPool(sends.size());
+    var responses = new ArrayList<HttpResponse<String>>();
+    try {
+      var start = new CountDownLatch(1);
+      var futures = new ArrayList<Future<HttpResponse<String>>>();
+      for (var send : sends) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  var browser = server.browser().json();
+                  start.await();
+                  return send.getKey().send(browser, send.getValue());
+                }));
+      }
+      start.countDown();
+      for (var future : futures) {
+        responses.add(future.get(2, TimeUnit.MINUTES));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(responses)
+        .as(responses.stream().map(Refusals::describe).toList().toString())
+        .filteredOn(response -> response.statusCode() == 302 || response.statusCode() == 200)
+        .hasSize(1);
+    assertThat(responses)
+        .filteredOn(response -> response.statusCode() != 302 && response.statusCode() != 200)
+        .hasSize(sends.size() - 1)
+        .allSatisfy(
+            response -> {
+              var code = Json.parse(response).path("code").asText();
+              assertThat(code).as(describe(response)).isIn("UASIG4", "REQ409");
+              assertThat(response.statusCode())
+                  .as(describe(response))
+                  .isEqualTo(code.equals("UASIG4") ? 401 : 409);
+              assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
+            });
+    assertThat(reconcile(server, space.slug(), uid)).hasSize(1);
+    var records = loginRecords(space.slug());
+    assertThat(records).as(records.toString()).hasSize(sends.size());
+    assertThat(records).filteredOn(record -> record.path("accepted").asBoolean()).hasSize(1);
   }
 
   // ---------------------------------------------------------------------------------------------

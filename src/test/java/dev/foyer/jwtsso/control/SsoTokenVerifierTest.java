@@ -36,9 +36,12 @@ import dev.foyer.problems.GatewayProblem;
 import dev.foyer.problems.ProblemCode;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -517,9 +520,134 @@ class SsoTokenVerifierTest {
     assertRefused(hs256(valid().claim("exp", "tomorrow").build()), JWT_CLAIM_INVALID);
   }
 
+  /**
+   * Spellings of one valid token's signature that nimbus's lenient decoder reads as the same bytes,
+   * so that nimbus alone accepts every one of them.
+   */
+  static List<String> signatureRespellings(String token) {
+    var dot = token.lastIndexOf('.');
+    var head = token.substring(0, dot + 1);
+    var signature = token.substring(dot + 1);
+    var last = signature.length() - 1;
+    var alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    var value = alphabet.indexOf(signature.charAt(last));
+    var respellings = new java.util.ArrayList<String>();
+    // HS256's 32 bytes are 43 characters: the last one carries 2 bits nobody reads.
+    for (int unused = 1; unused < 4; unused++) {
+      respellings.add(head + signature.substring(0, last) + alphabet.charAt(value ^ unused));
+    }
+    respellings.add(head + signature + "=");
+    respellings.add(head + signature.substring(0, 10) + "!" + signature.substring(10));
+    respellings.add(head + signature.substring(0, 10) + " " + signature.substring(10));
+    respellings.add(head + signature.substring(0, 10) + "\n" + signature.substring(10));
+    respellings.add(head + signature + "~");
+    return respellings;
+  }
+
   @Test
-  void toleratesWhitespaceAroundTheToken() {
-    assertThat(verify("  " + hs256(valid().build()) + "\n").sub()).isEqualTo("ext-42");
+  void refusesEverySpellingOfAValidSignatureButTheCanonicalOne() throws Exception {
+    var token = hs256(valid().build());
+    var respellings = signatureRespellings(token);
+
+    assertThat(respellings).hasSize(8).doesNotContain(token).doesNotHaveDuplicates();
+    for (var respelling : respellings) {
+      // Proof that each is the same signature to a lenient decoder: nimbus verifies it.
+      assertThat(
+              com.nimbusds.jose.JWSObject.parse(respelling)
+                  .verify(new com.nimbusds.jose.crypto.MACVerifier(KEY)))
+          .as(respelling)
+          .isTrue();
+      assertRefused(respelling, JWT_MALFORMED);
+    }
+    assertThat(verify(token).sub()).isEqualTo("ext-42");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        " {token}",
+        "{token} ",
+        "{token}\n",
+        "\t{token}",
+        "{header}=.{payload}.{signature}",
+        "{header}.{payload}==.{signature}",
+        "{header}.{payload}.{signature}==",
+        "{header}.{pay+load}.{signature}",
+        "{header}.{payload}.{sig/nature}",
+        "{header}.{payload}.{signature}.",
+        ".{header}.{payload}.{signature}",
+        "{header}..{payload}.{signature}",
+        "{header}.{payload}",
+        "{header}.{payload}.{signature}.{payload}"
+      })
+  void refusesATokenNotInCanonicalCompactFormAsMalformed(String template) {
+    var token = hs256(valid().build());
+    var parts = token.split("\\.");
+    var spelled =
+        template
+            .replace("{token}", token)
+            .replace("{header}", parts[0])
+            .replace("{payload}", parts[1])
+            .replace("{signature}", parts[2])
+            .replace("{pay+load}", parts[1].substring(0, 4) + "+" + parts[1].substring(5))
+            .replace("{sig/nature}", parts[2].substring(0, 4) + "/" + parts[2].substring(5));
+
+    assertRefused(spelled, JWT_MALFORMED);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "QQ", "QUI", "QUJD", "AAAA-_8", "eyJhbGciOiJIUzI1NiJ9"})
+  void readsCanonicalBase64UrlAsCanonical(String part) {
+    assertThat(SsoTokenVerifier.isCanonicalBase64Url(part)).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Q", "QR", "QUJ", "QQ==", "QUI=", "QU I", " QQ", "Q+", "Q/", "QQ\n", "QQ.", "Q%3D"
+      })
+  void readsPaddingStrayCharactersAndUnusedBitsAsNotCanonical(String part) {
+    assertThat(SsoTokenVerifier.isCanonicalBase64Url(part)).isFalse();
+  }
+
+  @Test
+  void keysSingleUseOnTheDecodedSignatureWithoutJti() throws Exception {
+    var token = hs256(valid().build());
+    var signature = Base64.getUrlDecoder().decode(token.substring(token.lastIndexOf('.') + 1));
+    var digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(signature));
+
+    var claims = verify(token);
+
+    assertThat(claims.signatureDigest()).isEqualTo(digest);
+    assertThat(claims.singleUseKey("space-1")).isEqualTo("sig:space-1:" + digest);
+    assertThat(verify(token).singleUseKey("space-1")).isEqualTo(claims.singleUseKey("space-1"));
+  }
+
+  @Test
+  void keysSingleUseOfTokensWithoutJtiApartWhenTheyDiffer() {
+    var first = verify(hs256(valid().build()));
+    var second = verify(hs256(valid().issueTime(at(NOW.minusSeconds(4))).build()));
+
+    assertThat(second.singleUseKey("space-1")).isNotEqualTo(first.singleUseKey("space-1"));
+  }
+
+  @Test
+  void keysSingleUseOnTheJtiWhateverElseTheTokenSays() {
+    var first = verify(hs256(valid().jwtID("order-7").build()));
+    var second = verify(hs256(valid().jwtID("order-7").subject("ext-43").build()));
+
+    assertThat(first.singleUseKey("space-1")).isEqualTo("jti:space-1:order-7");
+    assertThat(second.singleUseKey("space-1")).isEqualTo(first.singleUseKey("space-1"));
+    assertThat(second.signatureDigest()).isNotEqualTo(first.signatureDigest());
+  }
+
+  @Test
+  void keysSingleUseWithinItsSpace() {
+    var claims = verify(hs256(valid().build()));
+    var withJti = verify(hs256(valid().jwtID("order-7").build()));
+
+    assertThat(claims.singleUseKey("space-1")).isNotEqualTo(claims.singleUseKey("space-2"));
+    assertThat(withJti.singleUseKey("space-1")).isNotEqualTo(withJti.singleUseKey("space-2"));
   }
 
   @Test
