@@ -59,6 +59,15 @@ public class MembersResource {
   @ConfigProperty(name = "foyer.members.uid-provider", defaultValue = "uri-auth")
   String uidProvider;
 
+  /** linked_identity.external_id and .provider. */
+  static final int MAX_EXTERNAL_ID = 255;
+
+  static final int MAX_PROVIDER = 64;
+
+  /** The shape of member.id (a UUID, 36 characters). */
+  static final java.util.regex.Pattern MEMBER_ID =
+      java.util.regex.Pattern.compile("[A-Za-z0-9-]{1,36}");
+
   @PathParam("slug")
   String slug;
 
@@ -119,8 +128,13 @@ public class MembersResource {
   public List<MemberView> find(
       @QueryParam("uid") String uid, @QueryParam("provider") String provider) {
     var space = scope.space(slug);
-    if (uid == null || uid.isBlank()) {
-      throw new GatewayProblem(ProblemType.ADMIN_INVALID, "uid: required");
+    if (uid == null || uid.isBlank() || uid.length() > MAX_EXTERNAL_ID) {
+      throw new GatewayProblem(
+          ProblemType.ADMIN_INVALID, "uid: required, at most " + MAX_EXTERNAL_ID + " characters");
+    }
+    if (provider != null && (provider.isBlank() || provider.length() > MAX_PROVIDER)) {
+      throw new GatewayProblem(
+          ProblemType.ADMIN_INVALID, "provider: at most " + MAX_PROVIDER + " characters");
     }
     return admission
         .linked(space, provider == null ? uidProvider : provider, uid)
@@ -149,7 +163,8 @@ public class MembersResource {
 
   private Member member(String memberId) {
     var space = scope.space(slug);
-    var member = em.find(Member.class, memberId);
+    // A member id is a UUID (member.id is 36 characters): nothing else is looked up.
+    var member = MEMBER_ID.matcher(memberId).matches() ? em.find(Member.class, memberId) : null;
     if (member == null || !member.space().id().equals(space.id())) {
       throw new GatewayProblem(ProblemType.MEMBER_UNKNOWN, "This space has no such member.");
     }
