@@ -1,6 +1,7 @@
 package dev.foyer.doors;
 
 import dev.foyer.spaces.control.Spaces;
+import dev.foyer.web.Origins;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -9,9 +10,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * CORS for what the embedded plugin calls. Only origins that some space lists as an embed origin
- * get CORS headers; the door then checks the origin against the one space the call names, so a page
- * allowed for space A cannot sign anyone in to space B.
+ * CORS for the doors the embedded plugin calls (programmatic logon). Only origins that some space
+ * lists as an embed origin get CORS headers; the door then checks the origin against the one space
+ * the call names, so a page allowed for space A cannot sign anyone in to space B. The session
+ * endpoints the plugin calls ({@code /api/me}, {@code /auth/logout}) are not here: whether a page
+ * may read those depends on whose session the request uses, which only the resource knows
+ * (sessions.boundary.SessionCors).
  */
 public class EmbedCors extends HttpFilter {
   private final Spaces spaces;
@@ -28,7 +32,7 @@ public class EmbedCors extends HttpFilter {
     boolean preflight =
         request.getMethod().equals("OPTIONS")
             && request.getHeader("Access-Control-Request-Method") != null;
-    if (origin == null || sameOrigin(request, origin)) {
+    if (origin == null || Origins.sameOrigin(request, origin)) {
       chain.doFilter(request, response);
       return;
     }
@@ -51,14 +55,5 @@ public class EmbedCors extends HttpFilter {
       return;
     }
     chain.doFilter(request, response);
-  }
-
-  static boolean sameOrigin(HttpServletRequest request, String origin) {
-    var scheme = request.getScheme();
-    int port = request.getServerPort();
-    boolean defaultPort =
-        (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
-    var own = scheme + "://" + request.getServerName() + (defaultPort ? "" : ":" + port);
-    return own.equalsIgnoreCase(origin);
   }
 }

@@ -23,15 +23,13 @@ import org.pac4j.jee.util.FilterHelper;
 /**
  * The composition root of the doors: the one pac4j {@link Config}, made from the endpoints every
  * {@link Door} bean describes, and the filters in front of them, registered in code. Each door path
- * gets, in order: CORS where the plugin calls it, the door's guard, and pac4j's security filter for
- * the endpoint's client alone. Matchers are "none": pac4j's defaults would add a CSRF token and an
- * HTTP session to every sign-in.
+ * gets, in order: CORS where the plugin calls it (the session endpoints it also calls decide their
+ * CORS per space themselves: sessions.boundary.SessionCors), the door's guard, and pac4j's security
+ * filter for the endpoint's client alone. Matchers are "none": pac4j's defaults would add a CSRF
+ * token and an HTTP session to every sign-in.
  */
 @ApplicationScoped
 public class Pac4jConfiguration {
-  /** Besides the embedded doors, what the plugin calls with the participant's session. */
-  static final List<String> EMBEDDED_SESSION_PATHS = List.of("/api/me", "/auth/logout");
-
   @Inject Instance<Door> doors;
   @Inject Spaces spaces;
   @Inject Event<Refused> refusals;
@@ -59,7 +57,6 @@ public class Pac4jConfiguration {
     endpoints.stream()
         .filter(DoorEndpoint::embedded)
         .forEach(endpoint -> embedded.addAll(endpoint.urlPatterns()));
-    embedded.addAll(EMBEDDED_SESSION_PATHS);
     filters.addFilterMapping("embed-cors", new EmbedCors(spaces), embedded.toArray(String[]::new));
     for (var endpoint : endpoints) {
       var patterns = endpoint.urlPatterns().toArray(String[]::new);

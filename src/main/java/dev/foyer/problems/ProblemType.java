@@ -31,6 +31,7 @@ public enum ProblemType implements ProblemCode {
   // Sessions.
   SESSION_REQUIRED("SES1", 401, "Not signed in"),
   SESSION_ACCOUNT_AMBIGUOUS("SES2", 400, "Signed in to several accounts: name one with ?account="),
+  LOGOUT_ORIGIN_REFUSED("SES3", 403, "This page may not sign the participant out of that account"),
 
   // Administration API.
   ADMIN_INVALID("ADM1", 400, "The request is not valid"),

@@ -9,6 +9,7 @@ import dev.foyer.problems.GatewayProblem;
 import dev.foyer.problems.ProblemType;
 import dev.foyer.secrets.SecretBox;
 import dev.foyer.spaces.boundary.AdminScope;
+import dev.foyer.spaces.boundary.SpacesResource;
 import dev.foyer.web.WebAddresses;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -47,6 +48,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class JwtSsoSettingsResource {
   static final Duration LONGEST_LIFETIME = Duration.ofHours(24);
 
+  /** jwt_sso_settings.authorization_url. */
+  static final int MAX_URL = SpacesResource.MAX_URL;
+
+  /** "PT24H" written out the longest way ("PT86400.000000000S") still fits. */
+  static final int MAX_DURATION = 32;
+
+  /** Each of the six fields once, and a few repeats forgiven; force_sync (255) holds all six. */
+  static final int MAX_SYNC_FIELDS = 12;
+
   @PersistenceContext EntityManager em;
   @Inject AdminScope scope;
   @Inject JwtSsoSpaces ssoSpaces;
@@ -78,6 +88,13 @@ public class JwtSsoSettingsResource {
     if (request == null) {
       throw invalid("a JSON object is required");
     }
+    // Every field is checked before anything is stored, against its column in jwt_sso_settings.
+    var authorizationUrl =
+        request.authorizationUrl() == null || request.authorizationUrl().isBlank()
+            ? null
+            : absolute(request.authorizationUrl());
+    var maxLifetime = request.maxLifetime() == null ? null : lifetime(request.maxLifetime());
+    var sync = request.syncOnEveryLogin() == null ? null : fields(request.syncOnEveryLogin());
     String newKey = null;
     var settings = ssoSpaces.settings(space).orElse(null);
     if (settings == null) {
@@ -89,17 +106,16 @@ public class JwtSsoSettingsResource {
       settings.enable(request.enabled());
     }
     if (request.authorizationUrl() != null) {
-      settings.authorizeAt(
-          request.authorizationUrl().isBlank() ? null : absolute(request.authorizationUrl()));
+      settings.authorizeAt(authorizationUrl);
     }
     if (request.requireExp() != null) {
       settings.requireExp(request.requireExp());
     }
-    if (request.maxLifetime() != null) {
-      settings.capLifetime(lifetime(request.maxLifetime()));
+    if (maxLifetime != null) {
+      settings.capLifetime(maxLifetime);
     }
-    if (request.syncOnEveryLogin() != null) {
-      settings.syncOnEveryLogin(fields(request.syncOnEveryLogin()));
+    if (sync != null) {
+      settings.syncOnEveryLogin(sync);
     }
     if (request.newMemberOnEmailChange() != null) {
       settings.newMemberOnEmailChange(request.newMemberOnEmailChange());
@@ -125,11 +141,19 @@ public class JwtSsoSettingsResource {
 
   private static URI absolute(String value) {
     return WebAddresses.httpUrl(value)
-        .filter(uri -> uri.getRawFragment() == null)
-        .orElseThrow(() -> invalid("authorizationUrl: an absolute http(s) URL without a fragment"));
+        .filter(uri -> uri.getRawFragment() == null && value.length() <= MAX_URL)
+        .orElseThrow(
+            () ->
+                invalid(
+                    "authorizationUrl: an absolute http(s) URL without a fragment, at most "
+                        + MAX_URL
+                        + " characters"));
   }
 
   private static Duration lifetime(String value) {
+    if (value.length() > MAX_DURATION) {
+      throw invalid("maxLifetime: an ISO-8601 duration between PT1S and PT24H, e.g. PT5M");
+    }
     try {
       var lifetime = Duration.parse(value);
       if (!lifetime.isNegative()
@@ -144,13 +168,19 @@ public class JwtSsoSettingsResource {
   }
 
   private static Set<ProfileField> fields(List<String> names) {
+    if (names.size() > MAX_SYNC_FIELDS) {
+      throw invalid("syncOnEveryLogin: at most " + MAX_SYNC_FIELDS + " entries");
+    }
     var fields = EnumSet.noneOf(ProfileField.class);
     for (var name : names) {
       try {
         fields.add(ProfileField.valueOf(name));
       } catch (IllegalArgumentException | NullPointerException e) {
         throw invalid(
-            "syncOnEveryLogin: '" + name + "' is not one of " + EnumSet.allOf(ProfileField.class));
+            "syncOnEveryLogin: '"
+                + SpacesResource.shown(name)
+                + "' is not one of "
+                + EnumSet.allOf(ProfileField.class));
       }
     }
     return fields;

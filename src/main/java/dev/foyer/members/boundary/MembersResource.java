@@ -124,6 +124,7 @@ public class MembersResource {
   public List<MemberView> find(
       @QueryParam("uid") String uid, @QueryParam("provider") String provider) {
     var space = scope.space(slug);
+    // A lookup stores nothing: a uid longer than any linked id (255) simply finds no one.
     if (uid == null || uid.isBlank()) {
       throw new GatewayProblem(ProblemType.ADMIN_INVALID, "uid: required");
     }

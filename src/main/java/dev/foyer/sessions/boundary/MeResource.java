@@ -5,116 +5,237 @@ import dev.foyer.problems.ProblemType;
 import dev.foyer.sessions.control.SessionCookies;
 import dev.foyer.sessions.control.Sessions;
 import dev.foyer.sessions.entity.ParticipantSession;
+import dev.foyer.spaces.control.Spaces;
+import dev.foyer.spaces.entity.Space;
+import dev.foyer.web.Origins;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
-/** The signed-in participant ({@code GET /api/me}) and sign-out ({@code POST /auth/logout}). */
+/**
+ * The signed-in participant ({@code GET /api/me}) and sign-out ({@code POST /auth/logout}). Both
+ * name the space with {@code account} (validated before use: a slug that cannot name a space is
+ * {@code UAACCT2}) or use the only session the request carries. Which page may read the answer is
+ * decided per space: see {@link SessionCors}.
+ */
 @jakarta.enterprise.context.RequestScoped
 @jakarta.transaction.Transactional
 @Path("/")
 public class MeResource {
+  /** A sign-out form carries one short field; anything longer is not Foyer's form. */
+  static final int MAX_FORM = 4096;
+
   @Inject Sessions sessions;
   @Inject SessionCookies cookies;
+  @Inject Spaces spaces;
+  @Inject SessionCors cors;
   @Context HttpHeaders headers;
   @Context UriInfo uriInfo;
+  @Context HttpServletRequest request;
 
   @GET
   @Path("api/me")
   @Produces(MediaType.APPLICATION_JSON)
-  public Response me(
-      @QueryParam("account") String account, @HeaderParam(Sessions.HEADER) String token) {
-    var session =
-        find(account, token)
-            .orElseThrow(
-                () ->
-                    new GatewayProblem(
-                        ProblemType.SESSION_REQUIRED, "Sign in first; no valid session was sent."));
+  public Response me(@HeaderParam(Sessions.HEADER) String token) {
+    var account = queryAccount();
+    var session = find(account, token);
+    var space = session.map(ParticipantSession::space).or(() -> account.map(this::space));
+    cors.answerFor(space, Origins.foreign(request));
+    var signedIn =
+        session.orElseThrow(
+            () ->
+                new GatewayProblem(
+                    ProblemType.SESSION_REQUIRED, "Sign in first; no valid session was sent."));
     var cache = new CacheControl();
     cache.setNoStore(true);
-    return Response.ok(Me.of(session)).cacheControl(cache).build();
+    return Response.ok(Me.of(signedIn)).cacheControl(cache).build();
   }
 
   /**
-   * Ends the session server-side and drops the cookie. Browsers (a form post) go on to the space's
+   * Ends the session server-side and drops its cookie. Browsers (a form post) go on to the space's
    * page; API callers get 204. The form's {@code account} field or the query's names the space. The
    * body is read as text and parsed here: a @FormParam makes Jersey fail on a bodiless POST, and
    * the servlet's own form parsing is not reliable once JAX-RS owns the request.
+   *
+   * <p>A sign-out form post is a "simple" request that browsers send cross-origin without asking
+   * (no preflight), with the session cookie wherever the cookie's SameSite allows it (the embed
+   * cookie is SameSite=None; a same-site intranet gets Lax cookies too). So a request from another
+   * origin is refused ({@code SES3}) before anything is revoked, unless the space whose session it
+   * ends lists that origin: CORS alone would only hide the answer, not stop the logout.
    */
   @POST
   @Path("auth/logout")
   public Response logout(
-      @QueryParam("account") String queryAccount,
       @HeaderParam(Sessions.HEADER) String token,
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       String body) {
-    var formAccount =
-        contentType != null
-                && contentType
-                    .toLowerCase(java.util.Locale.ROOT)
-                    .startsWith(MediaType.APPLICATION_FORM_URLENCODED)
-            ? formField(body, "account")
-            : null;
-    return logout(formAccount != null ? formAccount : queryAccount, token);
-  }
-
-  static String formField(String body, String name) {
-    if (body == null || body.length() > 4096) {
-      return null;
+    var account = logoutAccount(contentType, body);
+    var named = account.map(this::space);
+    var session = find(account, token);
+    var space = session.map(ParticipantSession::space).or(() -> named);
+    var foreign = Origins.foreign(request);
+    if (foreign.isPresent() && !space.map(s -> s.allowsOrigin(foreign.get())).orElse(false)) {
+      throw new GatewayProblem(
+          ProblemType.LOGOUT_ORIGIN_REFUSED,
+          "This page may not sign anyone out of "
+              + space.map(s -> "the account " + s.slug()).orElse("an unnamed account")
+              + ": its origin is not one the account allows.");
     }
-    for (var pair : body.split("&")) {
-      var eq = pair.indexOf('=');
-      var key = eq < 0 ? pair : pair.substring(0, eq);
-      if (key.equals(name)) {
-        try {
-          return java.net.URLDecoder.decode(
-              eq < 0 ? "" : pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException malformed) {
-          return null;
-        }
-      }
-    }
-    return null;
-  }
-
-  private Response logout(String account, String token) {
-    var ended = new ArrayList<ParticipantSession>();
-    find(account, token).ifPresent(ended::add);
-    sessions.end(ended);
-    var slug =
-        account != null
-            ? account
-            : ended.stream().map(s -> s.space().slug()).findFirst().orElse(null);
-    Response.ResponseBuilder response;
-    if (slug != null
-        && headers.getAcceptableMediaTypes().stream()
-            .anyMatch(t -> t.isCompatible(MediaType.TEXT_HTML_TYPE) && !t.isWildcardType())) {
-      response = Response.seeOther(uriInfo.getBaseUri().resolve("/spaces/" + slug));
-    } else {
-      response = Response.noContent();
-    }
-    if (slug != null && dev.foyer.spaces.control.Spaces.SLUG.matcher(slug).matches()) {
-      response.cookie(cookies.expire(slug));
-    }
+    cors.answerFor(space, foreign);
+    sessions.end(session.stream().toList());
+    var response =
+        space.isPresent()
+                && headers.getAcceptableMediaTypes().stream()
+                    .anyMatch(t -> t.isCompatible(MediaType.TEXT_HTML_TYPE) && !t.isWildcardType())
+            ? Response.seeOther(uriInfo.getBaseUri().resolve(Spaces.home(space.get())))
+            : Response.noContent();
+    // Only the cookie of a session this request really ended: a logout that carries none clears
+    // nothing, so no page can wipe another space's cookie by naming it.
+    session.ifPresent(s -> response.cookie(cookies.expire(s.space().slug())));
     return response.build();
   }
 
-  private Optional<ParticipantSession> find(String account, String token) {
-    if (account != null) {
-      return sessions.current(account, headers.getCookies(), token);
+  /**
+   * Preflights of the plugin's calls. The browser sends no credentials here, so the space is known
+   * only from the query's {@code account}; see {@link SessionCors} for why that is enough.
+   */
+  @OPTIONS
+  @Path("api/me")
+  public Response mePreflight() {
+    return preflight();
+  }
+
+  @OPTIONS
+  @Path("auth/logout")
+  public Response logoutPreflight() {
+    return preflight();
+  }
+
+  private Response preflight() {
+    var origin = headers.getHeaderString(Origins.ORIGIN);
+    if (origin != null && !Origins.sameOrigin(request, origin)) {
+      var account = queryValue("account");
+      boolean allowed =
+          account.isPresent()
+              ? spaces.bySlug(account.get()).filter(s -> s.allowsOrigin(origin)).isPresent()
+              : spaces.anySpaceAllowsOrigin(origin);
+      cors.preflight(origin, allowed);
+    }
+    return Response.noContent().build();
+  }
+
+  /** The query's {@code account}: at most once, and the shape of a slug. */
+  private Optional<String> queryAccount() {
+    return queryValue("account").map(MeResource::slugShaped);
+  }
+
+  private Optional<String> logoutAccount(String contentType, String body) {
+    Optional<String> fromForm = Optional.empty();
+    if (contentType != null
+        && contentType
+            .toLowerCase(java.util.Locale.ROOT)
+            .startsWith(MediaType.APPLICATION_FORM_URLENCODED)) {
+      if (body != null && body.length() > MAX_FORM) {
+        throw new GatewayProblem(
+            ProblemType.REQUEST_TOO_LARGE, "A sign-out form is at most " + MAX_FORM + " bytes.");
+      }
+      fromForm = single(formFields(body, "account"));
+    }
+    var fromQuery = queryValue("account");
+    if (fromForm.isPresent() && fromQuery.isPresent() && !fromForm.equals(fromQuery)) {
+      throw repeated();
+    }
+    return fromForm.or(() -> fromQuery).map(MeResource::slugShaped);
+  }
+
+  /**
+   * A query parameter, taken as sent and decoded here: JAX-RS's own decoding of a malformed escape
+   * ({@code x%}) would fail outside Foyer's refusals.
+   */
+  private Optional<String> queryValue(String name) {
+    return single(uriInfo.getQueryParameters(false).getOrDefault(name, List.of()))
+        .map(MeResource::decoded);
+  }
+
+  private static Optional<String> single(List<String> values) {
+    if (values.size() > 1) {
+      throw repeated();
+    }
+    return values.stream().findFirst();
+  }
+
+  private static GatewayProblem repeated() {
+    return new GatewayProblem(
+        ProblemType.PARAMETER_REPEATED, "The account parameter is given more than once.");
+  }
+
+  /** Every value of the form field {@code name}, decoded. */
+  static List<String> formFields(String body, String name) {
+    var values = new ArrayList<String>();
+    if (body == null) {
+      return values;
+    }
+    for (var pair : body.split("&")) {
+      var eq = pair.indexOf('=');
+      var key = decoded(eq < 0 ? pair : pair.substring(0, eq));
+      if (key.equals(name)) {
+        values.add(decoded(eq < 0 ? "" : pair.substring(eq + 1)));
+      }
+    }
+    return values;
+  }
+
+  /**
+   * A form-encoded value decoded; one that does not decode ({@code x%}) stays as it is, and its
+   * {@code %} then fails the slug's shape like any other character a slug cannot hold.
+   */
+  static String decoded(String value) {
+    try {
+      return URLDecoder.decode(value, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException malformed) {
+      return value;
+    }
+  }
+
+  private static String slugShaped(String account) {
+    if (account.isEmpty()) {
+      throw new GatewayProblem(
+          ProblemType.ACCOUNT_MISSING, "The account parameter is empty; name the account.");
+    }
+    if (!Spaces.SLUG.matcher(account).matches()) {
+      throw unknownAccount();
+    }
+    return account;
+  }
+
+  private Space space(String slug) {
+    return spaces.bySlug(slug).orElseThrow(MeResource::unknownAccount);
+  }
+
+  private static GatewayProblem unknownAccount() {
+    return new GatewayProblem(ProblemType.ACCOUNT_UNKNOWN, "There is no account named like that.");
+  }
+
+  private Optional<ParticipantSession> find(Optional<String> account, String token) {
+    if (account.isPresent()) {
+      return sessions.current(account.get(), headers.getCookies(), token);
     }
     return sessions.only(headers.getCookies(), token);
   }

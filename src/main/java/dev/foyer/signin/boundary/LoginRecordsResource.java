@@ -1,6 +1,8 @@
 package dev.foyer.signin.boundary;
 
 import dev.foyer.FoyerApplication;
+import dev.foyer.problems.GatewayProblem;
+import dev.foyer.problems.ProblemType;
 import dev.foyer.signin.entity.LoginRecord;
 import dev.foyer.spaces.boundary.AdminScope;
 import jakarta.annotation.security.RolesAllowed;
@@ -32,15 +34,26 @@ public class LoginRecordsResource {
   String slug;
 
   @GET
-  public List<LoginRecordView> list(@QueryParam("limit") Integer limit) {
+  public List<LoginRecordView> list(@QueryParam("limit") String limit) {
     var space = scope.space(slug);
-    int max = limit == null ? 100 : Math.max(1, Math.min(limit, 1000));
+    int max = limit == null ? 100 : Math.max(1, Math.min(number(limit), 1000));
     return em.createNamedQuery(LoginRecord.OF_ACCOUNT, LoginRecord.class)
         .setParameter("account", space.slug())
         .setMaxResults(max)
         .getResultStream()
         .map(LoginRecordView::of)
         .toList();
+  }
+
+  /**
+   * Read as text: JAX-RS answers a query parameter that does not convert with a bare 404, as if the
+   * space did not exist.
+   */
+  private static int number(String limit) {
+    if (limit.matches("[0-9]{1,9}")) {
+      return Integer.parseInt(limit);
+    }
+    throw new GatewayProblem(ProblemType.ADMIN_INVALID, "limit: a whole number from 1 to 1000");
   }
 
   public record LoginRecordView(

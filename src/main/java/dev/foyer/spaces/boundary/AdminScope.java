@@ -30,6 +30,10 @@ public class AdminScope {
    * outsiders.
    */
   public Space space(String slug) {
+    if (slug == null || !Spaces.SLUG.matcher(slug).matches()) {
+      // Checked before anything else reads it: no slug of another shape names a space.
+      throw new GatewayProblem(ProblemType.SPACE_UNKNOWN, "No space has a slug like that.");
+    }
     if (!mayAdminister(slug)) {
       throw new GatewayProblem(
           ProblemType.SPACE_FORBIDDEN, "This token administers another space.");

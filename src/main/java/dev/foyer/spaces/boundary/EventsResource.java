@@ -38,6 +38,7 @@ import java.util.Set;
 @Transactional
 public class EventsResource {
   private static final char[] ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
+  static final int MAX_LEVELS = 10;
 
   @PersistenceContext EntityManager em;
   @Inject Spaces spaces;
@@ -91,11 +92,16 @@ public class EventsResource {
     if (request == null) {
       throw SpacesResource.invalid("a JSON object is required");
     }
-    if (request.title() != null) {
-      event.retitle(title(request.title()));
+    var title = request.title() == null ? null : title(request.title());
+    var levels =
+        request.admittedLevels() == null
+            ? null
+            : levels(request.admittedLevels(), EnumSet.noneOf(AdmissionLevel.class));
+    if (title != null) {
+      event.retitle(title);
     }
-    if (request.admittedLevels() != null) {
-      event.admit(levels(request.admittedLevels(), EnumSet.noneOf(AdmissionLevel.class)));
+    if (levels != null) {
+      event.admit(levels);
     }
     if (request.startsAt() != null || request.endsAt() != null) {
       schedule(
@@ -140,15 +146,19 @@ public class EventsResource {
   }
 
   private static String title(String title) {
-    if (title == null || title.isBlank() || title.length() > 255) {
+    if (title == null || title.isBlank() || title.strip().length() > 255) {
       throw SpacesResource.invalid("title: required, at most 255 characters");
     }
     return title.strip();
   }
 
+  /** Each level once at most, and a few repeats forgiven; admitted_levels (128) holds all five. */
   private static Set<AdmissionLevel> levels(List<String> names, Set<AdmissionLevel> fallback) {
     if (names == null) {
       return fallback;
+    }
+    if (names.size() > MAX_LEVELS) {
+      throw SpacesResource.invalid("admittedLevels: at most " + MAX_LEVELS + " entries");
     }
     var levels = EnumSet.noneOf(AdmissionLevel.class);
     for (var name : names) {
@@ -156,7 +166,10 @@ public class EventsResource {
         levels.add(AdmissionLevel.valueOf(name));
       } catch (IllegalArgumentException | NullPointerException e) {
         throw SpacesResource.invalid(
-            "admittedLevels: '" + name + "' is not one of " + EnumSet.allOf(AdmissionLevel.class));
+            "admittedLevels: '"
+                + SpacesResource.shown(name)
+                + "' is not one of "
+                + EnumSet.allOf(AdmissionLevel.class));
       }
     }
     return levels;

@@ -37,10 +37,24 @@ import java.util.regex.Pattern;
 @RolesAllowed({FoyerApplication.ADMIN_ROLE, FoyerApplication.SPACE_ADMIN_ROLE})
 @Transactional
 public class SpacesResource {
-  /** scheme://host[:port], nothing else: what a browser sends as Origin. */
+  /** A custom property's name, as member_property.property_name (64) holds it. */
   static final Pattern PROPERTY = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
 
+  /** scheme://host[:port], nothing else: what a browser sends as Origin. */
   static final Pattern ORIGIN = Pattern.compile("https?://[a-z0-9.-]+(:[0-9]{1,5})?");
+
+  static final int MAX_NAME = 255;
+
+  /** landing_url, and every other URL column of the admin API. */
+  public static final int MAX_URL = 2048;
+
+  /** 20 origins of 190 characters and their 19 line feeds fill 3,819 of allowed_origins' 4000. */
+  static final int MAX_ORIGINS = 20;
+
+  static final int MAX_ORIGIN = 190;
+
+  /** 50 names of 64 characters and their 49 line feeds fill 3,249 of custom_properties' 4000. */
+  static final int MAX_PROPERTIES = 50;
 
   @PersistenceContext EntityManager em;
   @Inject Spaces spaces;
@@ -96,57 +110,96 @@ public class SpacesResource {
     if (request.slug() != null && !request.slug().equals(slug)) {
       throw invalid("slug: cannot be changed");
     }
-    if (request.name() != null) {
-      if (request.name().isBlank()) {
-        throw invalid("name: must not be blank");
-      }
-      space.rename(request.name().strip());
+    if (request.name() != null && request.name().isBlank()) {
+      throw invalid("name: must not be blank");
     }
     apply(space, request);
     views.update(space, request);
     return views.view(space);
   }
 
+  /**
+   * Checks every field before changing anything, each against the size of its column (space: name
+   * 255, landing_url 2048, allowed_origins and custom_properties 4000 joined by line feeds).
+   */
   private void apply(Space space, SpaceRequest request) {
-    if (request.name() != null && request.name().length() > 255) {
-      throw invalid("name: at most 255 characters");
+    if (request.name() != null && request.name().strip().length() > MAX_NAME) {
+      throw invalid("name: at most " + MAX_NAME + " characters");
+    }
+    var landing =
+        request.landingUrl() == null || request.landingUrl().isBlank()
+            ? null
+            : landingUrl(request.landingUrl());
+    var origins = request.allowedOrigins() == null ? null : origins(request.allowedOrigins());
+    var properties =
+        request.customProperties() == null ? null : properties(request.customProperties());
+    if (request.name() != null) {
+      space.rename(request.name().strip());
     }
     if (request.landingUrl() != null) {
-      space.changeLanding(request.landingUrl().isBlank() ? null : landingUrl(request.landingUrl()));
+      space.changeLanding(landing);
     }
     if (request.visibility() != null) {
       space.changeVisibility(request.visibility());
     }
-    if (request.allowedOrigins() != null) {
-      var origins = new ArrayList<String>();
-      for (var origin : request.allowedOrigins()) {
-        var normalised = origin == null ? "" : origin.strip().toLowerCase(Locale.ROOT);
-        if (!ORIGIN.matcher(normalised).matches()) {
-          throw invalid(
-              "allowedOrigins: '"
-                  + origin
-                  + "' is not an origin like https://intranet.example.com");
-        }
-        origins.add(normalised);
-      }
+    if (origins != null) {
       space.allowOrigins(origins);
     }
-    if (request.customProperties() != null) {
-      for (var name : request.customProperties()) {
-        if (name == null || !PROPERTY.matcher(name).matches()) {
-          throw invalid(
-              "customProperties: '"
-                  + name
-                  + "' is not a property name (letters, digits, '_', '-', at most 64)");
-        }
-      }
-      space.defineCustomProperties(request.customProperties().stream().distinct().toList());
+    if (properties != null) {
+      space.defineCustomProperties(properties);
     }
+  }
+
+  private static List<String> origins(List<String> requested) {
+    if (requested.size() > MAX_ORIGINS) {
+      throw invalid("allowedOrigins: at most " + MAX_ORIGINS + " origins");
+    }
+    var origins = new ArrayList<String>();
+    for (var origin : requested) {
+      var normalised = origin == null ? "" : origin.strip().toLowerCase(Locale.ROOT);
+      if (normalised.length() > MAX_ORIGIN || !ORIGIN.matcher(normalised).matches()) {
+        throw invalid(
+            "allowedOrigins: '"
+                + shown(origin)
+                + "' is not an origin like https://intranet.example.com (at most "
+                + MAX_ORIGIN
+                + " characters)");
+      }
+      origins.add(normalised);
+    }
+    return origins.stream().distinct().toList();
+  }
+
+  private static List<String> properties(List<String> requested) {
+    if (requested.size() > MAX_PROPERTIES) {
+      throw invalid("customProperties: at most " + MAX_PROPERTIES + " names");
+    }
+    for (var name : requested) {
+      if (name == null || !PROPERTY.matcher(name).matches()) {
+        throw invalid(
+            "customProperties: '"
+                + shown(name)
+                + "' is not a property name (letters, digits, '_', '-', at most 64)");
+      }
+    }
+    return requested.stream().distinct().toList();
+  }
+
+  /** A value the caller sent, short enough to quote in a refusal. */
+  public static String shown(String value) {
+    if (value == null) {
+      return "null";
+    }
+    return value.length() > 64 ? value.substring(0, 64) + "…" : value;
   }
 
   private static URI landingUrl(String value) {
     return WebAddresses.httpUrl(value)
-        .orElseThrow(() -> invalid("landingUrl: an absolute http(s) URL"));
+        .filter(uri -> value.length() <= MAX_URL)
+        .orElseThrow(
+            () ->
+                invalid(
+                    "landingUrl: an absolute http(s) URL of at most " + MAX_URL + " characters"));
   }
 
   static GatewayProblem invalid(String detail) {
