@@ -8,28 +8,14 @@ public enum PasswordProblem implements ProblemCode {
   THROTTLED("PWD2", 429, "Too many failed sign-ins"),
   CREDENTIALS_IN_QUERY("PWD3", 400, "Credentials in the query string");
 
-  private final String code;
-  private final int status;
-  private final String title;
+  private final Definition definition;
 
   PasswordProblem(String code, int status, String title) {
-    this.code = code;
-    this.status = status;
-    this.title = title;
+    this.definition = new Definition(code, status, title);
   }
 
   @Override
-  public String code() {
-    return code;
-  }
-
-  @Override
-  public int status() {
-    return status;
-  }
-
-  @Override
-  public String title() {
-    return title;
+  public Definition definition() {
+    return definition;
   }
 }

@@ -9,11 +9,22 @@ import java.util.Locale;
  * package, so a new door adds its codes without editing the error model.
  */
 public interface ProblemCode {
-  String code();
+  /** What an enum constant states once; the accessors below read it. */
+  record Definition(String code, int status, String title) {}
 
-  int status();
+  Definition definition();
 
-  String title();
+  default String code() {
+    return definition().code();
+  }
+
+  default int status() {
+    return definition().status();
+  }
+
+  default String title() {
+    return definition().title();
+  }
 
   /** RFC 9457 §3.1.1: a URI reference; relative, so it resolves to this server's error list. */
   default URI uri() {

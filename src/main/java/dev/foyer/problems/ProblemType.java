@@ -51,29 +51,15 @@ public enum ProblemType implements ProblemCode {
   BAD_REQUEST("GEN400", 400, "Bad request"),
   INTERNAL("GEN500", 500, "Internal error");
 
-  private final String code;
-  private final int status;
-  private final String title;
+  private final Definition definition;
 
   ProblemType(String code, int status, String title) {
-    this.code = code;
-    this.status = status;
-    this.title = title;
+    this.definition = new Definition(code, status, title);
   }
 
   @Override
-  public String code() {
-    return code;
-  }
-
-  @Override
-  public int status() {
-    return status;
-  }
-
-  @Override
-  public String title() {
-    return title;
+  public Definition definition() {
+    return definition;
   }
 
   public static ProblemType forStatus(int status) {

@@ -23,28 +23,14 @@ public enum JwtSsoProblem implements ProblemCode {
   JWT_AVATAR_INVALID("JWT15", 400, "The avatarUrl claim is not an http(s) URL"),
   EMBED_ORIGIN_NOT_ALLOWED("JWT18", 403, "This page may not embed the space");
 
-  private final String code;
-  private final int status;
-  private final String title;
+  private final Definition definition;
 
   JwtSsoProblem(String code, int status, String title) {
-    this.code = code;
-    this.status = status;
-    this.title = title;
+    this.definition = new Definition(code, status, title);
   }
 
   @Override
-  public String code() {
-    return code;
-  }
-
-  @Override
-  public int status() {
-    return status;
-  }
-
-  @Override
-  public String title() {
-    return title;
+  public Definition definition() {
+    return definition;
   }
 }

@@ -18,28 +18,14 @@ public enum UriAuthProblem implements ProblemCode {
   SIGNATURE_REPLAYED("UASIG4", 401, "The signed link was already used"),
   ORIGIN_NOT_ALLOWED("PLORIG1", 403, "This page may not embed the account's chat");
 
-  private final String code;
-  private final int status;
-  private final String title;
+  private final Definition definition;
 
   UriAuthProblem(String code, int status, String title) {
-    this.code = code;
-    this.status = status;
-    this.title = title;
+    this.definition = new Definition(code, status, title);
   }
 
   @Override
-  public String code() {
-    return code;
-  }
-
-  @Override
-  public int status() {
-    return status;
-  }
-
-  @Override
-  public String title() {
-    return title;
+  public Definition definition() {
+    return definition;
   }
 }
