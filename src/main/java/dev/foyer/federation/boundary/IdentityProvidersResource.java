@@ -1,0 +1,545 @@
+package dev.foyer.federation.boundary;
+
+import dev.foyer.FoyerApplication;
+import dev.foyer.federation.entity.AttributeKey;
+import dev.foyer.federation.entity.AttributeKeys;
+import dev.foyer.federation.entity.ClientAuthentication;
+import dev.foyer.federation.entity.Endpoints;
+import dev.foyer.federation.entity.FederationProblem;
+import dev.foyer.federation.entity.IdentityProvider;
+import dev.foyer.federation.entity.Protocol;
+import dev.foyer.federation.entity.ProviderKind;
+import dev.foyer.problems.GatewayProblem;
+import dev.foyer.problems.ProblemType;
+import dev.foyer.secrets.SecretBox;
+import dev.foyer.spaces.boundary.AdminScope;
+import dev.foyer.spaces.boundary.SpacesResource;
+import dev.foyer.spaces.entity.Space;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A space's identity providers (seed 002's "SSO settings"). Every field is checked against its rule
+ * and its column before anything is stored; a URL that is not an {@code https} URL (or {@code http}
+ * on a loopback address, for tests and development) is {@code IOU2URL}. The client secret is sealed
+ * at rest and never answered, only whether one is set.
+ */
+@RequestScoped
+@Path("/api/admin/spaces/{slug}/identity-providers")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({FoyerApplication.ADMIN_ROLE, FoyerApplication.SPACE_ADMIN_ROLE})
+@Transactional
+public class IdentityProvidersResource {
+  /** Kebab-case, as the style's one provider id: the DB key, the client name, the login path. */
+  static final Pattern ALIAS = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+  static final int MAX_ALIAS = 64;
+  static final int MAX_NAME = 255;
+  static final int MAX_CLIENT_ID = 512;
+  static final int MAX_SECRET = 512;
+  static final int MAX_SCOPES = 1024;
+
+  /** RFC 6749 §3.3 scope-token, space-separated. */
+  static final Pattern SCOPES =
+      Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+( [\\x21\\x23-\\x5B\\x5D-\\x7E]+)*");
+
+  /** An Entra ID tenant: its GUID, a verified domain, or common/organizations/consumers. */
+  static final Pattern TENANT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]{0,127}");
+
+  /** Printable ASCII without spaces, as client ids and secrets are issued. */
+  static final Pattern CREDENTIAL = Pattern.compile("[\\x21-\\x7E]+");
+
+  private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "[::1]");
+
+  @PersistenceContext EntityManager em;
+  @Inject AdminScope scope;
+  @Inject SecretBox secrets;
+  @Inject Clock clock;
+
+  @PathParam("slug")
+  String slug;
+
+  @GET
+  public List<ProviderView> list() {
+    var space = scope.space(slug);
+    return em.createNamedQuery(IdentityProvider.OF_SPACE, IdentityProvider.class)
+        .setParameter("space", space.id())
+        .getResultStream()
+        .map(ProviderView::of)
+        .toList();
+  }
+
+  @POST
+  public Response create(ProviderRequest request) {
+    var space = scope.space(slug);
+    if (request == null) {
+      throw invalid("a JSON object is required");
+    }
+    if (request.alias() == null
+        || request.alias().length() > MAX_ALIAS
+        || !ALIAS.matcher(request.alias()).matches()) {
+      throw invalid(
+          "alias: lower-case letters and digits in words joined by '-', at most "
+              + MAX_ALIAS
+              + " characters");
+    }
+    var kind = kind(request.kind());
+    if (find(space, request.alias()).isPresent()) {
+      throw new GatewayProblem(
+          FederationProblem.PROVIDER_EXISTS,
+          "The space has an identity provider '" + request.alias() + "' already.");
+    }
+    var provider = new IdentityProvider(space.id(), request.alias(), kind, clock.instant());
+    provider.enable(true);
+    apply(provider, request);
+    em.persist(provider);
+    return Response.created(
+            URI.create(
+                "/api/admin/spaces/" + space.slug() + "/identity-providers/" + provider.alias()))
+        .entity(ProviderView.of(provider))
+        .build();
+  }
+
+  @GET
+  @Path("{alias}")
+  public ProviderView get(@PathParam("alias") String alias) {
+    return ProviderView.of(existing(scope.space(slug), alias));
+  }
+
+  @PATCH
+  @Path("{alias}")
+  public ProviderView update(@PathParam("alias") String alias, ProviderRequest request) {
+    var provider = existing(scope.space(slug), alias);
+    if (request == null) {
+      throw invalid("a JSON object is required");
+    }
+    if (request.alias() != null && !request.alias().equals(alias)) {
+      throw invalid("alias: cannot be changed");
+    }
+    if (request.kind() != null && !request.kind().equals(provider.kind().name())) {
+      throw invalid("kind: cannot be changed; add a provider of the other kind");
+    }
+    apply(provider, request);
+    return ProviderView.of(provider);
+  }
+
+  @DELETE
+  @Path("{alias}")
+  public Response delete(@PathParam("alias") String alias) {
+    em.remove(existing(scope.space(slug), alias));
+    return Response.noContent().build();
+  }
+
+  /**
+   * Checks every field given, then the provider as a whole (an enabled provider has what its
+   * protocol needs), and only then changes it: a refused request leaves it as it was.
+   */
+  private void apply(IdentityProvider provider, ProviderRequest request) {
+    var kind = provider.kind();
+    var displayName =
+        request.displayName() == null ? null : name("displayName", request.displayName());
+    var buttonLabel =
+        request.buttonLabel() == null ? null : name("buttonLabel", request.buttonLabel());
+    var endpoints = endpoints(kind, provider.endpoints(), request);
+    var clientId =
+        request.clientId() == null
+            ? null
+            : credential("clientId", request.clientId(), MAX_CLIENT_ID);
+    var clientSecret =
+        request.clientSecret() == null
+            ? null
+            : credential("clientSecret", request.clientSecret(), MAX_SECRET);
+    var scopes = request.scopes() == null ? null : scopes(request.scopes());
+    var clientAuthentication =
+        request.clientAuthentication() == null
+            ? provider.clientAuthentication()
+            : clientAuthentication(request.clientAuthentication());
+    if (request.pkce() != null && !request.pkce() && kind.protocol() == Protocol.OIDC) {
+      throw invalid("pkce: always on for OpenID Connect");
+    }
+    var keys =
+        request.attributeKeys() == null
+            ? provider.attributeKeys()
+            : provider.attributeKeys().overriddenBy(attributeKeys(request.attributeKeys()));
+    var enabled = request.enabled() == null ? provider.enabled() : request.enabled();
+    if (enabled) {
+      complete(
+          kind,
+          endpoints,
+          clientId != null ? clientId : provider.clientId().orElse(null),
+          clientSecret != null || provider.sealedClientSecret().isPresent(),
+          keys);
+    }
+
+    provider.describe(
+        displayName != null ? displayName : provider.displayName(),
+        buttonLabel != null ? buttonLabel : provider.buttonLabel());
+    provider.connectAt(endpoints);
+    if (clientId != null) {
+      provider.identifyAs(clientId);
+    }
+    if (clientSecret != null) {
+      provider.identifyAs(provider.clientId().orElse(null), secrets.seal(clientSecret));
+    }
+    provider.ask(
+        scopes != null ? scopes : provider.scopes().orElse(null),
+        request.pkce() == null ? provider.pkce() : request.pkce(),
+        clientAuthentication);
+    if (request.trustedEmails() != null) {
+      provider.trustEmails(request.trustedEmails());
+    }
+    provider.readWith(keys);
+    provider.enable(enabled);
+  }
+
+  private static Endpoints endpoints(ProviderKind kind, Endpoints saved, ProviderRequest request) {
+    if (kind.social()) {
+      for (var field :
+          Map.of(
+                  "issuer", Optional.ofNullable(request.issuer()),
+                  "authorizationUrl", Optional.ofNullable(request.authorizationUrl()),
+                  "tokenUrl", Optional.ofNullable(request.tokenUrl()),
+                  "userInfoUrl", Optional.ofNullable(request.userInfoUrl()),
+                  "requestTokenUrl", Optional.ofNullable(request.requestTokenUrl()))
+              .entrySet()) {
+        if (field.getValue().isPresent()) {
+          throw invalid(field.getKey() + ": " + kind + " has its own endpoints; leave it out");
+        }
+      }
+      if (request.tenant() != null && kind != ProviderKind.MICROSOFT) {
+        throw invalid("tenant: only for MICROSOFT");
+      }
+      var tenant =
+          request.tenant() == null ? saved.tenant().orElse(null) : tenant(request.tenant());
+      return new Endpoints(null, null, null, null, null, tenant);
+    }
+    if (request.tenant() != null) {
+      throw invalid("tenant: only for MICROSOFT");
+    }
+    return new Endpoints(
+        url("issuer", request.issuer(), saved.issuer()),
+        url("authorizationUrl", request.authorizationUrl(), saved.authorizationUrl()),
+        url("tokenUrl", request.tokenUrl(), saved.tokenUrl()),
+        url("userInfoUrl", request.userInfoUrl(), saved.userInfoUrl()),
+        url("requestTokenUrl", request.requestTokenUrl(), saved.requestTokenUrl()),
+        null);
+  }
+
+  /** What an enabled provider of the kind needs to sign anyone in. */
+  private static void complete(
+      ProviderKind kind,
+      Endpoints endpoints,
+      String clientId,
+      boolean secretSet,
+      AttributeKeys keys) {
+    var missing = new java.util.ArrayList<String>();
+    if (!kind.social()) {
+      switch (kind.protocol()) {
+        case OIDC -> {
+          if (endpoints.issuer().isEmpty()) {
+            missing.add("issuer");
+          }
+        }
+        case OAUTH1 -> {
+          if (endpoints.requestTokenUrl().isEmpty()) {
+            missing.add("requestTokenUrl");
+          }
+          addOAuthUrls(endpoints, missing);
+        }
+        case OAUTH2 -> addOAuthUrls(endpoints, missing);
+      }
+    } else if (kind == ProviderKind.MICROSOFT && endpoints.tenant().isEmpty()) {
+      missing.add("tenant");
+    }
+    if (clientId == null) {
+      missing.add(kind.protocol() == Protocol.OAUTH1 ? "clientId (the consumer key)" : "clientId");
+    }
+    if (!secretSet) {
+      missing.add(
+          kind.protocol() == Protocol.OAUTH1
+              ? "clientSecret (the consumer secret)"
+              : "clientSecret");
+    }
+    if (keys.unique().isEmpty()) {
+      missing.add("attributeKeys.unique");
+    }
+    if (!missing.isEmpty()) {
+      throw invalid(
+          "an enabled "
+              + kind
+              + " provider needs "
+              + String.join(", ", missing)
+              + " (or send \"enabled\": false)");
+    }
+  }
+
+  private static void addOAuthUrls(Endpoints endpoints, List<String> missing) {
+    if (endpoints.authorizationUrl().isEmpty()) {
+      missing.add("authorizationUrl");
+    }
+    if (endpoints.tokenUrl().isEmpty()) {
+      missing.add("tokenUrl");
+    }
+    if (endpoints.userInfoUrl().isEmpty()) {
+      missing.add("userInfoUrl");
+    }
+  }
+
+  /**
+   * An identity provider's URL: {@code https}, or {@code http} on a loopback address (tests and
+   * development); no user info, no fragment; "" clears it.
+   */
+  static String url(String field, String value, Optional<String> saved) {
+    if (value == null) {
+      return saved.orElse(null);
+    }
+    if (value.isEmpty()) {
+      return null;
+    }
+    if (value.length() > Endpoints.MAX_URL) {
+      throw invalidUrl(field, "at most " + Endpoints.MAX_URL + " characters");
+    }
+    URI uri;
+    try {
+      uri = new URI(value);
+    } catch (URISyntaxException e) {
+      throw invalidUrl(field, "not a URL");
+    }
+    var scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    var host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+    if (!uri.isAbsolute() || host.isEmpty() || uri.getRawUserInfo() != null) {
+      throw invalidUrl(field, "an absolute URL with a host and no user name");
+    }
+    if (uri.getRawFragment() != null) {
+      throw invalidUrl(field, "no fragment (#...)");
+    }
+    if (!scheme.equals("https") && !(scheme.equals("http") && LOOPBACK.contains(host))) {
+      throw invalidUrl(field, "https (http only on 127.0.0.1, [::1] or localhost)");
+    }
+    return value;
+  }
+
+  private static GatewayProblem invalidUrl(String field, String rule) {
+    return new GatewayProblem(FederationProblem.INVALID_PROVIDER_URL, field + ": " + rule);
+  }
+
+  private static ProviderKind kind(String value) {
+    try {
+      return ProviderKind.valueOf(value);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw invalid(
+          "kind: one of "
+              + Arrays.toString(ProviderKind.values())
+              + ", not '"
+              + SpacesResource.shown(value)
+              + "'");
+    }
+  }
+
+  private static ClientAuthentication clientAuthentication(String value) {
+    try {
+      return ClientAuthentication.valueOf(value);
+    } catch (IllegalArgumentException e) {
+      throw invalid(
+          "clientAuthentication: one of " + Arrays.toString(ClientAuthentication.values()));
+    }
+  }
+
+  private static String name(String field, String value) {
+    var name = value.strip();
+    if (name.isEmpty() || name.length() > MAX_NAME) {
+      throw invalid(field + ": 1 to " + MAX_NAME + " characters");
+    }
+    return name;
+  }
+
+  private static String credential(String field, String value, int max) {
+    if (value.isEmpty() || value.length() > max || !CREDENTIAL.matcher(value).matches()) {
+      throw invalid(field + ": 1 to " + max + " printable ASCII characters without spaces");
+    }
+    return value;
+  }
+
+  private static String scopes(String value) {
+    if (value.isEmpty()) {
+      return null;
+    }
+    if (value.length() > MAX_SCOPES || !SCOPES.matcher(value).matches()) {
+      throw invalid(
+          "scopes: scope names separated by single spaces (RFC 6749 §3.3), at most "
+              + MAX_SCOPES
+              + " characters");
+    }
+    return value;
+  }
+
+  private static String tenant(String value) {
+    if (!TENANT.matcher(value).matches()) {
+      throw invalid("tenant: the Entra ID tenant's id or domain, or common or organizations");
+    }
+    return value;
+  }
+
+  private static AttributeKeys attributeKeys(Map<String, String> request) {
+    var known = ProviderView.keys(AttributeKeys.NONE).keySet();
+    for (var entry : request.entrySet()) {
+      if (!known.contains(entry.getKey())) {
+        throw invalid(
+            "attributeKeys: '" + SpacesResource.shown(entry.getKey()) + "' is not one of " + known);
+      }
+      if (entry.getValue() != null && AttributeKey.parse(entry.getValue()).isEmpty()) {
+        throw invalid(
+            "attributeKeys."
+                + entry.getKey()
+                + ": names separated by single dots (names.first,"
+                + " emails.0), at most "
+                + AttributeKey.MAX_LENGTH
+                + " characters");
+      }
+    }
+    return new AttributeKeys(
+        request.get("unique"),
+        request.get("username"),
+        request.get("nickname"),
+        request.get("email"),
+        request.get("givenName"),
+        request.get("familyName"),
+        request.get("avatar"),
+        request.get("groups"));
+  }
+
+  private Optional<IdentityProvider> find(Space space, String alias) {
+    return em.createNamedQuery(IdentityProvider.BY_ALIAS, IdentityProvider.class)
+        .setParameter("space", space.id())
+        .setParameter("alias", alias)
+        .getResultStream()
+        .findFirst();
+  }
+
+  private IdentityProvider existing(Space space, String alias) {
+    if (alias == null || alias.length() > MAX_ALIAS || !ALIAS.matcher(alias).matches()) {
+      throw unknown();
+    }
+    return find(space, alias).orElseThrow(IdentityProvidersResource::unknown);
+  }
+
+  private static GatewayProblem unknown() {
+    return new GatewayProblem(
+        FederationProblem.PROVIDER_UNKNOWN, "The space has no identity provider with that alias.");
+  }
+
+  private static GatewayProblem invalid(String detail) {
+    return new GatewayProblem(ProblemType.ADMIN_INVALID, detail);
+  }
+
+  public record ProviderRequest(
+      String alias,
+      String kind,
+      String displayName,
+      String buttonLabel,
+      Boolean enabled,
+      String issuer,
+      String authorizationUrl,
+      String tokenUrl,
+      String userInfoUrl,
+      String requestTokenUrl,
+      String tenant,
+      String clientId,
+      String clientSecret,
+      String scopes,
+      Boolean pkce,
+      String clientAuthentication,
+      Boolean trustedEmails,
+      Map<String, String> attributeKeys) {}
+
+  /** A provider as the API shows it: effective endpoints and scopes, never the secret. */
+  public record ProviderView(
+      String alias,
+      String kind,
+      String protocol,
+      String admissionLevel,
+      String displayName,
+      String buttonLabel,
+      boolean enabled,
+      String issuer,
+      String authorizationUrl,
+      String tokenUrl,
+      String userInfoUrl,
+      String requestTokenUrl,
+      String tenant,
+      String clientId,
+      boolean clientSecretSet,
+      String scopes,
+      boolean pkce,
+      String clientAuthentication,
+      boolean trustedEmails,
+      Map<String, String> attributeKeys,
+      Instant createdAt) {
+    static ProviderView of(IdentityProvider provider) {
+      var endpoints = provider.effectiveEndpoints();
+      var kind = provider.kind();
+      return new ProviderView(
+          provider.alias(),
+          kind.name(),
+          kind.protocol().name(),
+          kind.social() ? "SOCIAL" : "SSO",
+          provider.displayName(),
+          provider.buttonLabel(),
+          provider.enabled(),
+          endpoints.issuer().orElse(null),
+          endpoints.authorizationUrl().orElse(null),
+          endpoints.tokenUrl().orElse(null),
+          endpoints.userInfoUrl().orElse(null),
+          endpoints.requestTokenUrl().orElse(null),
+          endpoints.tenant().orElse(null),
+          provider.clientId().orElse(null),
+          provider.sealedClientSecret().isPresent(),
+          provider.effectiveScopes().orElse(null),
+          kind.protocol() != Protocol.OAUTH1 && provider.pkce(),
+          provider.clientAuthentication().name(),
+          provider.trustedEmails(),
+          keys(provider.attributeKeys()),
+          provider.createdAt());
+    }
+
+    static Map<String, String> keys(AttributeKeys keys) {
+      var map = new LinkedHashMap<String, String>();
+      map.put("unique", keys.unique().map(AttributeKey::text).orElse(null));
+      map.put("username", keys.username().map(AttributeKey::text).orElse(null));
+      map.put("nickname", keys.nickname().map(AttributeKey::text).orElse(null));
+      map.put("email", keys.email().map(AttributeKey::text).orElse(null));
+      map.put("givenName", keys.givenName().map(AttributeKey::text).orElse(null));
+      map.put("familyName", keys.familyName().map(AttributeKey::text).orElse(null));
+      map.put("avatar", keys.avatar().map(AttributeKey::text).orElse(null));
+      map.put("groups", keys.groups().map(AttributeKey::text).orElse(null));
+      return map;
+    }
+  }
+}

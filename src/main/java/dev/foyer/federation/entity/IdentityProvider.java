@@ -1,0 +1,222 @@
+package dev.foyer.federation.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * An identity provider a space added (seed 002), known in the space by its alias. The client secret
+ * is stored sealed and never leaves Foyer. Endpoints are checked when they are saved ({@code
+ * IOU2URL}); a social kind's endpoints are its own and not stored.
+ */
+@Entity
+@Table(name = "identity_provider")
+@NamedQuery(
+    name = IdentityProvider.OF_SPACE,
+    query = "SELECT p FROM IdentityProvider p WHERE p.spaceId = :space ORDER BY p.alias")
+@NamedQuery(
+    name = IdentityProvider.BY_ALIAS,
+    query = "SELECT p FROM IdentityProvider p WHERE p.spaceId = :space AND p.alias = :alias")
+public class IdentityProvider {
+  public static final String OF_SPACE = "IdentityProvider.ofSpace";
+  public static final String BY_ALIAS = "IdentityProvider.byAlias";
+
+  @Id
+  @Column(length = 36)
+  private String id;
+
+  @Column(name = "space_id", length = 36, nullable = false)
+  private String spaceId;
+
+  @Column(length = 64, nullable = false)
+  private String alias;
+
+  @Enumerated(EnumType.STRING)
+  @Column(length = 16, nullable = false)
+  private ProviderKind kind;
+
+  @Column(name = "display_name", nullable = false)
+  private String displayName;
+
+  @Column(name = "button_label", nullable = false)
+  private String buttonLabel;
+
+  @Column(nullable = false)
+  private boolean enabled;
+
+  @Embedded private Endpoints endpoints;
+
+  @Column(name = "client_id", length = 512)
+  private String clientId;
+
+  @Column(name = "sealed_client_secret", length = 1024)
+  private String sealedClientSecret;
+
+  @Column(length = 1024)
+  private String scopes;
+
+  /** PKCE S256 (OAuth 2.0 and OpenID Connect); on unless turned off, always on for OIDC. */
+  @Column(nullable = false)
+  private boolean pkce = true;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "client_authentication", length = 32, nullable = false)
+  private ClientAuthentication clientAuthentication = ClientAuthentication.CLIENT_SECRET_BASIC;
+
+  /** Emails from this provider count as verified even without an {@code email_verified} claim. */
+  @Column(name = "trusted_emails", nullable = false)
+  private boolean trustedEmails;
+
+  @Embedded private AttributeKeys attributeKeys;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Version private long version;
+
+  protected IdentityProvider() {}
+
+  public IdentityProvider(String spaceId, String alias, ProviderKind kind, Instant now) {
+    this.id = UUID.randomUUID().toString();
+    this.spaceId = spaceId;
+    this.alias = alias;
+    this.kind = kind;
+    this.displayName = alias;
+    this.buttonLabel = alias;
+    this.endpoints = Endpoints.NONE;
+    this.attributeKeys = kind.attributeKeys();
+    this.createdAt = now;
+  }
+
+  public void describe(String displayName, String buttonLabel) {
+    this.displayName = displayName;
+    this.buttonLabel = buttonLabel;
+  }
+
+  public void enable(boolean enabled) {
+    this.enabled = enabled;
+  }
+
+  public void connectAt(Endpoints endpoints) {
+    this.endpoints = endpoints;
+  }
+
+  public void identifyAs(String clientId, String sealedClientSecret) {
+    this.clientId = clientId;
+    this.sealedClientSecret = sealedClientSecret;
+  }
+
+  public void identifyAs(String clientId) {
+    this.clientId = clientId;
+  }
+
+  public void ask(String scopes, boolean pkce, ClientAuthentication clientAuthentication) {
+    this.scopes = scopes;
+    this.pkce = pkce || kind.protocol() == Protocol.OIDC;
+    this.clientAuthentication = clientAuthentication;
+  }
+
+  public void trustEmails(boolean trustedEmails) {
+    this.trustedEmails = trustedEmails;
+  }
+
+  public void readWith(AttributeKeys attributeKeys) {
+    this.attributeKeys = attributeKeys;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String spaceId() {
+    return spaceId;
+  }
+
+  public String alias() {
+    return alias;
+  }
+
+  public ProviderKind kind() {
+    return kind;
+  }
+
+  public String displayName() {
+    return displayName;
+  }
+
+  public String buttonLabel() {
+    return buttonLabel;
+  }
+
+  public boolean enabled() {
+    return enabled;
+  }
+
+  /** The endpoints as saved; a social kind saves only its tenant. */
+  public Endpoints endpoints() {
+    return endpoints == null ? Endpoints.NONE : endpoints;
+  }
+
+  /** Where the provider answers: a social kind's own endpoints, else the saved ones. */
+  public Endpoints effectiveEndpoints() {
+    if (!kind.social()) {
+      return endpoints();
+    }
+    var tenant = endpoints().tenant().orElse(null);
+    return new Endpoints(
+        kind.issuer()
+            .map(issuer -> issuer.replace("{tenant}", String.valueOf(tenant)))
+            .orElse(null),
+        kind.authorizationUrl().orElse(null),
+        kind.tokenUrl().orElse(null),
+        kind.userInfoUrl().orElse(null),
+        kind.requestTokenUrl().orElse(null),
+        tenant);
+  }
+
+  /** The scopes asked for: the saved ones, else the kind's. */
+  public Optional<String> effectiveScopes() {
+    return scopes().or(kind::scopes);
+  }
+
+  public Optional<String> clientId() {
+    return Optional.ofNullable(clientId);
+  }
+
+  public Optional<String> sealedClientSecret() {
+    return Optional.ofNullable(sealedClientSecret);
+  }
+
+  public Optional<String> scopes() {
+    return Optional.ofNullable(scopes);
+  }
+
+  public boolean pkce() {
+    return pkce;
+  }
+
+  public ClientAuthentication clientAuthentication() {
+    return clientAuthentication;
+  }
+
+  public boolean trustedEmails() {
+    return trustedEmails;
+  }
+
+  public AttributeKeys attributeKeys() {
+    return attributeKeys == null ? AttributeKeys.NONE : attributeKeys;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+}

@@ -1,0 +1,37 @@
+-- A space's identity providers (seed 002), known in the space by their alias. The client secret is
+-- sealed like the space signing secrets; a social kind keeps its endpoints in code, so only its
+-- tenant (Microsoft) is stored. The attribute keys are dot paths into the provider's JSON.
+CREATE TABLE identity_provider(
+    id CHARACTER VARYING(36) NOT NULL,
+    space_id CHARACTER VARYING(36) NOT NULL,
+    alias CHARACTER VARYING(64) NOT NULL,
+    kind CHARACTER VARYING(16) NOT NULL,
+    display_name CHARACTER VARYING(255) NOT NULL,
+    button_label CHARACTER VARYING(255) NOT NULL,
+    enabled BOOLEAN NOT NULL,
+    issuer CHARACTER VARYING(2048),
+    authorization_url CHARACTER VARYING(2048),
+    token_url CHARACTER VARYING(2048),
+    user_info_url CHARACTER VARYING(2048),
+    request_token_url CHARACTER VARYING(2048),
+    tenant CHARACTER VARYING(128),
+    client_id CHARACTER VARYING(512),
+    sealed_client_secret CHARACTER VARYING(1024),
+    scopes CHARACTER VARYING(1024),
+    pkce BOOLEAN NOT NULL,
+    client_authentication CHARACTER VARYING(32) NOT NULL,
+    trusted_emails BOOLEAN NOT NULL,
+    unique_key CHARACTER VARYING(255),
+    username_key CHARACTER VARYING(255),
+    nickname_key CHARACTER VARYING(255),
+    email_key CHARACTER VARYING(255),
+    given_name_key CHARACTER VARYING(255),
+    family_name_key CHARACTER VARYING(255),
+    avatar_key CHARACTER VARYING(255),
+    groups_key CHARACTER VARYING(255),
+    created_at TIMESTAMP NOT NULL,
+    version BIGINT,
+    CONSTRAINT identity_provider_pkey PRIMARY KEY(id),
+    CONSTRAINT identity_provider_alias UNIQUE(space_id, alias),
+    CONSTRAINT fk_identity_provider_space_id FOREIGN KEY(space_id) REFERENCES space(id)
+);
