@@ -1,5 +1,6 @@
 package dev.foyer.federation.entity;
 
+import dev.foyer.secrets.Randomness;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -11,7 +12,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * An identity provider a space added (seed 002), known in the space by its alias. The client secret
@@ -86,7 +86,7 @@ public class IdentityProvider {
   protected IdentityProvider() {}
 
   public IdentityProvider(String spaceId, String alias, ProviderKind kind, Instant now) {
-    this.id = UUID.randomUUID().toString();
+    this.id = Randomness.uuid();
     this.spaceId = spaceId;
     this.alias = alias;
     this.kind = kind;
