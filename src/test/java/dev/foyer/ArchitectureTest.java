@@ -113,11 +113,11 @@ class ArchitectureTest {
   void joseAndSamlStayInTheirDoors() {
     noClasses()
         .that()
-        .resideOutsideOfPackage(ROOT + ".jwtsso..")
+        .resideOutsideOfPackages(ROOT + ".jwtsso..", ROOT + ".federation..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("com.nimbusds..")
-        .because("nimbus-jose-jwt is JWT SSO's verifier and nobody else's")
+        .because("nimbus is JWT SSO's verifier and OpenID Connect's (pac4j-oidc), nobody else's")
         .check(classes);
     noClasses()
         .that()
