@@ -172,14 +172,13 @@ public class IdentityProvider {
       return endpoints();
     }
     var tenant = endpoints().tenant().orElse(null);
+    var own = kind.endpoints();
     return new Endpoints(
-        kind.issuer()
-            .map(issuer -> issuer.replace("{tenant}", String.valueOf(tenant)))
-            .orElse(null),
-        kind.authorizationUrl().orElse(null),
-        kind.tokenUrl().orElse(null),
-        kind.userInfoUrl().orElse(null),
-        kind.requestTokenUrl().orElse(null),
+        own.issuer().map(issuer -> issuer.replace("{tenant}", String.valueOf(tenant))).orElse(null),
+        own.authorizationUrl().orElse(null),
+        own.tokenUrl().orElse(null),
+        own.userInfoUrl().orElse(null),
+        own.requestTokenUrl().orElse(null),
         tenant);
   }
 

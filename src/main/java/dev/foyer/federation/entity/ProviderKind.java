@@ -9,46 +9,47 @@ import java.util.Optional;
  * at the SSO level, social ones at the SOCIAL level.
  */
 public enum ProviderKind {
-  OAUTH2(Protocol.OAUTH2, false, null, null, null, null, null, AttributeKeys.NONE),
-  OIDC(Protocol.OIDC, false, null, null, null, null, "openid email profile", AttributeKeys.OIDC),
-  OAUTH1(Protocol.OAUTH1, false, null, null, null, null, null, AttributeKeys.NONE),
+  OAUTH2(Protocol.OAUTH2, false, Endpoints.NONE, null, AttributeKeys.NONE),
+  OIDC(Protocol.OIDC, false, Endpoints.NONE, "openid email profile", AttributeKeys.OIDC),
+  OAUTH1(Protocol.OAUTH1, false, Endpoints.NONE, null, AttributeKeys.NONE),
   /** Google's OpenID Connect; the issuer is fixed. */
   GOOGLE(
       Protocol.OIDC,
       true,
-      "https://accounts.google.com",
-      null,
-      null,
-      null,
+      new Endpoints("https://accounts.google.com", null, null, null, null, null),
       "openid email profile",
       AttributeKeys.OIDC),
   /** Microsoft Entra ID; the issuer is the tenant's ({@code {tenant}} is replaced). */
   MICROSOFT(
       Protocol.OIDC,
       true,
-      "https://login.microsoftonline.com/{tenant}/v2.0",
-      null,
-      null,
-      null,
+      new Endpoints(
+          "https://login.microsoftonline.com/{tenant}/v2.0", null, null, null, null, null),
       "openid email profile",
       new AttributeKeys(
           "sub", "preferred_username", "name", "email", "given_name", "family_name", null, null)),
   GITHUB(
       Protocol.OAUTH2,
       true,
-      null,
-      "https://github.com/login/oauth/authorize",
-      "https://github.com/login/oauth/access_token",
-      "https://api.github.com/user",
+      new Endpoints(
+          null,
+          "https://github.com/login/oauth/authorize",
+          "https://github.com/login/oauth/access_token",
+          "https://api.github.com/user",
+          null,
+          null),
       "read:user user:email",
       new AttributeKeys("id", "login", "name", "email", null, null, "avatar_url", null)),
   FACEBOOK(
       Protocol.OAUTH2,
       true,
-      null,
-      "https://www.facebook.com/v19.0/dialog/oauth",
-      "https://graph.facebook.com/v19.0/oauth/access_token",
-      "https://graph.facebook.com/v19.0/me?fields=id,name,email,first_name,last_name,picture",
+      new Endpoints(
+          null,
+          "https://www.facebook.com/v19.0/dialog/oauth",
+          "https://graph.facebook.com/v19.0/oauth/access_token",
+          "https://graph.facebook.com/v19.0/me?fields=id,name,email,first_name,last_name,picture",
+          null,
+          null),
       "public_profile email",
       new AttributeKeys(
           "id", null, "name", "email", "first_name", "last_name", "picture.data.url", null)),
@@ -56,48 +57,39 @@ public enum ProviderKind {
   LINKEDIN(
       Protocol.OIDC,
       true,
-      "https://www.linkedin.com/oauth",
-      null,
-      null,
-      null,
+      new Endpoints("https://www.linkedin.com/oauth", null, null, null, null, null),
       "openid profile email",
       AttributeKeys.OIDC),
-  /** X (Twitter) with OAuth 1.0a; the request token URL is {@link #requestTokenUrl()}. */
+  /** X (Twitter) with OAuth 1.0a. */
   X(
       Protocol.OAUTH1,
       true,
-      null,
-      "https://api.twitter.com/oauth/authenticate",
-      "https://api.twitter.com/oauth/access_token",
-      "https://api.twitter.com/1.1/account/verify_credentials.json?include_email=true",
+      new Endpoints(
+          null,
+          "https://api.twitter.com/oauth/authenticate",
+          "https://api.twitter.com/oauth/access_token",
+          "https://api.twitter.com/1.1/account/verify_credentials.json?include_email=true",
+          "https://api.twitter.com/oauth/request_token",
+          null),
       null,
       new AttributeKeys(
           "id_str", "screen_name", "name", "email", null, null, "profile_image_url_https", null));
 
   private final Protocol protocol;
   private final boolean social;
-  private final String issuer;
-  private final String authorizationUrl;
-  private final String tokenUrl;
-  private final String userInfoUrl;
+  private final Endpoints endpoints;
   private final String scopes;
   private final AttributeKeys attributeKeys;
 
   ProviderKind(
       Protocol protocol,
       boolean social,
-      String issuer,
-      String authorizationUrl,
-      String tokenUrl,
-      String userInfoUrl,
+      Endpoints endpoints,
       String scopes,
       AttributeKeys attributeKeys) {
     this.protocol = protocol;
     this.social = social;
-    this.issuer = issuer;
-    this.authorizationUrl = authorizationUrl;
-    this.tokenUrl = tokenUrl;
-    this.userInfoUrl = userInfoUrl;
+    this.endpoints = endpoints;
     this.scopes = scopes;
     this.attributeKeys = attributeKeys;
   }
@@ -111,28 +103,12 @@ public enum ProviderKind {
     return social;
   }
 
-  /** The issuer of a social OpenID Connect provider; {@code {tenant}} for Microsoft's. */
-  public Optional<String> issuer() {
-    return Optional.ofNullable(issuer);
-  }
-
-  public Optional<String> authorizationUrl() {
-    return Optional.ofNullable(authorizationUrl);
-  }
-
-  public Optional<String> tokenUrl() {
-    return Optional.ofNullable(tokenUrl);
-  }
-
-  public Optional<String> userInfoUrl() {
-    return Optional.ofNullable(userInfoUrl);
-  }
-
-  /** OAuth 1.0a's first endpoint, for the one social provider that speaks it. */
-  public Optional<String> requestTokenUrl() {
-    return this == X
-        ? Optional.of("https://api.twitter.com/oauth/request_token")
-        : Optional.empty();
+  /**
+   * A social kind's own endpoints ({@code {tenant}} in Microsoft's issuer); none for the generic
+   * kinds, whose administrator gives them.
+   */
+  public Endpoints endpoints() {
+    return endpoints;
   }
 
   public Optional<String> scopes() {
