@@ -7,6 +7,7 @@ import dev.foyer.jwtsso.entity.JwtSsoSettings;
 import dev.foyer.members.entity.ProfileField;
 import dev.foyer.problems.GatewayProblem;
 import dev.foyer.problems.ProblemType;
+import dev.foyer.doors.DoorSecrets;
 import dev.foyer.secrets.SecretBox;
 import dev.foyer.spaces.boundary.AdminScope;
 import dev.foyer.spaces.boundary.SpacesResource;
@@ -60,7 +61,7 @@ public class JwtSsoSettingsResource {
   @PersistenceContext EntityManager em;
   @Inject AdminScope scope;
   @Inject JwtSsoSpaces ssoSpaces;
-  @Inject SecretBox secrets;
+  @Inject DoorSecrets secrets;
   @Inject Clock clock;
 
   @PathParam("slug")
