@@ -74,18 +74,31 @@ public class SecretsKeyCheck implements HealthCheck {
               + ", so it is not the key the stored secrets were sealed with");
       return;
     }
-    if (box.hasPreviousKey()) {
-      walks.fire(walk);
-      if (withKey.isEmpty()) {
-        check.resealed(box.seal(SecretsCheck.TEXT), clock.instant());
-      }
+    if (!box.hasPreviousKey()) {
+      confirmed("foyer.secrets.key opens the stored check value", null);
+      return;
     }
-    confirmed("foyer.secrets.key opens the stored check value", walk);
+    walks.fire(walk);
+    if (withKey.isEmpty()) {
+      check.resealed(box.seal(SecretsCheck.TEXT), clock.instant());
+    }
+    confirmed(
+        withKey.isEmpty()
+            ? "foyer.secrets.previous-key opens the stored check value; sealed it again"
+            : "foyer.secrets.key opens the stored check value",
+        walk);
   }
 
+  /**
+   * @param walk the walk over the stored secrets, when one was made
+   */
   private void confirmed(String what, StoredSecrets walk) {
     problem = null;
     box.confirmKey(true);
+    if (walk == null) {
+      LOGGER.log(INFO, "Secrets key confirmed: {0}", what);
+      return;
+    }
     LOGGER.log(
         INFO,
         "Secrets key confirmed: {0}; {1} stored secret(s), {2} sealed again under"

@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,7 +53,12 @@ class SecretsKeyIT {
   @Test
   void namesAWrongKeyRefusesWithACodeAndRotatesTheKeyWithoutTouchingTheSecrets(FoyerServer shared)
       throws Exception {
-    var database = new Database(shared);
+    try (var database = new Database(shared)) {
+      walkThroughTheKeys(database);
+    }
+  }
+
+  private static void walkThroughTheKeys(Database database) throws Exception {
     var original = newKey();
     var wrong = newKey();
     var next = newKey();
@@ -259,7 +263,7 @@ class SecretsKeyIT {
    * server's Payara root links its {@code lib/databases} to; on PostgreSQL a database of the shared
    * cluster. Rows are changed over JDBC with the driver the servers use.
    */
-  private static final class Database {
+  private static final class Database implements AutoCloseable {
     private final FoyerServer shared;
     private final Path h2;
     private final String postgresDatabase;
@@ -293,6 +297,20 @@ class SecretsKeyIT {
             }
           };
       return shared.startExtra(label, key, root, postgresDatabase, properties, mayBeUnready);
+    }
+
+    /** The H2 files and driver copy; a PostgreSQL database goes with the cluster. */
+    @Override
+    public void close() throws IOException {
+      if (h2 == null) {
+        return;
+      }
+      Files.deleteIfExists(h2.resolveSibling(h2.getFileName() + "-h2.jar"));
+      try (var files = Files.walk(h2)) {
+        for (var file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(file);
+        }
+      }
     }
 
     void update(String sql, String... parameters) throws Exception {
