@@ -44,9 +44,8 @@ final class StrictParameters extends HttpServletRequestWrapper {
       FormEncoding.parseQuery(request.getQueryString())
           .forEach((name, values) -> merged.computeIfAbsent(name, n -> new java.util.ArrayList<>()).addAll(values));
       if (isForm(request)) {
-        try (var in = request.getInputStream()) {
-          body = in.readNBytes(DoorGuard.MAX_BODY + 1);
-        }
+        // Not closed: the container owns the request's stream.
+        body = request.getInputStream().readNBytes(DoorGuard.MAX_BODY + 1);
         FormEncoding.parse(body)
             .forEach((name, values) -> merged.computeIfAbsent(name, n -> new java.util.ArrayList<>()).addAll(values));
       }
