@@ -18,8 +18,8 @@ import java.util.Locale;
 /**
  * Stands in front of a door's pac4j filter. It marks the request as a sign-in attempt, refuses what
  * no door should parse (wrong method, oversized or unframed bodies, wrong media type, malformed
- * percent-encoding or UTF-8: {@link StrictParameters}), and renders
- * the refusals a door's client raises inside pac4j, where no JAX-RS mapper can see them.
+ * percent-encoding or UTF-8: {@link StrictParameters}), and renders the refusals a door's client
+ * raises inside pac4j, where no JAX-RS mapper can see them.
  */
 public class DoorGuard extends HttpFilter {
   /** Seed 000's parameters fit in far less; anything bigger is not a sign-in. */

@@ -26,8 +26,8 @@ import org.pac4j.jee.util.FilterHelper;
  * gets, in order: CORS where the plugin calls it (the session endpoints it also calls decide their
  * CORS per space themselves: sessions.boundary.SessionCors), the door's guard, and pac4j's security
  * filter for the endpoint's client alone; then, on every path, the strict query-string check
- * ({@link StrictQueries}). Matchers are "none": pac4j's defaults would add a CSRF
- * token and an HTTP session to every sign-in.
+ * ({@link StrictQueries}). Matchers are "none": pac4j's defaults would add a CSRF token and an HTTP
+ * session to every sign-in.
  */
 @ApplicationScoped
 public class Pac4jConfiguration {

@@ -42,12 +42,16 @@ final class StrictParameters extends HttpServletRequestWrapper {
     byte[] body = null;
     try {
       FormEncoding.parseQuery(request.getQueryString())
-          .forEach((name, values) -> merged.computeIfAbsent(name, n -> new java.util.ArrayList<>()).addAll(values));
+          .forEach(
+              (name, values) ->
+                  merged.computeIfAbsent(name, n -> new java.util.ArrayList<>()).addAll(values));
       if (isForm(request)) {
         // Not closed: the container owns the request's stream.
         body = request.getInputStream().readNBytes(DoorGuard.MAX_BODY + 1);
         FormEncoding.parse(body)
-            .forEach((name, values) -> merged.computeIfAbsent(name, n -> new java.util.ArrayList<>()).addAll(values));
+            .forEach(
+                (name, values) ->
+                    merged.computeIfAbsent(name, n -> new java.util.ArrayList<>()).addAll(values));
       }
     } catch (FormEncoding.MalformedException e) {
       throw new GatewayProblem(ProblemType.MALFORMED_ENCODING, e.getMessage());

@@ -26,8 +26,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *
  * <p>Whether the key is the one the database's secrets were sealed with is settled by {@link
  * SecretsKeyCheck} at start-up; until it is, nothing is sealed or opened by the doors. During a
- * rotation of the key itself, {@code foyer.secrets.previous-key} opens what the old key sealed.
- * A stored value that neither key opens is skipped, reported once, never a failed request.
+ * rotation of the key itself, {@code foyer.secrets.previous-key} opens what the old key sealed. A
+ * stored value that neither key opens is skipped, reported once, never a failed request.
  */
 @ApplicationScoped
 public class SecretBox {
@@ -48,7 +48,9 @@ public class SecretBox {
   private SecretKeySpec key;
   private SecretKeySpec previousKey;
 
-  /** Why the configured keys cannot be used at all (not base64, wrong length); empty if they can. */
+  /**
+   * Why the configured keys cannot be used at all (not base64, wrong length); empty if they can.
+   */
   private Optional<String> unusable = Optional.empty();
 
   private volatile boolean keyConfirmed;
@@ -59,7 +61,10 @@ public class SecretBox {
     try {
       key = key("foyer.secrets.key", configuredKey);
       previousKey =
-          configuredPreviousKey.filter(k -> !k.isBlank()).map(k -> key("foyer.secrets.previous-key", k)).orElse(null);
+          configuredPreviousKey
+              .filter(k -> !k.isBlank())
+              .map(k -> key("foyer.secrets.previous-key", k))
+              .orElse(null);
     } catch (IllegalArgumentException e) {
       unusable = Optional.of(e.getMessage());
     }
@@ -73,8 +78,7 @@ public class SecretBox {
       throw new IllegalArgumentException(name + " is not base64");
     }
     if (raw.length != 32) {
-      throw new IllegalArgumentException(
-          name + " must be 32 bytes (base64), not " + raw.length);
+      throw new IllegalArgumentException(name + " must be 32 bytes (base64), not " + raw.length);
     }
     return new SecretKeySpec(raw, "AES");
   }

@@ -22,10 +22,10 @@ import org.eclipse.microprofile.health.Readiness;
  * node, must open it. A key that does not is named in the log, readiness is DOWN, and the doors
  * refuse with {@code KEY1} instead of sealing anything under it.
  *
- * <p>A database that already holds secrets when the check value is first made (an upgrade) gets
- * one only if the key opens at least one of them. With {@code foyer.secrets.previous-key} set,
- * every value only the previous key opens, the check value included, is sealed again under the key
- * in one transaction: that is how the key itself is rotated.
+ * <p>A database that already holds secrets when the check value is first made (an upgrade) gets one
+ * only if the key opens at least one of them. With {@code foyer.secrets.previous-key} set, every
+ * value only the previous key opens, the check value included, is sealed again under the key in one
+ * transaction: that is how the key itself is rotated.
  */
 @Readiness
 @ApplicationScoped
@@ -136,7 +136,8 @@ public class SecretsKeyCheck implements HealthCheck {
             check != null
                 && box.open(check.sealedValue()).filter(SecretsCheck.TEXT::equals).isPresent();
         if (!opens && problem == null) {
-          wrong("foyer.secrets.key no longer opens the stored check value (rotated by another node?)");
+          wrong(
+              "foyer.secrets.key no longer opens the stored check value (rotated by another node?)");
         } else if (opens && problem != null && check != null) {
           problem = null;
           box.confirmKey(true);

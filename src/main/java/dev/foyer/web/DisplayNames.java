@@ -5,12 +5,12 @@ import java.util.Optional;
 
 /**
  * The one definition of a name Foyer stores and shows (a member's given and family name, nickname
- * and title, a space's name, an event's title, a group's name), for every door and the admin API.
- * A name is kept in Unicode NFC, so "Zoë" typed as {@code e} plus a combining diaeresis and as
- * {@code ë} is one name, and it must show something: a name made only of invisible characters (no
- * width, no-break spaces, a byte order mark, fillers) would show as a blank where a person's name
- * belongs. Invisible characters inside a name stay (a zero-width joiner is part of some scripts and
- * emoji); at its ends they are cut with the spaces, as a blank around a name was always cut.
+ * and title, a space's name, an event's title, a group's name), for every door and the admin API. A
+ * name is kept in Unicode NFC, so "Zoë" typed as {@code e} plus a combining diaeresis and as {@code
+ * ë} is one name, and it must show something: a name made only of invisible characters (no width,
+ * no-break spaces, a byte order mark, fillers) would show as a blank where a person's name belongs.
+ * Invisible characters inside a name stay (a zero-width joiner is part of some scripts and emoji);
+ * at its ends they are cut with the spaces, as a blank around a name was always cut.
  *
  * <p>External ids ({@code uid}, {@code sub}) are not names: they are compared exactly and never
  * normalised or cut ({@link #hasEdgeSpace}).

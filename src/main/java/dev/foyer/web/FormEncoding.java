@@ -12,10 +12,10 @@ import java.util.Map;
 
 /**
  * {@code application/x-www-form-urlencoded} (a query string or a form body) decoded strictly: a
- * {@code %} not followed by two hex digits, or bytes that are not UTF-8 once decoded, make the whole
- * input malformed. The servlet container decodes leniently instead (it drops such a parameter, or
- * stores U+FFFD in place of the bad bytes), so a name would arrive missing or changed without
- * anyone being told.
+ * {@code %} not followed by two hex digits, or bytes that are not UTF-8 once decoded, make the
+ * whole input malformed. The servlet container decodes leniently instead (it drops such a
+ * parameter, or stores U+FFFD in place of the bad bytes), so a name would arrive missing or changed
+ * without anyone being told.
  */
 public final class FormEncoding {
   private FormEncoding() {}
@@ -56,7 +56,9 @@ public final class FormEncoding {
     return parameters;
   }
 
-  /** A query string as the servlet API gives it: undecoded, and ASCII unless the client broke it. */
+  /**
+   * A query string as the servlet API gives it: undecoded, and ASCII unless the client broke it.
+   */
   public static Map<String, List<String>> parseQuery(String query) throws MalformedException {
     if (query == null) {
       return Map.of();

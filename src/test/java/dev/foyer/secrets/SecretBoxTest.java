@@ -58,7 +58,8 @@ class SecretBoxTest {
 
   @Test
   void namesAKeyThatIsNotBase64OrNot32Bytes() {
-    assertThat(box("not base64!", null).unusable()).hasValueSatisfying(why -> assertThat(why).contains("base64"));
+    assertThat(box("not base64!", null).unusable())
+        .hasValueSatisfying(why -> assertThat(why).contains("base64"));
     assertThat(box(Base64.getEncoder().encodeToString(new byte[16]), null).unusable())
         .hasValueSatisfying(why -> assertThat(why).contains("32 bytes"));
     assertThat(box(NEW, "short").unusable())

@@ -11,7 +11,8 @@ class DisplayNamesTest {
   @Test
   void keepsANameInNfc() {
     assertThat(DisplayNames.of("Zoe\u0308")).isEqualTo(new DisplayNames.Name("Zo\u00eb"));
-    assertThat(DisplayNames.of("\u00c5ngstr\u00f6m")).isEqualTo(DisplayNames.of("A\u030angstro\u0308m"));
+    assertThat(DisplayNames.of("\u00c5ngstr\u00f6m"))
+        .isEqualTo(DisplayNames.of("A\u030angstro\u0308m"));
   }
 
   @ParameterizedTest
@@ -24,8 +25,20 @@ class DisplayNamesTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "\u200B", "\u200C\u200D", "\u00A0", "\u202F", "\uFEFF", "\u2060", "\u00AD", "\u3164",
-        "\u115F", "\uFFA0", "\u2800", "\u034F", "\uFE0F", " \u200B \u00A0 "
+        "\u200B",
+        "\u200C\u200D",
+        "\u00A0",
+        "\u202F",
+        "\uFEFF",
+        "\u2060",
+        "\u00AD",
+        "\u3164",
+        "\u115F",
+        "\uFFA0",
+        "\u2800",
+        "\u034F",
+        "\uFE0F",
+        " \u200B \u00A0 "
       })
   void refusesANameMadeOnlyOfInvisibleCharacters(String invisible) {
     assertThat(DisplayNames.of(invisible)).isEqualTo(new DisplayNames.Invisible());
@@ -34,7 +47,8 @@ class DisplayNamesTest {
   @Test
   void cutsInvisibleCharactersAtTheEndsButKeepsThemInside() {
     assertThat(DisplayNames.normalized("\uFEFF\u00A0Jo\u200Dy\u200B ")).contains("Jo\u200Dy");
-    assertThat(DisplayNames.normalized("\ud83d\udc69\u200d\ud83d\udcbb")).contains("\ud83d\udc69\u200d\ud83d\udcbb");
+    assertThat(DisplayNames.normalized("\ud83d\udc69\u200d\ud83d\udcbb"))
+        .contains("\ud83d\udc69\u200d\ud83d\udcbb");
   }
 
   @Test

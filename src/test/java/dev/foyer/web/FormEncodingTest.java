@@ -41,8 +41,17 @@ class FormEncodingTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "n=%", "n=%4", "n=%zz", "n=%4g", "%=1", "n=Zo%EB", "n=%C3", "n=%FF", "n=%ED%A0%80",
-        "n=%C0%AF", "n%FF=1"
+        "n=%",
+        "n=%4",
+        "n=%zz",
+        "n=%4g",
+        "%=1",
+        "n=Zo%EB",
+        "n=%C3",
+        "n=%FF",
+        "n=%ED%A0%80",
+        "n=%C0%AF",
+        "n%FF=1"
       })
   void refusesMalformedEscapesAndBytesThatAreNotUtf8(String input) {
     assertThatThrownBy(() -> FormEncoding.parseQuery(input))

@@ -49,7 +49,8 @@ public class JwtSsoAuthenticator {
     DoorAttempt.account(request, space.slug());
     var settings = ssoSpaces.enabledSettings(space);
     var now = clock.instant();
-    var keys = secrets.open("the JWT SSO key of space " + space.slug(), settings.key().sealedKeys(now));
+    var keys =
+        secrets.open("the JWT SSO key of space " + space.slug(), settings.key().sealedKeys(now));
     var policy =
         new SsoTokenPolicy(
             Set.of("HS256"),

@@ -1,13 +1,13 @@
 package dev.foyer.jwtsso.boundary;
 
 import dev.foyer.FoyerApplication;
+import dev.foyer.doors.DoorSecrets;
 import dev.foyer.jwtsso.control.JwtSsoSpaces;
 import dev.foyer.jwtsso.entity.JwtSsoProblem;
 import dev.foyer.jwtsso.entity.JwtSsoSettings;
 import dev.foyer.members.entity.ProfileField;
 import dev.foyer.problems.GatewayProblem;
 import dev.foyer.problems.ProblemType;
-import dev.foyer.doors.DoorSecrets;
 import dev.foyer.secrets.SecretBox;
 import dev.foyer.spaces.boundary.AdminScope;
 import dev.foyer.spaces.boundary.SpacesResource;

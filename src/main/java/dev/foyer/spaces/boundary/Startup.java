@@ -20,9 +20,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Start-up, after {@code SchemaMigrations} has migrated the schema: creates the readiness checks
- * eagerly, settles whether the secrets key is the database's (before the demo seed seals a
- * secret), and on the embedded default ({@code foyer.demo.seed=true}) a demo space with events to
- * try URI Auth against.
+ * eagerly, settles whether the secrets key is the database's (before the demo seed seals a secret),
+ * and on the embedded default ({@code foyer.demo.seed=true}) a demo space with events to try URI
+ * Auth against.
  */
 @ApplicationScoped
 public class Startup {

@@ -1,7 +1,7 @@
 package dev.foyer.uriauth.control;
 
-import dev.foyer.problems.GatewayProblem;
 import dev.foyer.doors.DoorSecrets;
+import dev.foyer.problems.GatewayProblem;
 import dev.foyer.singleuse.Replays;
 import dev.foyer.uriauth.entity.UriAuthProblem;
 import dev.foyer.uriauth.entity.UriAuthSettings;

@@ -121,8 +121,7 @@ class NamesIT {
       assertProblem(programmatic, 400, "NAME1");
     }
     dev.foyer.it.support.Refusals.assertNoMember(server, slug, uids);
-    assertThat(refusalCodes(server, slug).subList(0, 3 * invisible.size()))
-        .containsOnly("NAME1");
+    assertThat(refusalCodes(server, slug).subList(0, 3 * invisible.size())).containsOnly("NAME1");
 
     var sso = SsoSpace.create(server);
     for (var claim : List.of("firstName", "lastName", "title")) {
@@ -166,7 +165,9 @@ class NamesIT {
           admin.send(
               admin
                   .request("/api/admin/spaces/" + sso.slug, "Content-Type", "application/json")
-                  .method("PATCH", BodyPublishers.ofString(Json.write(Json.object().put("name", name)))));
+                  .method(
+                      "PATCH",
+                      BodyPublishers.ofString(Json.write(Json.object().put("name", name)))));
       assertProblem(rename, 400, "ADM1");
     }
     assertThat(sso.patch(Json.object()).path("name").asText()).isEqualTo("Space " + sso.slug);
@@ -176,7 +177,8 @@ class NamesIT {
   void keepsExternalIdsExactlyAndRefusesOnesWithSpacesAtTheEnds(FoyerServer server) {
     var slug = AdminApi.createSpace(server);
     var uid = Names.uid();
-    for (var spaced : List.of(uid + " ", " " + uid, uid + "\u00A0", "\uFEFF" + uid, uid + "\u200B")) {
+    for (var spaced :
+        List.of(uid + " ", " " + uid, uid + "\u00A0", "\uFEFF" + uid, uid + "\u200B")) {
       var response =
           server
               .browser()
@@ -221,14 +223,14 @@ class NamesIT {
       var get = raw(server, "GET /auth/uri?" + query + " HTTP/1.1", null);
       assertThat(get.status()).as("GET " + name + ": " + get).isEqualTo(400);
       assertThat(get.code()).as("GET " + name + ": " + get).isEqualTo("ENC1");
-      var post =
-          raw(server, "POST /auth/uri HTTP/1.1", query.getBytes(StandardCharsets.US_ASCII));
+      var post = raw(server, "POST /auth/uri HTTP/1.1", query.getBytes(StandardCharsets.US_ASCII));
       assertThat(post.status()).as("POST " + name + ": " + post).isEqualTo(400);
       assertThat(post.code()).as("POST " + name + ": " + post).isEqualTo("ENC1");
     }
     // Raw bytes that are not UTF-8 in a form body, and a raw byte in a query string.
     var latin1 =
-        ("account=" + slug + "&givenName=Zo\u00eb&uid=" + uid).getBytes(StandardCharsets.ISO_8859_1);
+        ("account=" + slug + "&givenName=Zo\u00eb&uid=" + uid)
+            .getBytes(StandardCharsets.ISO_8859_1);
     assertThat(raw(server, "POST /auth/uri HTTP/1.1", latin1).code()).isEqualTo("ENC1");
     var rawQuery =
         raw(
@@ -249,7 +251,8 @@ class NamesIT {
         raw(
             server,
             "POST /auth/password HTTP/1.1",
-            ("account=" + slug + "&email=a%40example.test&password=%FF").getBytes(StandardCharsets.US_ASCII));
+            ("account=" + slug + "&email=a%40example.test&password=%FF")
+                .getBytes(StandardCharsets.US_ASCII));
     assertThat(password.code()).as(password.toString()).isEqualTo("ENC1");
   }
 
@@ -314,11 +317,17 @@ class NamesIT {
       var request = new ByteArrayOutputStream();
       request.write(requestLine.getBytes(StandardCharsets.ISO_8859_1));
       request.write(
-          ("\r\nHost: " + base.getHost() + ":" + base.getPort() + "\r\nAccept: application/json\r\nConnection: close\r\n")
+          ("\r\nHost: "
+                  + base.getHost()
+                  + ":"
+                  + base.getPort()
+                  + "\r\nAccept: application/json\r\nConnection: close\r\n")
               .getBytes(StandardCharsets.US_ASCII));
       if (body != null) {
         request.write(
-            ("Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length + "\r\n")
+            ("Content-Type: application/x-www-form-urlencoded\r\nContent-Length: "
+                    + body.length
+                    + "\r\n")
                 .getBytes(StandardCharsets.US_ASCII));
       }
       request.write("\r\n".getBytes(StandardCharsets.US_ASCII));
@@ -332,9 +341,7 @@ class NamesIT {
       var head =
           new String(answer, 0, split < 0 ? answer.length : split, StandardCharsets.ISO_8859_1);
       var rest =
-          split < 0
-              ? new byte[0]
-              : java.util.Arrays.copyOfRange(answer, split + 4, answer.length);
+          split < 0 ? new byte[0] : java.util.Arrays.copyOfRange(answer, split + 4, answer.length);
       var status = Integer.parseInt(head.split(" ", 3)[1]);
       if (head.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked")) {
         rest = unchunked(rest);

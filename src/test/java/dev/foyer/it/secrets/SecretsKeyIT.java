@@ -88,8 +88,7 @@ class SecretsKeyIT {
       spaceId = Json.parse(rotated).path("id").asText();
       var configured =
           admin.putJson(
-              "/api/admin/spaces/" + slug + "/sso",
-              Json.write(Json.object().put("enabled", true)));
+              "/api/admin/spaces/" + slug + "/sso", Json.write(Json.object().put("enabled", true)));
       assertThat(configured.statusCode()).as(describe(configured)).isEqualTo(200);
       var rotatedKey = admin.postJson("/api/admin/spaces/" + slug + "/sso/key", "");
       assertThat(rotatedKey.statusCode()).as(describe(rotatedKey)).isEqualTo(200);
@@ -128,7 +127,8 @@ class SecretsKeyIT {
       assertThat(refusalCodes(server, slug)).startsWith("KEY1", "KEY1");
 
       var admin = admin(server);
-      assertProblem(admin.postJson("/api/admin/spaces/" + slug + "/signing-secret", ""), 503, "KEY1");
+      assertProblem(
+          admin.postJson("/api/admin/spaces/" + slug + "/signing-secret", ""), 503, "KEY1");
       assertProblem(admin.postJson("/api/admin/spaces/" + slug + "/sso/key", ""), 503, "KEY1");
       var other = "t-" + Names.hex(5);
       assertProblem(
@@ -144,8 +144,7 @@ class SecretsKeyIT {
     // is sealed again; the secrets integrators hold keep working; the poisoned previous secrets
     // are skipped, so a bad signature is a 401, never a 500.
     try (var third =
-        database.start(
-            "keys-3", next, Map.of("foyer.secrets.previous-key", original), false)) {
+        database.start("keys-3", next, Map.of("foyer.secrets.previous-key", original), false)) {
       var server = third.server();
       assertReady(server, 200);
       assertThat(log(server)).contains("sealed again under foyer.secrets.key");
@@ -154,8 +153,7 @@ class SecretsKeyIT {
 
       var browser = server.browser().json();
       for (int i = 0; i < 2; i++) {
-        assertProblem(
-            browser.get(signedLink(slug, "not-the-secret", Names.uid())), 401, "UASIG2");
+        assertProblem(browser.get(signedLink(slug, "not-the-secret", Names.uid())), 401, "UASIG2");
         var forged = JwtTokens.hs256(SsoSpace.claims(SsoSpace.newSub()), "not-the-key");
         assertProblem(
             browser.get(jwtPath(spaceId) + "?ms_token=" + SsoSpace.encode(forged)), 401, "JWT6");
@@ -243,7 +241,9 @@ class SecretsKeyIT {
     return Base64.getEncoder().encodeToString(key);
   }
 
-  /** SecretBox's stored form ({@code v1:} base64 of IV and AES-GCM ciphertext) under {@code key}. */
+  /**
+   * SecretBox's stored form ({@code v1:} base64 of IV and AES-GCM ciphertext) under {@code key}.
+   */
   private static String seal(String key, String secret) throws GeneralSecurityException {
     var iv = new byte[12];
     RANDOM.nextBytes(iv);

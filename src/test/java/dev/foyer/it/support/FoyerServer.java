@@ -323,19 +323,19 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
       options.systemProperties().forEach((name, value) -> command.add("-D" + name + "=" + value));
       command.addAll(
           List.of(
-                  "-jar",
-                  settings.runtime.resolve("payara-micro.jar").toString(),
-                  "--nocluster",
-                  "--port",
-                  Integer.toString(port),
-                  "--contextroot",
-                  "/",
-                  "--rootdir",
-                  tmp.resolve("payara").toString(),
-                  "--prebootcommandfile",
-                  preBootCommands().toString(),
-                  "--postbootcommandfile",
-                  settings.serverConfig.resolve("post-boot-" + db + ".asadmin").toString()));
+              "-jar",
+              settings.runtime.resolve("payara-micro.jar").toString(),
+              "--nocluster",
+              "--port",
+              Integer.toString(port),
+              "--contextroot",
+              "/",
+              "--rootdir",
+              tmp.resolve("payara").toString(),
+              "--prebootcommandfile",
+              preBootCommands().toString(),
+              "--postbootcommandfile",
+              settings.serverConfig.resolve("post-boot-" + db + ".asadmin").toString()));
       if (postgres != null) {
         command.addAll(List.of("--addlibs", settings.runtime.resolve("postgresql.jar").toString()));
       }
