@@ -1,6 +1,7 @@
 /**
  * What every HTTP-facing package needs the same way: HTML escaping, strict JSON-B reading (a wrong
- * type is a refusal, not a silent default), empty JSON bodies, and one definition of a valid email
- * and an absolute http(s) URL.
+ * type is a refusal, not a silent default), strict form decoding (a broken escape or bytes that are
+ * not UTF-8 are a refusal, not a dropped parameter or U+FFFD), empty JSON bodies, and one
+ * definition of a valid email, an absolute http(s) URL and a name (NFC, something visible in it).
  */
 package dev.foyer.web;

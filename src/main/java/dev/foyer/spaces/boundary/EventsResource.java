@@ -146,10 +146,7 @@ public class EventsResource {
   }
 
   private static String title(String title) {
-    if (title == null || title.isBlank() || title.strip().length() > 255) {
-      throw SpacesResource.invalid("title: required, at most 255 characters");
-    }
-    return title.strip();
+    return SpacesResource.name("title", title);
   }
 
   /** Each level once at most, and a few repeats forgiven; admitted_levels (128) holds all five. */
