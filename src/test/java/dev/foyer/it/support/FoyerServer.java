@@ -149,8 +149,41 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
    */
   public Extra startExtra(
       String label, String secretsKey, Consumer<Path> prepareRootDir, String postgresDatabase) {
+    return startExtra(label, secretsKey, prepareRootDir, postgresDatabase, Map.of());
+  }
+
+  /** The same, started with {@code properties} as extra system properties. */
+  public Extra startExtra(
+      String label,
+      String secretsKey,
+      Consumer<Path> prepareRootDir,
+      String postgresDatabase,
+      Map<String, String> properties) {
     var shared = running();
-    var options = new Options(label, secretsKey, prepareRootDir, shared.postgres, postgresDatabase);
+    var options =
+        new Options(
+            label, secretsKey, prepareRootDir, shared.postgres, postgresDatabase, properties);
+    return new Extra(new FoyerServer(Running.start(options)));
+  }
+
+  /**
+   * One more Payara Micro with the same WAR and database kind, apart from the shared server, on an
+   * empty database of its own (on PostgreSQL, the database {@code foyer_<label>} of the shared
+   * cluster), started with {@code properties} as extra system properties, e.g. short periods for
+   * what the shared server would take hours to show. {@code label} is lower-case letters and
+   * digits, once per run. Close it when done.
+   */
+  public Extra startExtra(String label, Map<String, String> properties) {
+    if (!label.matches("[a-z0-9]+")) {
+      throw new IllegalArgumentException("label: lower-case letters and digits, not " + label);
+    }
+    var shared = running();
+    String database = null;
+    if (shared.postgres != null) {
+      database = "foyer_" + label;
+      shared.postgres.createDatabase(database);
+    }
+    var options = new Options(label, null, root -> {}, shared.postgres, database, properties);
     return new Extra(new FoyerServer(Running.start(options)));
   }
 
@@ -178,8 +211,9 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
       String secretsKey,
       Consumer<Path> prepareRootDir,
       PostgresServer postgres,
-      String postgresDatabase) {
-    static final Options SHARED = new Options(null, null, root -> {}, null, null);
+      String postgresDatabase,
+      Map<String, String> properties) {
+    static final Options SHARED = new Options(null, null, root -> {}, null, null, Map.of());
   }
 
   private Running running() {
@@ -292,20 +326,24 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
                   "-Dmp.jwt.verify.issuer=foyer-dev",
                   "-Dfoyer.secrets.key=" + sealingKey,
                   // Plain HTTP on loopback: a Secure cookie would never come back.
-                  "-Dfoyer.session.cookie-secure=false",
-                  "-jar",
-                  settings.runtime.resolve("payara-micro.jar").toString(),
-                  "--nocluster",
-                  "--port",
-                  Integer.toString(port),
-                  "--contextroot",
-                  "/",
-                  "--rootdir",
-                  tmp.resolve("payara").toString(),
-                  "--prebootcommandfile",
-                  preBootCommands().toString(),
-                  "--postbootcommandfile",
-                  settings.serverConfig.resolve("post-boot-" + db + ".asadmin").toString()));
+                  "-Dfoyer.session.cookie-secure=false"));
+      // After the defaults above, so that an extra server's own value of a key wins.
+      options.properties().forEach((key, value) -> command.add("-D" + key + "=" + value));
+      command.addAll(
+          List.of(
+              "-jar",
+              settings.runtime.resolve("payara-micro.jar").toString(),
+              "--nocluster",
+              "--port",
+              Integer.toString(port),
+              "--contextroot",
+              "/",
+              "--rootdir",
+              tmp.resolve("payara").toString(),
+              "--prebootcommandfile",
+              preBootCommands().toString(),
+              "--postbootcommandfile",
+              settings.serverConfig.resolve("post-boot-" + db + ".asadmin").toString()));
       if (postgres != null) {
         command.addAll(List.of("--addlibs", settings.runtime.resolve("postgresql.jar").toString()));
       }
