@@ -109,8 +109,7 @@ public class PagesResource {
     var space = space(slug);
     var event =
         spaces
-            .event(eventId)
-            .filter(found -> found.belongsTo(space))
+            .event(space, eventId)
             .orElseThrow(
                 () ->
                     new GatewayProblem(ProblemType.EVENT_UNKNOWN, "This space has no such event."));
@@ -166,8 +165,8 @@ public class PagesResource {
 
   private static String logoutForm(Space space) {
     return """
-        <form method="post" action="/auth/logout"><input type="hidden" name="account" value="%s"><button type="submit">Sign out</button></form>
-        """
+    <form method="post" action="/auth/logout"><input type="hidden" name="account" value="%s"><button type="submit">Sign out</button></form>
+    """
         .formatted(Html.escape(space.slug()));
   }
 

@@ -19,7 +19,8 @@ public enum ProblemType implements ProblemCode {
   ACCOUNT_UNKNOWN("UAACCT2", 404, "No such account"),
   PARAMETER_REPEATED("UADUP1", 400, "A parameter is given more than once"),
   EVENT_UNKNOWN("UAEV2", 404, "No such event"),
-  EVENT_OF_ANOTHER_SPACE("UAEV3", 404, "The event belongs to another account"),
+  // UAEV3 ("the event belongs to another account") is retired: event ids are per space, so
+  // another space's event is UAEV2 like any id this space does not have.
   EVENT_LEVEL_NOT_ADMITTED("UAEV4", 403, "The event does not admit this way of signing in"),
   CREDENTIAL_RACED("REQ409", 409, "The same credential was presented twice at once"),
   NAME_INVISIBLE("NAME1", 400, "A name is made only of invisible characters"),

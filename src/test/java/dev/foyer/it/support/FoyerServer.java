@@ -179,6 +179,29 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
     return new Extra(new FoyerServer(Running.start(options)));
   }
 
+  /**
+   * One more Payara Micro with the same WAR and database kind, apart from the shared server, on an
+   * empty database of its own (on PostgreSQL, the database {@code foyer_<label>} of the shared
+   * cluster), started with {@code properties} as extra system properties, e.g. short periods for
+   * what the shared server would take hours to show. {@code label} is lower-case letters and
+   * digits, once per run. Close it when done.
+   */
+  public Extra startExtra(String label, Map<String, String> properties) {
+    if (!label.matches("[a-z0-9]+")) {
+      throw new IllegalArgumentException("label: lower-case letters and digits, not " + label);
+    }
+    var shared = running();
+    String database = null;
+    if (shared.postgres != null) {
+      database = "foyer_" + label;
+      shared.postgres.createDatabase(database);
+    }
+    var options =
+        new Options(
+            label, null, root -> {}, shared.postgres, database, Map.copyOf(properties), false);
+    return new Extra(new FoyerServer(Running.start(options)));
+  }
+
   /** A server of one test class's own, stopped by {@link #close()}. */
   public static final class Extra implements AutoCloseable {
     private final FoyerServer server;
@@ -320,6 +343,7 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
                   "-Dfoyer.secrets.key=" + sealingKey,
                   // Plain HTTP on loopback: a Secure cookie would never come back.
                   "-Dfoyer.session.cookie-secure=false"));
+      // After the defaults above, so that an extra server's own value of a key wins.
       options.systemProperties().forEach((name, value) -> command.add("-D" + name + "=" + value));
       command.addAll(
           List.of(
