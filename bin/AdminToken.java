@@ -1,6 +1,7 @@
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
@@ -54,7 +55,12 @@ public class AdminToken {
     var generator = KeyPairGenerator.getInstance("RSA");
     generator.initialize(2048);
     var pair = generator.generateKeyPair();
-    Files.writeString(dir.resolve("private.pem"), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+    var privateKey = dir.resolve("private.pem");
+    if (privateKey.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      // Owner-only from the start, whatever the caller's umask.
+      Files.createFile(privateKey, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    }
+    Files.writeString(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
     Files.writeString(dir.resolve("public.pem"), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
   }
 
