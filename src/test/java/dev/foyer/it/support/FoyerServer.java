@@ -51,6 +51,13 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
   private static final Duration BOOT_TIMEOUT =
       Duration.ofSeconds(Long.getLong("foyer.it.bootTimeoutSeconds", 240));
 
+  /**
+   * The {@code mp.jwt.verify.audiences} the servers run with; {@link #token} puts it in {@code aud}
+   * unless told otherwise. Not the shipped default ({@code foyer}), so a test sees the setting
+   * obeyed.
+   */
+  public static final String ADMIN_AUDIENCE = "foyer-it";
+
   // Null in the instances JUnit creates to act as the extension; set in the ones tests receive.
   private final Running running;
 
@@ -119,12 +126,15 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
   }
 
   /**
-   * A bearer token signed with the key the server trusts, with {@code bin/AdminToken.java token}'s
-   * options, e.g. {@code token("--groups", "foyer-space-admin", "--space", "lobby")} or {@code
-   * token("--ttl", "-PT1H")} for an expired one.
+   * A bearer token signed with the key the server trusts, for {@link #ADMIN_AUDIENCE}, with {@code
+   * bin/AdminToken.java token}'s options, e.g. {@code token("--groups", "foyer-space-admin",
+   * "--space", "lobby")}, {@code token("--ttl", "-PT1H")} for an expired one or {@code
+   * token("--audience", "")} for one without {@code aud}.
    */
   public String token(String... options) {
-    return running().tokenTool("token", options);
+    var all = new ArrayList<>(List.of("--audience", ADMIN_AUDIENCE));
+    all.addAll(List.of(options));
+    return running().tokenTool("token", all.toArray(String[]::new));
   }
 
   /** The server's combined stdout and stderr, for assertions on what it logged. */
@@ -290,6 +300,7 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
                   "-Dhazelcast.socket.bind.any=false",
                   "-Dmp.jwt.verify.publickey.location=file:" + keys.resolve("public.pem"),
                   "-Dmp.jwt.verify.issuer=foyer-dev",
+                  "-Dmp.jwt.verify.audiences=" + ADMIN_AUDIENCE,
                   "-Dfoyer.secrets.key=" + sealingKey,
                   // Plain HTTP on loopback: a Secure cookie would never come back.
                   "-Dfoyer.session.cookie-secure=false",
