@@ -160,7 +160,27 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
   public Extra startExtra(
       String label, String secretsKey, Consumer<Path> prepareRootDir, String postgresDatabase) {
     var shared = running();
-    var options = new Options(label, secretsKey, prepareRootDir, shared.postgres, postgresDatabase);
+    var options =
+        new Options(label, secretsKey, prepareRootDir, shared.postgres, postgresDatabase, Map.of());
+    return new Extra(new FoyerServer(Running.start(options)));
+  }
+
+  /**
+   * One more Payara Micro with the same WAR, started with these system properties on top (e.g.
+   * {@code foyer.public-url}): on H2 with a database of its own, on PostgreSQL as a second node on
+   * the shared server's database (with its secrets key, so each reads what the other sealed). Close
+   * it when done.
+   */
+  public Extra startExtra(String label, Map<String, String> systemProperties) {
+    var shared = running();
+    var options =
+        new Options(
+            label,
+            shared.secretsKey,
+            root -> {},
+            shared.postgres,
+            null,
+            Map.copyOf(systemProperties));
     return new Extra(new FoyerServer(Running.start(options)));
   }
 
@@ -188,8 +208,9 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
       String secretsKey,
       Consumer<Path> prepareRootDir,
       PostgresServer postgres,
-      String postgresDatabase) {
-    static final Options SHARED = new Options(null, null, root -> {}, null, null);
+      String postgresDatabase,
+      Map<String, String> systemProperties) {
+    static final Options SHARED = new Options(null, null, root -> {}, null, null, Map.of());
   }
 
   private Running running() {
@@ -213,6 +234,7 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
     private Process process;
     private URI baseUri;
     private String adminToken;
+    private String secretsKey;
     private boolean stopped;
 
     private Running(Settings settings, Options options, Path tmp) {
@@ -290,6 +312,7 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
           options.secretsKey() != null
               ? options.secretsKey()
               : Base64.getEncoder().encodeToString(secretsKey);
+      this.secretsKey = sealingKey;
       var command =
           new ArrayList<>(
               List.of(
@@ -303,20 +326,23 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
                   "-Dmp.jwt.verify.audiences=" + ADMIN_AUDIENCE,
                   "-Dfoyer.secrets.key=" + sealingKey,
                   // Plain HTTP on loopback: a Secure cookie would never come back.
-                  "-Dfoyer.session.cookie-secure=false",
-                  "-jar",
-                  settings.runtime.resolve("payara-micro.jar").toString(),
-                  "--nocluster",
-                  "--port",
-                  Integer.toString(port),
-                  "--contextroot",
-                  "/",
-                  "--rootdir",
-                  tmp.resolve("payara").toString(),
-                  "--prebootcommandfile",
-                  preBootCommands().toString(),
-                  "--postbootcommandfile",
-                  settings.serverConfig.resolve("post-boot-" + db + ".asadmin").toString()));
+                  "-Dfoyer.session.cookie-secure=false"));
+      options.systemProperties().forEach((key, value) -> command.add("-D" + key + "=" + value));
+      command.addAll(
+          List.of(
+              "-jar",
+              settings.runtime.resolve("payara-micro.jar").toString(),
+              "--nocluster",
+              "--port",
+              Integer.toString(port),
+              "--contextroot",
+              "/",
+              "--rootdir",
+              tmp.resolve("payara").toString(),
+              "--prebootcommandfile",
+              preBootCommands().toString(),
+              "--postbootcommandfile",
+              settings.serverConfig.resolve("post-boot-" + db + ".asadmin").toString()));
       if (postgres != null) {
         command.addAll(List.of("--addlibs", settings.runtime.resolve("postgresql.jar").toString()));
       }
