@@ -2,6 +2,7 @@ package dev.foyer.doors;
 
 import dev.foyer.problems.Refused;
 import dev.foyer.spaces.control.Spaces;
+import dev.foyer.web.PublicAddress;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -33,6 +34,7 @@ import org.pac4j.jee.util.FilterHelper;
 public class Pac4jConfiguration {
   @Inject Instance<Door> doors;
   @Inject Spaces spaces;
+  @Inject PublicAddress address;
   @Inject Event<Refused> refusals;
 
   /**
@@ -58,7 +60,8 @@ public class Pac4jConfiguration {
     endpoints.stream()
         .filter(DoorEndpoint::embedded)
         .forEach(endpoint -> embedded.addAll(endpoint.urlPatterns()));
-    filters.addFilterMapping("embed-cors", new EmbedCors(spaces), embedded.toArray(String[]::new));
+    filters.addFilterMapping(
+        "embed-cors", new EmbedCors(spaces, address), embedded.toArray(String[]::new));
     for (var endpoint : endpoints) {
       var patterns = endpoint.urlPatterns().toArray(String[]::new);
       filters.addFilterMapping(

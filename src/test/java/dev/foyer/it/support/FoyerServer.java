@@ -53,6 +53,13 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
   private static final Duration BOOT_TIMEOUT =
       Duration.ofSeconds(Long.getLong("foyer.it.bootTimeoutSeconds", 240));
 
+  /**
+   * The {@code mp.jwt.verify.audiences} the servers run with; {@link #token} puts it in {@code aud}
+   * unless told otherwise. Not the shipped default ({@code foyer}), so a test sees the setting
+   * obeyed.
+   */
+  public static final String ADMIN_AUDIENCE = "foyer-it";
+
   // Null in the instances JUnit creates to act as the extension; set in the ones tests receive.
   private final Running running;
 
@@ -121,12 +128,15 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
   }
 
   /**
-   * A bearer token signed with the key the server trusts, with {@code bin/AdminToken.java token}'s
-   * options, e.g. {@code token("--groups", "foyer-space-admin", "--space", "lobby")} or {@code
-   * token("--ttl", "-PT1H")} for an expired one.
+   * A bearer token signed with the key the server trusts, for {@link #ADMIN_AUDIENCE}, with {@code
+   * bin/AdminToken.java token}'s options, e.g. {@code token("--groups", "foyer-space-admin",
+   * "--space", "lobby")}, {@code token("--ttl", "-PT1H")} for an expired one or {@code
+   * token("--audience", "")} for one without {@code aud}.
    */
   public String token(String... options) {
-    return running().tokenTool("token", options);
+    var all = new ArrayList<>(List.of("--audience", ADMIN_AUDIENCE));
+    all.addAll(List.of(options));
+    return running().tokenTool("token", all.toArray(String[]::new));
   }
 
   /** The server's combined stdout and stderr, for assertions on what it logged. */
@@ -183,17 +193,17 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
    * One more Payara Micro with the same WAR and database kind, apart from the shared server, on an
    * empty database of its own (on PostgreSQL, the database {@code foyer_<label>} of the shared
    * cluster), started with {@code properties} as extra system properties, e.g. short periods for
-   * what the shared server would take hours to show. {@code label} is lower-case letters and
-   * digits, once per run. Close it when done.
+   * what the shared server would take hours to show. {@code label} is lower-case letters and digits
+   * in words joined by '-', once per run. Close it when done.
    */
   public Extra startExtra(String label, Map<String, String> properties) {
-    if (!label.matches("[a-z0-9]+")) {
-      throw new IllegalArgumentException("label: lower-case letters and digits, not " + label);
+    if (!label.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+      throw new IllegalArgumentException("label: lower-case words joined by '-', not " + label);
     }
     var shared = running();
     String database = null;
     if (shared.postgres != null) {
-      database = "foyer_" + label;
+      database = "foyer_" + label.replace('-', '_');
       shared.postgres.createDatabase(database);
     }
     var options =
@@ -253,6 +263,7 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
     private Process process;
     private URI baseUri;
     private String adminToken;
+    private String secretsKey;
     private boolean stopped;
 
     private Running(Settings settings, Options options, Path tmp) {
@@ -330,6 +341,7 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
           options.secretsKey() != null
               ? options.secretsKey()
               : Base64.getEncoder().encodeToString(secretsKey);
+      this.secretsKey = sealingKey;
       var command =
           new ArrayList<>(
               List.of(
@@ -340,6 +352,7 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
                   "-Dhazelcast.socket.bind.any=false",
                   "-Dmp.jwt.verify.publickey.location=file:" + keys.resolve("public.pem"),
                   "-Dmp.jwt.verify.issuer=foyer-dev",
+                  "-Dmp.jwt.verify.audiences=" + ADMIN_AUDIENCE,
                   "-Dfoyer.secrets.key=" + sealingKey,
                   // Plain HTTP on loopback: a Secure cookie would never come back.
                   "-Dfoyer.session.cookie-secure=false"));
