@@ -191,6 +191,12 @@ public class IdentityProvidersResource {
         request.attributeKeys() == null
             ? provider.attributeKeys()
             : provider.attributeKeys().overriddenBy(attributeKeys(request.attributeKeys()));
+    if (clientSecret != null && !secrets.keyConfirmed()) {
+      // Sealed under a key that is not the stored secrets' one, it could never be opened again.
+      throw new GatewayProblem(
+          ProblemType.SECRETS_KEY_WRONG,
+          "Foyer cannot seal the client secret right now: its secrets key is not confirmed.");
+    }
     var enabled = request.enabled() == null ? provider.enabled() : request.enabled();
     if (enabled) {
       complete(
