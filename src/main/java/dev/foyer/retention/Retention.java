@@ -48,25 +48,12 @@ public class Retention {
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public Batch expiredSessions(Instant expiredBefore, int size) {
-    var keys =
-        em.createQuery(
-                "select s.tokenHash from ParticipantSession s where s.expiresAt < :before"
-                    + " order by s.expiresAt",
-                String.class)
-            .setParameter("before", expiredBefore)
-            .setMaxResults(size)
-            .getResultList();
-    if (keys.isEmpty()) {
-      return Batch.NONE;
-    }
-    var deleted =
-        em.createQuery(
-                "delete from ParticipantSession s where s.tokenHash in :keys"
-                    + " and s.expiresAt < :before")
-            .setParameter("keys", keys)
-            .setParameter("before", expiredBefore)
-            .executeUpdate();
-    return new Batch(keys.size(), deleted);
+    return selectThenDelete(
+        "select s.tokenHash from ParticipantSession s where s.expiresAt < :before"
+            + " order by s.expiresAt",
+        "delete from ParticipantSession s where s.tokenHash in :keys and s.expiresAt < :before",
+        expiredBefore,
+        size);
   }
 
   /**
@@ -124,43 +111,42 @@ public class Retention {
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public Batch loginRecords(Instant before, int size) {
-    var ids =
-        em.createQuery(
-                "select r.id from LoginRecord r where r.at < :before order by r.at", String.class)
-            .setParameter("before", before)
-            .setMaxResults(size)
-            .getResultList();
-    if (ids.isEmpty()) {
-      return Batch.NONE;
-    }
-    var deleted =
-        em.createQuery("delete from LoginRecord r where r.id in :ids and r.at < :before")
-            .setParameter("ids", ids)
-            .setParameter("before", before)
-            .executeUpdate();
-    return new Batch(ids.size(), deleted);
+    return selectThenDelete(
+        "select r.id from LoginRecord r where r.at < :before order by r.at",
+        "delete from LoginRecord r where r.id in :keys and r.at < :before",
+        before,
+        size);
   }
 
   /** Used single-use credentials that would be refused as expired anyway. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public Batch usedCredentials(Instant now, int size) {
+    return selectThenDelete(
+        "select u.credentialHash from UsedCredential u where u.expiresAt < :before"
+            + " order by u.expiresAt",
+        "delete from UsedCredential u where u.credentialHash in :keys and u.expiresAt < :before",
+        now,
+        size);
+  }
+
+  /**
+   * One batch of a rule: at most {@code size} keys of the rows matching it, oldest first, then a
+   * delete of those keys that re-checks the rule ({@code :before}), so a row another node deleted
+   * or changed meanwhile is not counted.
+   */
+  private Batch selectThenDelete(String select, String delete, Instant before, int size) {
     var keys =
-        em.createQuery(
-                "select u.credentialHash from UsedCredential u where u.expiresAt < :now"
-                    + " order by u.expiresAt",
-                String.class)
-            .setParameter("now", now)
+        em.createQuery(select, String.class)
+            .setParameter("before", before)
             .setMaxResults(size)
             .getResultList();
     if (keys.isEmpty()) {
       return Batch.NONE;
     }
     var deleted =
-        em.createQuery(
-                "delete from UsedCredential u where u.credentialHash in :keys"
-                    + " and u.expiresAt < :now")
+        em.createQuery(delete)
             .setParameter("keys", keys)
-            .setParameter("now", now)
+            .setParameter("before", before)
             .executeUpdate();
     return new Batch(keys.size(), deleted);
   }
