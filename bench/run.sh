@@ -21,6 +21,7 @@ java bin/AdminToken.java keygen "$work/keys"
 FOYER_HTTP_ADDRESS=127.0.0.1 java -Xmx2g \
   -Dh2.bindAddress=127.0.0.1 -Dhazelcast.socket.bind.any=false \
   -Dmp.jwt.verify.publickey.location="file:$work/keys/public.pem" -Dmp.jwt.verify.issuer=foyer-dev \
+  -Dmp.jwt.verify.audiences=foyer \
   -Dfoyer.secrets.key="$(head -c 32 /dev/urandom | base64)" -Dfoyer.session.cookie-secure=false \
   -jar target/runtime/payara-micro.jar --nocluster --port "$port" --contextroot / --rootdir "$work/payara" \
   --prebootcommandfile server-config/payara/pre-boot.asadmin \

@@ -1,6 +1,7 @@
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
@@ -23,6 +24,10 @@ import java.util.UUID;
  *   --space SLUG                the foyer_space claim of a space administrator
  *   --ttl PT1H                  lifetime; a negative one makes an expired token
  *   --issuer foyer-dev          iss claim; must match mp.jwt.verify.issuer
+ *   --audience foyer            aud claim, comma-separated; must name one of
+ *                               mp.jwt.verify.audiences; an empty value leaves aud out
+ *   --issued-in PT0S            iat this far from now (a negative one is in the past);
+ *                               exp is iat plus the lifetime
  * </pre>
  *
  * In production the tokens come from the operator's own identity provider; this file only needs
@@ -54,7 +59,12 @@ public class AdminToken {
     var generator = KeyPairGenerator.getInstance("RSA");
     generator.initialize(2048);
     var pair = generator.generateKeyPair();
-    Files.writeString(dir.resolve("private.pem"), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+    var privateKey = dir.resolve("private.pem");
+    if (privateKey.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      // Owner-only from the start, whatever the caller's umask.
+      Files.createFile(privateKey, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    }
+    Files.writeString(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
     Files.writeString(dir.resolve("public.pem"), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
   }
 
@@ -63,6 +73,8 @@ public class AdminToken {
     String space = null;
     var ttl = Duration.ofHours(1);
     var issuer = "foyer-dev";
+    var audience = "foyer";
+    var issuedIn = Duration.ZERO;
     for (int i = 0; i + 1 < options.size(); i += 2) {
       var value = options.get(i + 1);
       switch (options.get(i)) {
@@ -70,16 +82,14 @@ public class AdminToken {
         case "--space" -> space = value;
         case "--ttl" -> ttl = Duration.parse(value);
         case "--issuer" -> issuer = value;
+        case "--audience" -> audience = value;
+        case "--issued-in" -> issuedIn = Duration.parse(value);
         default -> throw new IllegalArgumentException("unknown option " + options.get(i));
       }
     }
-    var now = Instant.now().getEpochSecond();
-    var groupList = new ArrayList<String>();
-    for (var group : groups.split(",")) {
-      if (!group.isBlank()) {
-        groupList.add("\"" + group.strip() + "\"");
-      }
-    }
+    var now = Instant.now().getEpochSecond() + issuedIn.getSeconds();
+    var groupList = quoted(groups);
+    var audienceList = quoted(audience);
     var claims = new StringBuilder()
         .append("{\"iss\":\"").append(issuer).append('"')
         .append(",\"sub\":\"operator\",\"upn\":\"operator\"")
@@ -87,6 +97,11 @@ public class AdminToken {
         .append(",\"iat\":").append(Math.min(now, now + ttl.getSeconds()))
         .append(",\"exp\":").append(now + ttl.getSeconds())
         .append(",\"groups\":[").append(String.join(",", groupList)).append(']');
+    if (audienceList.size() == 1) {
+      claims.append(",\"aud\":").append(audienceList.get(0));
+    } else if (!audienceList.isEmpty()) {
+      claims.append(",\"aud\":[").append(String.join(",", audienceList)).append(']');
+    }
     if (space != null) {
       claims.append(",\"foyer_space\":\"").append(space).append('"');
     }
@@ -98,6 +113,16 @@ public class AdminToken {
     signer.initSign(privateKey(dir.resolve("private.pem")));
     signer.update(signingInput.getBytes(StandardCharsets.US_ASCII));
     return signingInput + "." + encoder.encodeToString(signer.sign());
+  }
+
+  static List<String> quoted(String commaSeparated) {
+    var values = new ArrayList<String>();
+    for (var value : commaSeparated.split(",")) {
+      if (!value.isBlank()) {
+        values.add("\"" + value.strip() + "\"");
+      }
+    }
+    return values;
   }
 
   static RSAPrivateKey privateKey(Path file) throws Exception {

@@ -17,8 +17,9 @@ import java.util.Locale;
 
 /**
  * Stands in front of a door's pac4j filter. It marks the request as a sign-in attempt, refuses what
- * no door should parse (wrong method, oversized or unframed bodies, wrong media type), and renders
- * the refusals a door's client raises inside pac4j, where no JAX-RS mapper can see them.
+ * no door should parse (wrong method, oversized or unframed bodies, wrong media type, malformed
+ * percent-encoding or UTF-8: {@link StrictParameters}), and renders the refusals a door's client
+ * raises inside pac4j, where no JAX-RS mapper can see them.
  */
 public class DoorGuard extends HttpFilter {
   /** Seed 000's parameters fit in far less; anything bigger is not a sign-in. */
@@ -42,10 +43,11 @@ public class DoorGuard extends HttpFilter {
     new DoorAttempt(endpoint.name(), endpoint.account().apply(request)).mark(request);
     try {
       check(request);
+      var strict = StrictParameters.of(request);
       if (endpoint.accountInForm()) {
-        DoorAttempt.account(request, request.getParameter("account"));
+        DoorAttempt.account(strict, strict.getParameter("account"));
       }
-      chain.doFilter(request, response);
+      chain.doFilter(strict, response);
     } catch (GatewayProblem problem) {
       refuse(request, response, problem);
     } catch (ServletException | RuntimeException e) {

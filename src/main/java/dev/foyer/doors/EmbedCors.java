@@ -2,6 +2,7 @@ package dev.foyer.doors;
 
 import dev.foyer.spaces.control.Spaces;
 import dev.foyer.web.Origins;
+import dev.foyer.web.PublicAddress;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -19,9 +20,11 @@ import java.io.IOException;
  */
 public class EmbedCors extends HttpFilter {
   private final Spaces spaces;
+  private final PublicAddress address;
 
-  public EmbedCors(Spaces spaces) {
+  public EmbedCors(Spaces spaces, PublicAddress address) {
     this.spaces = spaces;
+    this.address = address;
   }
 
   @Override
@@ -32,7 +35,7 @@ public class EmbedCors extends HttpFilter {
     boolean preflight =
         request.getMethod().equals("OPTIONS")
             && request.getHeader("Access-Control-Request-Method") != null;
-    if (origin == null || Origins.sameOrigin(request, origin)) {
+    if (origin == null || Origins.sameOrigin(address.origin(request), origin)) {
       chain.doFilter(request, response);
       return;
     }

@@ -2,6 +2,7 @@ package dev.foyer.doors;
 
 import dev.foyer.problems.Refused;
 import dev.foyer.spaces.control.Spaces;
+import dev.foyer.web.PublicAddress;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -25,13 +26,15 @@ import org.pac4j.jee.util.FilterHelper;
  * {@link Door} bean describes, and the filters in front of them, registered in code. Each door path
  * gets, in order: CORS where the plugin calls it (the session endpoints it also calls decide their
  * CORS per space themselves: sessions.boundary.SessionCors), the door's guard, and pac4j's security
- * filter for the endpoint's client alone. Matchers are "none": pac4j's defaults would add a CSRF
- * token and an HTTP session to every sign-in.
+ * filter for the endpoint's client alone; then, on every path, the strict query-string check
+ * ({@link StrictQueries}). Matchers are "none": pac4j's defaults would add a CSRF token and an HTTP
+ * session to every sign-in.
  */
 @ApplicationScoped
 public class Pac4jConfiguration {
   @Inject Instance<Door> doors;
   @Inject Spaces spaces;
+  @Inject PublicAddress address;
   @Inject Event<Refused> refusals;
 
   /**
@@ -57,7 +60,8 @@ public class Pac4jConfiguration {
     endpoints.stream()
         .filter(DoorEndpoint::embedded)
         .forEach(endpoint -> embedded.addAll(endpoint.urlPatterns()));
-    filters.addFilterMapping("embed-cors", new EmbedCors(spaces), embedded.toArray(String[]::new));
+    filters.addFilterMapping(
+        "embed-cors", new EmbedCors(spaces, address), embedded.toArray(String[]::new));
     for (var endpoint : endpoints) {
       var patterns = endpoint.urlPatterns().toArray(String[]::new);
       filters.addFilterMapping(
@@ -67,6 +71,7 @@ public class Pac4jConfiguration {
       var security = new SecurityFilter(config, endpoint.name(), null, DefaultMatchers.NONE);
       filters.addFilterMapping(endpoint.name() + "-security", scoped(endpoint, security), patterns);
     }
+    filters.addFilterMapping("strict-queries", new StrictQueries(refusals), "/*");
   }
 
   private static Filter scoped(DoorEndpoint endpoint, Filter filter) {

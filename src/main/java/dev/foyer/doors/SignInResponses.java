@@ -27,14 +27,13 @@ public class SignInResponses {
     return found(result, uriInfo).cookie(cookies.issue(result.session())).build();
   }
 
-  /** The same for a space shown in a frame of one of its allowed origins. */
-  public Response redirectEmbedded(
-      HttpServletRequest request, UriInfo uriInfo, String frameAncestors) {
+  /**
+   * The same for a space shown in a frame of one of its allowed origins (the caller lets the answer
+   * be framed: web.SecurityHeaders).
+   */
+  public Response redirectEmbedded(HttpServletRequest request, UriInfo uriInfo) {
     var result = admit(request);
-    return found(result, uriInfo)
-        .cookie(cookies.issueEmbedded(result.session()))
-        .header("Content-Security-Policy", "frame-ancestors " + frameAncestors)
-        .build();
+    return found(result, uriInfo).cookie(cookies.issueEmbedded(result.session())).build();
   }
 
   private static Response.ResponseBuilder found(SignIn.Result result, UriInfo uriInfo) {

@@ -10,16 +10,19 @@ import dev.foyer.spaces.entity.AdmissionLevel;
 import dev.foyer.spaces.entity.Event;
 import dev.foyer.spaces.entity.Space;
 import dev.foyer.web.Html;
+import dev.foyer.web.SecurityHeaders;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -31,6 +34,11 @@ import java.util.stream.Collectors;
 @Path("/")
 public class PagesResource {
   private static final String HTML = "text/html;charset=UTF-8";
+  private static final String STYLESHEET =
+      """
+      body{font-family:system-ui,sans-serif;max-width:44rem;margin:3rem auto;padding:0 1rem}
+      code{background:#f3f3f3;padding:.1rem .3rem}
+      """;
 
   @Inject Spaces spaces;
   @Inject Sessions sessions;
@@ -38,6 +46,7 @@ public class PagesResource {
   @Inject Clock clock;
   @PersistenceContext EntityManager em;
   @Context HttpHeaders headers;
+  @Context HttpServletRequest request;
 
   // No @Produces on pages: a JSON caller must get its refusal as problem+json, not a 406.
   @GET
@@ -109,8 +118,7 @@ public class PagesResource {
     var space = space(slug);
     var event =
         spaces
-            .event(eventId)
-            .filter(found -> found.belongsTo(space))
+            .event(space, eventId)
             .orElseThrow(
                 () ->
                     new GatewayProblem(ProblemType.EVENT_UNKNOWN, "This space has no such event."));
@@ -155,39 +163,55 @@ public class PagesResource {
     }
   }
 
+  /**
+   * The pages' one stylesheet: the Content-Security-Policy (web.SecurityHeaders) allows no inline
+   * style.
+   */
+  @GET
+  @Path("foyer.css")
+  @Produces("text/css;charset=UTF-8")
+  public Response stylesheet() {
+    var cache = new CacheControl();
+    cache.setMaxAge(300);
+    return Response.ok(STYLESHEET).cacheControl(cache).build();
+  }
+
+  /**
+   * The space, and from here on this answer may be shown in a frame of the space's allowed origins:
+   * a member who came in through the embed sees the space's pages (and their refusals) inside it.
+   */
   private Space space(String slug) {
-    return spaces
-        .bySlug(slug)
-        .orElseThrow(
-            () ->
-                new GatewayProblem(
-                    ProblemType.ACCOUNT_UNKNOWN, "There is no space named like that."));
+    var space =
+        spaces
+            .bySlug(slug)
+            .orElseThrow(
+                () ->
+                    new GatewayProblem(
+                        ProblemType.ACCOUNT_UNKNOWN, "There is no space named like that."));
+    SecurityHeaders.frameableBy(request, space.allowedOrigins());
+    return space;
   }
 
   private static String logoutForm(Space space) {
     return """
-        <form method="post" action="/auth/logout"><input type="hidden" name="account" value="%s"><button type="submit">Sign out</button></form>
-        """
+    <form method="post" action="/auth/logout"><input type="hidden" name="account" value="%s"><button type="submit">Sign out</button></form>
+    """
         .formatted(Html.escape(space.slug()));
   }
 
+  /** A page; web.SecurityHeaders adds {@code Cache-Control: no-store} and who may frame it. */
   private static Response page(String title, String body) {
-    var cache = new CacheControl();
-    cache.setNoStore(true);
     var html =
         """
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8"><title>%s</title>
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <style>body{font-family:system-ui,sans-serif;max-width:44rem;margin:3rem auto;padding:0 1rem}</style></head>
+        <link rel="stylesheet" href="/foyer.css"></head>
         <body><main>
         %s
         </main></body></html>
         """
             .formatted(Html.escape(title), body);
-    return Response.ok(html, HTML)
-        .cacheControl(cache)
-        .header("X-Frame-Options", "SAMEORIGIN")
-        .build();
+    return Response.ok(html, HTML).build();
   }
 }

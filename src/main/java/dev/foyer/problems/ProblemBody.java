@@ -82,8 +82,7 @@ public record ProblemBody(int status, String contentType, String text, URI insta
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8"><title>%s</title>
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem}
-        code{background:#f3f3f3;padding:.1rem .3rem}</style></head>
+        <link rel="stylesheet" href="/foyer.css"></head>
         <body><main>
         <h1>%s</h1>
         <p>%s</p>

@@ -12,15 +12,22 @@ public enum ProblemType implements ProblemCode {
   LENGTH_REQUIRED("REQ411", 411, "Content length required"),
   UNSUPPORTED_MEDIA_TYPE("REQ415", 415, "Unsupported media type"),
   MALFORMED_BODY("REQ400", 400, "Malformed request body"),
+  MALFORMED_ENCODING("ENC1", 400, "Malformed percent-encoding or invalid UTF-8"),
 
   // Every door: the space, the event and its levels, parameters (seed 000 named them first).
   ACCOUNT_MISSING("UAACCT1", 400, "The account parameter is missing"),
   ACCOUNT_UNKNOWN("UAACCT2", 404, "No such account"),
   PARAMETER_REPEATED("UADUP1", 400, "A parameter is given more than once"),
   EVENT_UNKNOWN("UAEV2", 404, "No such event"),
-  EVENT_OF_ANOTHER_SPACE("UAEV3", 404, "The event belongs to another account"),
+  // UAEV3 ("the event belongs to another account") is retired: event ids are per space, so
+  // another space's event is UAEV2 like any id this space does not have.
   EVENT_LEVEL_NOT_ADMITTED("UAEV4", 403, "The event does not admit this way of signing in"),
   CREDENTIAL_RACED("REQ409", 409, "The same credential was presented twice at once"),
+  NAME_INVISIBLE("NAME1", 400, "A name is made only of invisible characters"),
+  EXTERNAL_ID_SPACED(
+      "XID1", 400, "An external id starts or ends with a space or an invisible character"),
+  SECRETS_KEY_WRONG(
+      "KEY1", 503, "Foyer's secrets key does not open the stored secrets; try again later"),
 
   // Admission of a member (every door).
   MEMBER_DEACTIVATED("MBR1", 403, "This member has been deactivated"),

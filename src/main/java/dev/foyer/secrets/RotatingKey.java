@@ -51,6 +51,18 @@ public class RotatingKey {
     return List.copyOf(keys);
   }
 
+  /** Passes both sealed values through {@link StoredSecrets#visit}, storing what it returns. */
+  public void visit(StoredSecrets secrets) {
+    var key = secrets.visit(sealedKey);
+    var previous = secrets.visit(sealedPreviousKey);
+    if (!java.util.Objects.equals(key, sealedKey)) {
+      sealedKey = key;
+    }
+    if (!java.util.Objects.equals(previous, sealedPreviousKey)) {
+      sealedPreviousKey = previous;
+    }
+  }
+
   public Optional<Instant> previousKeyUntil() {
     return Optional.ofNullable(previousKeyUntil);
   }

@@ -4,14 +4,11 @@ import dev.foyer.problems.GatewayProblem;
 import dev.foyer.problems.ProblemType;
 import dev.foyer.secrets.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
 import java.time.Instant;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The replay guard shared by every door with single-use credentials. A credential is claimed in a
@@ -21,7 +18,6 @@ import java.util.concurrent.ThreadLocalRandom;
 @ApplicationScoped
 public class Replays {
   @PersistenceContext EntityManager em;
-  @Inject Clock clock;
 
   /** Whether the credential was claimed and its record has not been swept yet. */
   public boolean claimed(String kind, String credential) {
@@ -45,11 +41,7 @@ public class Replays {
           ProblemType.CREDENTIAL_RACED,
           "This credential is being used by another request right now.");
     }
-    if (ThreadLocalRandom.current().nextInt(256) == 0) {
-      em.createQuery("delete from UsedCredential u where u.expiresAt < :now")
-          .setParameter("now", clock.instant())
-          .executeUpdate();
-    }
+    // Expired records are deleted by retention (dev.foyer.retention), in batches.
     return true;
   }
 }

@@ -3,6 +3,7 @@ package dev.foyer.singleuse;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -12,7 +13,9 @@ import java.time.Instant;
  * used on one node is refused on every other.
  */
 @Entity
-@Table(name = "used_credential")
+@Table(
+    name = "used_credential",
+    indexes = @Index(name = "used_credential_expires_at", columnList = "expires_at"))
 public class UsedCredential {
   @Id
   @Column(name = "credential_hash", length = 64)

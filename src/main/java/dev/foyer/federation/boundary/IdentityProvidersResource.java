@@ -61,7 +61,6 @@ public class IdentityProvidersResource {
   static final Pattern ALIAS = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
   static final int MAX_ALIAS = 64;
-  static final int MAX_NAME = 255;
   static final int MAX_CLIENT_ID = 512;
   static final int MAX_SECRET = 512;
   static final int MAX_SCOPES = 1024;
@@ -164,9 +163,13 @@ public class IdentityProvidersResource {
   private void apply(IdentityProvider provider, ProviderRequest request) {
     var kind = provider.kind();
     var displayName =
-        request.displayName() == null ? null : name("displayName", request.displayName());
+        request.displayName() == null
+            ? null
+            : SpacesResource.name("displayName", request.displayName());
     var buttonLabel =
-        request.buttonLabel() == null ? null : name("buttonLabel", request.buttonLabel());
+        request.buttonLabel() == null
+            ? null
+            : SpacesResource.name("buttonLabel", request.buttonLabel());
     var endpoints = endpoints(kind, provider.endpoints(), request);
     var clientId =
         request.clientId() == null
@@ -188,6 +191,12 @@ public class IdentityProvidersResource {
         request.attributeKeys() == null
             ? provider.attributeKeys()
             : provider.attributeKeys().overriddenBy(attributeKeys(request.attributeKeys()));
+    if (clientSecret != null && !secrets.keyConfirmed()) {
+      // Sealed under a key that is not the stored secrets' one, it could never be opened again.
+      throw new GatewayProblem(
+          ProblemType.SECRETS_KEY_WRONG,
+          "Foyer cannot seal the client secret right now: its secrets key is not confirmed.");
+    }
     var enabled = request.enabled() == null ? provider.enabled() : request.enabled();
     if (enabled) {
       complete(
@@ -370,14 +379,6 @@ public class IdentityProvidersResource {
       throw invalid(
           "clientAuthentication: one of " + Arrays.toString(ClientAuthentication.values()));
     }
-  }
-
-  private static String name(String field, String value) {
-    var name = value.strip();
-    if (name.isEmpty() || name.length() > MAX_NAME) {
-      throw invalid(field + ": 1 to " + MAX_NAME + " characters");
-    }
-    return name;
   }
 
   private static String credential(String field, String value, int max) {

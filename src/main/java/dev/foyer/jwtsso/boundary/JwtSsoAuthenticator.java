@@ -1,6 +1,7 @@
 package dev.foyer.jwtsso.boundary;
 
 import dev.foyer.doors.AssertedProfile;
+import dev.foyer.doors.DoorSecrets;
 import dev.foyer.jwtsso.control.JwtSsoSpaces;
 import dev.foyer.jwtsso.control.SsoClaims;
 import dev.foyer.jwtsso.control.SsoTokenPolicy;
@@ -11,7 +12,6 @@ import dev.foyer.members.entity.AssertedIdentity;
 import dev.foyer.members.entity.Member;
 import dev.foyer.members.entity.MemberChanges;
 import dev.foyer.problems.GatewayProblem;
-import dev.foyer.secrets.SecretBox;
 import dev.foyer.signin.control.DoorAttempt;
 import dev.foyer.signin.entity.Destination;
 import dev.foyer.singleuse.Replays;
@@ -40,7 +40,7 @@ public class JwtSsoAuthenticator {
   static final String REPLAY_KIND = "jwt";
 
   @Inject JwtSsoSpaces ssoSpaces;
-  @Inject SecretBox secrets;
+  @Inject DoorSecrets secrets;
   @Inject Replays replays;
   @Inject Clock clock;
 
@@ -49,7 +49,8 @@ public class JwtSsoAuthenticator {
     DoorAttempt.account(request, space.slug());
     var settings = ssoSpaces.enabledSettings(space);
     var now = clock.instant();
-    var keys = settings.key().sealedKeys(now).stream().map(secrets::open).toList();
+    var keys =
+        secrets.open("the JWT SSO key of space " + space.slug(), settings.key().sealedKeys(now));
     var policy =
         new SsoTokenPolicy(
             Set.of("HS256"),

@@ -5,6 +5,7 @@ import dev.foyer.jwtsso.control.JwtSsoSpaces;
 import dev.foyer.jwtsso.entity.JwtSsoProblem;
 import dev.foyer.problems.GatewayProblem;
 import dev.foyer.spaces.control.Spaces;
+import dev.foyer.web.SecurityHeaders;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,7 +23,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.stream.Collectors;
 
 /** Seeds 001/003's URLs under {@code /spot/{spaceId}}. */
 @RequestScoped
@@ -59,6 +59,9 @@ public class JwtSsoResource {
   @Path("embed")
   public Response embedded() {
     var space = ssoSpaces.space(spaceId);
+    // The sign-in's answer and the space's pages it leads to: web.SecurityHeaders writes the
+    // frame-ancestors policy.
+    SecurityHeaders.frameableBy(request, space.allowedOrigins());
     var referer = request.getHeader("Referer");
     if (referer != null
         && !space.allowsOrigin(origin(referer))
@@ -67,9 +70,7 @@ public class JwtSsoResource {
           JwtSsoProblem.EMBED_ORIGIN_NOT_ALLOWED,
           "This page's origin is not among the space's allowed embed origins.");
     }
-    var ancestors =
-        space.allowedOrigins().stream().collect(Collectors.joining(" ", "'self' ", "")).strip();
-    return responses.redirectEmbedded(request, uriInfo, ancestors);
+    return responses.redirectEmbedded(request, uriInfo);
   }
 
   private static String origin(String url) {
@@ -149,8 +150,10 @@ public class JwtSsoResource {
   /** {@code /spot/{id}[/...]} is the space's home in seeds 001/003's URL scheme. */
   @GET
   public Response home() {
+    var space = ssoSpaces.space(spaceId);
+    SecurityHeaders.frameableBy(request, space.allowedOrigins());
     return Response.status(Response.Status.FOUND)
-        .location(uriInfo.getBaseUri().resolve(Spaces.home(ssoSpaces.space(spaceId))))
+        .location(uriInfo.getBaseUri().resolve(Spaces.home(space)))
         .build();
   }
 
@@ -158,6 +161,7 @@ public class JwtSsoResource {
   @Path("{rest: .+}")
   public Response page(@PathParam("rest") String rest) {
     var space = ssoSpaces.space(spaceId);
+    SecurityHeaders.frameableBy(request, space.allowedOrigins());
     var target =
         spaces.inside(space, Spaces.home(space) + "/" + rest).orElseGet(() -> Spaces.home(space));
     return Response.status(Response.Status.FOUND)

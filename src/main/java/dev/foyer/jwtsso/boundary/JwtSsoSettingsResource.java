@@ -1,6 +1,7 @@
 package dev.foyer.jwtsso.boundary;
 
 import dev.foyer.FoyerApplication;
+import dev.foyer.doors.DoorSecrets;
 import dev.foyer.jwtsso.control.JwtSsoSpaces;
 import dev.foyer.jwtsso.entity.JwtSsoProblem;
 import dev.foyer.jwtsso.entity.JwtSsoSettings;
@@ -60,7 +61,7 @@ public class JwtSsoSettingsResource {
   @PersistenceContext EntityManager em;
   @Inject AdminScope scope;
   @Inject JwtSsoSpaces ssoSpaces;
-  @Inject SecretBox secrets;
+  @Inject DoorSecrets secrets;
   @Inject Clock clock;
 
   @PathParam("slug")

@@ -3,8 +3,10 @@ package dev.foyer.jwtsso.control;
 import dev.foyer.jwtsso.entity.JwtSsoProblem;
 import dev.foyer.jwtsso.entity.JwtSsoSettings;
 import dev.foyer.problems.GatewayProblem;
+import dev.foyer.secrets.StoredSecrets;
 import dev.foyer.spaces.entity.Space;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
@@ -35,6 +37,13 @@ public class JwtSsoSpaces {
 
   public Optional<JwtSsoSettings> settings(Space space) {
     return Optional.ofNullable(em.find(JwtSsoSettings.class, space.id()));
+  }
+
+  /** Every space's JWT SSO keys, through a start-up walk (counted, or sealed again). */
+  void visitSecrets(@Observes StoredSecrets secrets) {
+    em.createQuery("select j from JwtSsoSettings j", JwtSsoSettings.class)
+        .getResultList()
+        .forEach(settings -> settings.key().visit(secrets));
   }
 
   public JwtSsoSettings enabledSettings(Space space) {

@@ -9,6 +9,8 @@ import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.foyer.jwtsso.entity.JwtSsoProblem;
 import dev.foyer.problems.GatewayProblem;
+import dev.foyer.problems.ProblemType;
+import dev.foyer.web.DisplayNames;
 import dev.foyer.web.WebAddresses;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -120,11 +122,11 @@ public final class SsoTokenVerifier {
             .orElse(DEFAULT_TIME_ZONE);
     return new SsoClaims(
         digest(jws.getSignature().decode()),
-        required(claims, "sub"),
-        required(claims, "firstName"),
-        required(claims, "lastName"),
+        externalId(claims, "sub"),
+        requiredName(claims, "firstName"),
+        requiredName(claims, "lastName"),
         email,
-        optional(claims, "title", MAX_CLAIM),
+        name(claims, "title"),
         avatar,
         lang,
         timezone,
@@ -231,6 +233,50 @@ public final class SsoTokenVerifier {
             () ->
                 new GatewayProblem(
                     JwtSsoProblem.JWT_CLAIM_MISSING, "The token has no " + name + " claim."));
+  }
+
+  private static String requiredName(Map<String, Object> claims, String name) {
+    return name(claims, name)
+        .orElseThrow(
+            () ->
+                new GatewayProblem(
+                    JwtSsoProblem.JWT_CLAIM_MISSING, "The token has no " + name + " claim."));
+  }
+
+  /** A name as {@link DisplayNames} keeps it; refused when it is only invisible characters. */
+  private static Optional<String> name(Map<String, Object> claims, String name) {
+    var raw = optional(claims, name, MAX_CLAIM);
+    if (raw.isEmpty()) {
+      return raw;
+    }
+    var kept =
+        DisplayNames.normalized(raw.get())
+            .orElseThrow(
+                () ->
+                    new GatewayProblem(
+                        ProblemType.NAME_INVISIBLE,
+                        "The token's " + name + " is made only of invisible characters."));
+    if (kept.length() > MAX_CLAIM) {
+      throw invalid(name + " is longer than " + MAX_CLAIM + " characters");
+    }
+    return Optional.of(kept);
+  }
+
+  /**
+   * The subject exactly as signed: never cut, since "42" and "42 " would be two people. One with a
+   * space or an invisible character at either end is refused; a blank one is missing.
+   */
+  private static String externalId(Map<String, Object> claims, String name) {
+    var value = claims.get(name);
+    if (value instanceof String text && !text.isBlank() && DisplayNames.hasEdgeSpace(text)) {
+      throw new GatewayProblem(
+          ProblemType.EXTERNAL_ID_SPACED,
+          "The token's "
+              + name
+              + " starts or ends with a space or an invisible character; Foyer never trims an id,"
+              + " so sign it exactly as your system stores it.");
+    }
+    return required(claims, name);
   }
 
   private static Optional<String> optional(Map<String, Object> claims, String name, int maxLength) {

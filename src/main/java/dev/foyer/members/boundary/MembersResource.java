@@ -12,6 +12,7 @@ import dev.foyer.members.entity.MemberStatusChange;
 import dev.foyer.problems.GatewayProblem;
 import dev.foyer.problems.ProblemType;
 import dev.foyer.spaces.boundary.AdminScope;
+import dev.foyer.spaces.boundary.SpacesResource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.event.Event;
@@ -75,16 +76,15 @@ public class MembersResource {
   @POST
   public Response create(NewMember request) {
     var space = scope.space(slug);
-    if (request == null
-        || request.givenName() == null
-        || request.givenName().isBlank()
-        || request.givenName().length() > 255) {
+    if (request == null) {
       throw new GatewayProblem(
           ProblemType.ADMIN_INVALID, "givenName: required, at most 255 characters");
     }
-    if (request.familyName() != null && request.familyName().length() > 255) {
-      throw new GatewayProblem(ProblemType.ADMIN_INVALID, "familyName: at most 255 characters");
-    }
+    var givenName = SpacesResource.name("givenName", request.givenName());
+    var familyName =
+        request.familyName() == null || request.familyName().isBlank()
+            ? null
+            : SpacesResource.name("familyName", request.familyName());
     if (!dev.foyer.web.WebAddresses.isEmail(request.email())) {
       throw new GatewayProblem(ProblemType.ADMIN_INVALID, "email: a valid address is required");
     }
@@ -99,8 +99,8 @@ public class MembersResource {
           ProblemType.MEMBER_EXISTS, "A member with this email already signs in with a password.");
     }
     var profile =
-        Member.Profile.named(request.givenName().strip(), request.givenName().strip())
-            .withFamilyName(request.familyName())
+        Member.Profile.named(givenName, givenName)
+            .withFamilyName(familyName)
             .withEmail(request.email().strip());
     var member = new Member(space, profile, false, true, clock.instant());
     if (request.status() != null) {

@@ -17,7 +17,7 @@ import java.time.Instant;
 @Entity
 @Table(
     name = "event_join",
-    indexes = @Index(name = "event_join_member", columnList = "member_id, event_id"))
+    indexes = @Index(name = "event_join_member", columnList = "member_id, event_key"))
 @NamedQuery(
     name = EventJoin.OF_MEMBER,
     query =
@@ -38,7 +38,7 @@ public class EventJoin {
   private Member member;
 
   @ManyToOne(optional = false, fetch = FetchType.LAZY)
-  @JoinColumn(name = "event_id")
+  @JoinColumn(name = "event_key")
   private Event event;
 
   @Column(name = "joined_at", nullable = false)

@@ -36,11 +36,15 @@ import java.util.TreeMap;
 @Entity
 @Table(
     name = "member",
-    indexes = @Index(name = "member_space_email_key", columnList = "space_id, email_key"))
+    indexes = {
+      @Index(name = "member_space_email_key", columnList = "space_id, email_key"),
+      @Index(name = "member_guest_last_sign_in", columnList = "guest, last_sign_in_at")
+    })
 @NamedQuery(
     name = Member.BY_EMAIL,
     query =
-        "select m from Member m where m.space = :space and m.emailKey = :email and m.emailVerified = true and m.guest = false order by m.createdAt")
+        "select m from Member m where m.space = :space and m.emailKey = :email and m.emailVerified"
+            + " = true and m.guest = false order by m.createdAt")
 public class Member {
   public static final String BY_EMAIL = "Member.byEmail";
 

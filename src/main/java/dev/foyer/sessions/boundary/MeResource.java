@@ -8,6 +8,7 @@ import dev.foyer.sessions.entity.ParticipantSession;
 import dev.foyer.spaces.control.Spaces;
 import dev.foyer.spaces.entity.Space;
 import dev.foyer.web.Origins;
+import dev.foyer.web.PublicAddress;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -46,6 +47,7 @@ public class MeResource {
   @Inject SessionCookies cookies;
   @Inject Spaces spaces;
   @Inject SessionCors cors;
+  @Inject PublicAddress address;
   @Context HttpHeaders headers;
   @Context UriInfo uriInfo;
   @Context HttpServletRequest request;
@@ -57,7 +59,7 @@ public class MeResource {
     var account = queryAccount();
     var session = find(account, token);
     var space = session.map(ParticipantSession::space).or(() -> account.map(this::space));
-    cors.answerFor(space, Origins.foreign(request));
+    cors.answerFor(space, Origins.foreign(request, address.origin(request)));
     var signedIn =
         session.orElseThrow(
             () ->
@@ -90,7 +92,7 @@ public class MeResource {
     var named = account.map(this::space);
     var session = find(account, token);
     var space = session.map(ParticipantSession::space).or(() -> named);
-    var foreign = Origins.foreign(request);
+    var foreign = Origins.foreign(request, address.origin(request));
     if (foreign.isPresent() && !space.map(s -> s.allowsOrigin(foreign.get())).orElse(false)) {
       throw new GatewayProblem(
           ProblemType.LOGOUT_ORIGIN_REFUSED,
@@ -130,7 +132,7 @@ public class MeResource {
 
   private Response preflight() {
     var origin = headers.getHeaderString(Origins.ORIGIN);
-    if (origin != null && !Origins.sameOrigin(request, origin)) {
+    if (origin != null && !Origins.sameOrigin(address.origin(request), origin)) {
       var account = queryValue("account");
       boolean allowed =
           account.isPresent()

@@ -20,7 +20,10 @@ import java.time.Instant;
 @Entity
 @Table(
     name = "participant_session",
-    indexes = @Index(name = "participant_session_member", columnList = "member_id, expires_at"))
+    indexes = {
+      @Index(name = "participant_session_member", columnList = "member_id, expires_at"),
+      @Index(name = "participant_session_expires_at", columnList = "expires_at")
+    })
 @NamedQuery(
     name = ParticipantSession.OPEN_OF_MEMBER,
     query =

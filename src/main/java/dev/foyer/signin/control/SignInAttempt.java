@@ -42,19 +42,15 @@ public class SignInAttempt {
             .eventId()
             .map(
                 id -> {
+                  // An event of another space with the same id is no business of this one's.
                   var found =
                       spaces
-                          .event(id)
+                          .event(space, id)
                           .orElseThrow(
                               () ->
                                   new GatewayProblem(
                                       ProblemType.EVENT_UNKNOWN,
-                                      "There is no event with that id."));
-                  if (!found.belongsTo(space)) {
-                    throw new GatewayProblem(
-                        ProblemType.EVENT_OF_ANOTHER_SPACE,
-                        "That event is not part of this account.");
-                  }
+                                      "This account has no event with that id."));
                   if (!found.admits(identity.level())) {
                     throw new GatewayProblem(
                         ProblemType.EVENT_LEVEL_NOT_ADMITTED,

@@ -18,7 +18,10 @@ import java.util.Optional;
 @Entity
 @Table(
     name = "login_record",
-    indexes = @Index(name = "login_record_account_at", columnList = "account, at"))
+    indexes = {
+      @Index(name = "login_record_account_at", columnList = "account, at"),
+      @Index(name = "login_record_at", columnList = "at")
+    })
 @NamedQuery(
     name = LoginRecord.OF_ACCOUNT,
     query = "select r from LoginRecord r where r.account = :account order by r.at desc, r.id")

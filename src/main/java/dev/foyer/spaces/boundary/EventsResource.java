@@ -13,6 +13,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -63,8 +64,8 @@ public class EventsResource {
     if (!Event.ID.matcher(id).matches()) {
       throw SpacesResource.invalid("id: letters, digits, '-' and '_', at most 64 characters");
     }
-    if (em.find(Event.class, id) != null) {
-      throw new GatewayProblem(ProblemType.EVENT_EXISTS, "The event id '" + id + "' is taken.");
+    if (spaces.event(space, id).isPresent()) {
+      throw taken(id);
     }
     var event =
         new Event(
@@ -73,7 +74,14 @@ public class EventsResource {
             title(request.title()),
             levels(request.admittedLevels(), EnumSet.of(AdmissionLevel.NICKNAME)));
     schedule(event, request);
-    em.persist(event);
+    try {
+      em.persist(event);
+      // A concurrent create of the same id in this space fails here, on the unique constraint,
+      // and is answered like the check above rather than at commit.
+      em.flush();
+    } catch (PersistenceException raced) {
+      throw taken(id);
+    }
     return Response.created(URI.create("/api/admin/spaces/" + slug + "/events/" + id))
         .entity(EventView.of(event))
         .build();
@@ -127,10 +135,15 @@ public class EventsResource {
     return Response.noContent().build();
   }
 
+  /** Says nothing of other spaces: each has its own ids. */
+  private static GatewayProblem taken(String id) {
+    return new GatewayProblem(
+        ProblemType.EVENT_EXISTS, "This space already has an event '" + id + "'.");
+  }
+
   private Event event(Space space, String eventId) {
     return spaces
-        .event(eventId)
-        .filter(event -> event.belongsTo(space))
+        .event(space, eventId)
         .orElseThrow(
             () ->
                 new GatewayProblem(
@@ -146,10 +159,7 @@ public class EventsResource {
   }
 
   private static String title(String title) {
-    if (title == null || title.isBlank() || title.strip().length() > 255) {
-      throw SpacesResource.invalid("title: required, at most 255 characters");
-    }
-    return title.strip();
+    return SpacesResource.name("title", title);
   }
 
   /** Each level once at most, and a few repeats forgiven; admitted_levels (128) holds all five. */

@@ -45,13 +45,10 @@ public class GroupsResource {
   @POST
   public Response create(GroupRequest request) {
     var space = scope.space(slug);
-    if (request == null
-        || request.name() == null
-        || request.name().isBlank()
-        || request.name().length() > 255) {
+    if (request == null) {
       throw SpacesResource.invalid("name: required, at most 255 characters");
     }
-    var group = new SpaceGroup(space, request.name().strip());
+    var group = new SpaceGroup(space, SpacesResource.name("name", request.name()));
     em.persist(group);
     return Response.created(URI.create("/api/admin/spaces/" + slug + "/groups/" + group.id()))
         .entity(GroupView.of(group))

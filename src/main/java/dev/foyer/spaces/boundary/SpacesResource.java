@@ -6,6 +6,7 @@ import dev.foyer.problems.ProblemType;
 import dev.foyer.spaces.control.Spaces;
 import dev.foyer.spaces.entity.Space;
 import dev.foyer.spaces.entity.Visibility;
+import dev.foyer.web.DisplayNames;
 import dev.foyer.web.WebAddresses;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -86,7 +87,7 @@ public class SpacesResource {
     if (request.name() == null || request.name().isBlank()) {
       throw invalid("name: required");
     }
-    var space = new Space(request.slug(), request.name().strip(), clock.instant());
+    var space = new Space(request.slug(), name("name", request.name()), clock.instant());
     apply(space, request);
     var secret = views.create(space, request);
     return Response.created(URI.create("/api/admin/spaces/" + space.slug()))
@@ -123,9 +124,7 @@ public class SpacesResource {
    * 255, landing_url 2048, allowed_origins and custom_properties 4000 joined by line feeds).
    */
   private void apply(Space space, SpaceRequest request) {
-    if (request.name() != null && request.name().strip().length() > MAX_NAME) {
-      throw invalid("name: at most " + MAX_NAME + " characters");
-    }
+    var name = request.name() == null ? null : name("name", request.name());
     var landing =
         request.landingUrl() == null || request.landingUrl().isBlank()
             ? null
@@ -133,8 +132,8 @@ public class SpacesResource {
     var origins = request.allowedOrigins() == null ? null : origins(request.allowedOrigins());
     var properties =
         request.customProperties() == null ? null : properties(request.customProperties());
-    if (request.name() != null) {
-      space.rename(request.name().strip());
+    if (name != null) {
+      space.rename(name);
     }
     if (request.landingUrl() != null) {
       space.changeLanding(landing);
@@ -200,6 +199,22 @@ public class SpacesResource {
             () ->
                 invalid(
                     "landingUrl: an absolute http(s) URL of at most " + MAX_URL + " characters"));
+  }
+
+  /**
+   * A name the admin API stores (a space's name, an event's title, a group's or a member's name):
+   * in NFC with its ends cut ({@link DisplayNames}), at most 255 characters, and not blank nor made
+   * only of invisible characters.
+   */
+  public static String name(String field, String value) {
+    var outcome = DisplayNames.of(value);
+    if (outcome instanceof DisplayNames.Invisible) {
+      throw invalid(field + ": made only of invisible characters");
+    }
+    if (outcome instanceof DisplayNames.Name kept && kept.value().length() <= MAX_NAME) {
+      return kept.value();
+    }
+    throw invalid(field + ": required, at most " + MAX_NAME + " characters");
   }
 
   static GatewayProblem invalid(String detail) {

@@ -1,6 +1,7 @@
 package dev.foyer.spaces.boundary;
 
 import dev.foyer.database.DatabaseReadiness;
+import dev.foyer.secrets.SecretsKeyCheck;
 import dev.foyer.spaces.control.Spaces;
 import dev.foyer.spaces.entity.AdmissionLevel;
 import dev.foyer.spaces.entity.Event;
@@ -18,9 +19,10 @@ import java.util.EnumSet;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Start-up, after {@code SchemaMigrations} has migrated the schema: creates the readiness check
- * eagerly, and on the embedded default ({@code foyer.demo.seed=true}) a demo space with events to
- * try URI Auth against.
+ * Start-up, after {@code SchemaMigrations} has migrated the schema: creates the readiness checks
+ * eagerly, settles whether the secrets key is the database's (before the demo seed seals a secret),
+ * and on the embedded default ({@code foyer.demo.seed=true}) a demo space with events to try URI
+ * Auth against.
  */
 @ApplicationScoped
 public class Startup {
@@ -31,6 +33,7 @@ public class Startup {
   @Inject SpaceViews views;
   @Inject Clock clock;
   @Inject @org.eclipse.microprofile.health.Readiness DatabaseReadiness readiness;
+  @Inject @org.eclipse.microprofile.health.Readiness SecretsKeyCheck keyCheck;
 
   @Inject
   @ConfigProperty(name = "foyer.demo.seed", defaultValue = "false")
@@ -39,6 +42,14 @@ public class Startup {
   @Transactional
   void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     readiness.call();
+    try {
+      keyCheck.verify();
+    } catch (RuntimeException e) {
+      // Nodes starting together on an empty database both store the check value; the loser's
+      // insert fails on the primary key, and its second look finds the winner's value.
+      LOGGER.log(System.Logger.Level.INFO, "Checking the secrets key again: " + e);
+      keyCheck.verify();
+    }
     if (seedDemo && spaces.bySlug("demo").isEmpty()) {
       var now = clock.instant();
       var space = new Space("demo", "Demo Space", now);

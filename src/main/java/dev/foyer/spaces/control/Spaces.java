@@ -32,11 +32,16 @@ public class Spaces {
         .findFirst();
   }
 
-  public Optional<Event> event(String id) {
+  /** The space's event with that id; another space's event of the same id is never found. */
+  public Optional<Event> event(Space space, String id) {
     if (id == null || !Event.ID.matcher(id).matches()) {
       return Optional.empty();
     }
-    return Optional.ofNullable(em.find(Event.class, id));
+    return em.createNamedQuery(Event.IN_SPACE, Event.class)
+        .setParameter("space", space)
+        .setParameter("id", id)
+        .getResultStream()
+        .findFirst();
   }
 
   public List<Event> events(Space space) {

@@ -1,5 +1,6 @@
 package dev.foyer.spaces.entity;
 
+import dev.foyer.secrets.Randomness;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -9,6 +10,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -16,22 +18,36 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A chat event inside a space. Its id is what seed 000's {@code eventid} carries: unique across
- * spaces, so a link naming another space's event is told apart from a typo.
+ * A chat event inside a space. Its id is what seed 000's {@code eventid} carries, unique within its
+ * space only: two spaces may each have a {@code welcome}, and nothing about one space's events is
+ * told to another's links or administrators. The row's key is a separate, hidden value (for events
+ * made before ids were per space, their id).
  */
 @Entity
-@Table(name = "chat_event")
+@Table(
+    name = "chat_event",
+    uniqueConstraints =
+        @UniqueConstraint(
+            name = "chat_event_space_id_key",
+            columnNames = {"space_id", "id"}))
 @NamedQuery(
     name = Event.OF_SPACE,
     query = "select e from Event e where e.space = :space order by e.startsAt, e.id")
+@NamedQuery(
+    name = Event.IN_SPACE,
+    query = "select e from Event e where e.space = :space and e.id = :id")
 public class Event {
   public static final String OF_SPACE = "Event.ofSpace";
+  public static final String IN_SPACE = "Event.inSpace";
 
   /** Letters, digits, '-' and '_': never a path, never a URL. */
   public static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
 
   @Id
-  @Column(length = 64)
+  @Column(name = "event_key", length = 64)
+  private String key;
+
+  @Column(nullable = false, length = 64)
   private String id;
 
   @ManyToOne(optional = false, fetch = FetchType.LAZY)
@@ -57,6 +73,7 @@ public class Event {
     if (!ID.matcher(id).matches()) {
       throw new IllegalArgumentException("event id " + id);
     }
+    this.key = Randomness.uuid();
     this.id = id;
     this.space = space;
     this.title = title;
@@ -82,10 +99,6 @@ public class Event {
 
   public boolean admits(AdmissionLevel level) {
     return admittedLevels.contains(level);
-  }
-
-  public boolean belongsTo(Space other) {
-    return space.id().equals(other.id());
   }
 
   public String id() {

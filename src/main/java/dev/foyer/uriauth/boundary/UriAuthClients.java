@@ -10,6 +10,11 @@ import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -61,7 +66,23 @@ final class UriAuthClients {
    */
   static Map<String, List<String>> jsonFields(InputStream body) {
     var fields = new LinkedHashMap<String, List<String>>();
-    try (var parser = Json.createParser(body)) {
+    String text;
+    try {
+      // Strictly UTF-8 (RFC 8259 §8.1): a lenient reader would put U+FFFD in a name.
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(body.readAllBytes()))
+              .toString();
+    } catch (CharacterCodingException e) {
+      throw new GatewayProblem(
+          ProblemType.MALFORMED_ENCODING, "The body holds bytes that are not UTF-8.");
+    } catch (IOException e) {
+      throw new GatewayProblem(ProblemType.MALFORMED_BODY, "The body could not be read.");
+    }
+    try (var parser = Json.createParser(new StringReader(text))) {
       if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
         throw malformed();
       }

@@ -1,7 +1,7 @@
 package dev.foyer.uriauth.control;
 
+import dev.foyer.doors.DoorSecrets;
 import dev.foyer.problems.GatewayProblem;
-import dev.foyer.secrets.SecretBox;
 import dev.foyer.singleuse.Replays;
 import dev.foyer.uriauth.entity.UriAuthProblem;
 import dev.foyer.uriauth.entity.UriAuthSettings;
@@ -26,7 +26,7 @@ public class SignedLinks {
   private static final Pattern HEX_SIGNATURE = Pattern.compile("[0-9a-fA-F]{64}");
 
   @Inject Replays replays;
-  @Inject SecretBox secrets;
+  @Inject DoorSecrets secrets;
   @Inject Clock clock;
 
   @Inject
@@ -58,7 +58,7 @@ public class SignedLinks {
                         "A signed link needs a ts parameter in Unix seconds."));
     var now = clock.instant();
     if (!HEX_SIGNATURE.matcher(signature).matches()
-        || secrets(settings, now).stream()
+        || secrets(settings, request.account(), now).stream()
             .noneMatch(secret -> LinkSignature.matches(secret, request.parameters(), signature))) {
       throw new GatewayProblem(
           UriAuthProblem.SIGNATURE_INVALID, "The link's signature does not match its parameters.");
@@ -80,9 +80,9 @@ public class SignedLinks {
     return true;
   }
 
-  private List<String> secrets(Optional<UriAuthSettings> settings, Instant now) {
-    return settings.map(found -> found.signingSecret().sealedKeys(now)).orElse(List.of()).stream()
-        .map(secrets::open)
-        .toList();
+  private List<String> secrets(Optional<UriAuthSettings> settings, String slug, Instant now) {
+    return secrets.open(
+        "the signing secret of space " + slug,
+        settings.map(found -> found.signingSecret().sealedKeys(now)).orElse(List.of()));
   }
 }

@@ -10,6 +10,7 @@ import dev.foyer.problems.ProblemType;
 import dev.foyer.spaces.entity.AdmissionLevel;
 import dev.foyer.spaces.entity.Event;
 import dev.foyer.uriauth.entity.UriAuthProblem;
+import dev.foyer.web.DisplayNames;
 import dev.foyer.web.WebAddresses;
 import java.util.EnumSet;
 import java.util.List;
@@ -70,7 +71,7 @@ public record UriAuthRequest(
                         ProblemType.ACCOUNT_MISSING,
                         "Say which account to sign in to with the account parameter."));
     var givenName =
-        present(parameters, "givenName")
+        name(parameters, "givenName")
             .orElseThrow(
                 () ->
                     new GatewayProblem(
@@ -89,9 +90,9 @@ public record UriAuthRequest(
     return new UriAuthRequest(
         account,
         givenName,
-        present(parameters, "familyName"),
+        name(parameters, "familyName"),
         email,
-        present(parameters, "uid"),
+        externalId(parameters, "uid"),
         eventId,
         present(parameters, "ts"),
         present(parameters, "sig"),
@@ -127,6 +128,49 @@ public record UriAuthRequest(
     return Optional.ofNullable(parameters.get(name))
         .map(String::strip)
         .filter(value -> !value.isEmpty());
+  }
+
+  /**
+   * A name as {@link DisplayNames} keeps it (NFC, ends cut); absent when blank, refused when it is
+   * nothing but invisible characters.
+   */
+  private static Optional<String> name(Map<String, String> parameters, String name) {
+    var outcome = DisplayNames.of(parameters.get(name));
+    if (outcome instanceof DisplayNames.Invisible) {
+      throw new GatewayProblem(
+          ProblemType.NAME_INVISIBLE,
+          "The parameter \"" + name + "\" is made only of invisible characters.");
+    }
+    if (outcome instanceof DisplayNames.Name kept) {
+      if (kept.value().length() > MAX_LENGTH) {
+        throw new GatewayProblem(
+            UriAuthProblem.FIELD_TOO_LONG,
+            "The parameter \"" + name + "\" is longer than 255 characters.");
+      }
+      return Optional.of(kept.value());
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * An external id exactly as sent, never cut: "42" and "42 " would be two people, so an id with a
+   * space (or an invisible character) at either end is refused rather than guessed at. Blank counts
+   * as absent, as a form posts an empty field.
+   */
+  private static Optional<String> externalId(Map<String, String> parameters, String name) {
+    var value = parameters.get(name);
+    if (value == null || value.isBlank()) {
+      return Optional.empty();
+    }
+    if (DisplayNames.hasEdgeSpace(value)) {
+      throw new GatewayProblem(
+          ProblemType.EXTERNAL_ID_SPACED,
+          "The parameter \""
+              + name
+              + "\" starts or ends with a space or an invisible character; Foyer never trims an"
+              + " id, so send it exactly as your system stores it.");
+    }
+    return Optional.of(value);
   }
 
   /** C0, DEL and C1 controls, and the bidi overrides that make a name display as something else. */

@@ -1,6 +1,8 @@
 package dev.foyer.uriauth.control;
 
+import dev.foyer.doors.DoorSecrets;
 import dev.foyer.secrets.SecretBox;
+import dev.foyer.secrets.StoredSecrets;
 import dev.foyer.spaces.boundary.DoorSpaceSettings;
 import dev.foyer.spaces.boundary.SpacesResource.SpaceRequest;
 import dev.foyer.spaces.boundary.SpacesResource.SpaceView;
@@ -8,6 +10,7 @@ import dev.foyer.spaces.control.Spaces;
 import dev.foyer.spaces.entity.Space;
 import dev.foyer.uriauth.entity.UriAuthSettings;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -24,7 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class UriAuthSpaces implements DoorSpaceSettings {
   @PersistenceContext EntityManager em;
   @Inject Spaces spaces;
-  @Inject SecretBox secrets;
+  @Inject DoorSecrets secrets;
   @Inject Clock clock;
 
   @Inject
@@ -104,6 +107,13 @@ public class UriAuthSpaces implements DoorSpaceSettings {
                     settings.linksByEmail(),
                     settings.signingSecret().previousKeyUntil().orElse(null)))
         .orElse(view);
+  }
+
+  /** Every space's signing secrets, through a start-up walk (counted, or sealed again). */
+  void visitSecrets(@Observes StoredSecrets secrets) {
+    em.createQuery("select u from UriAuthSettings u", UriAuthSettings.class)
+        .getResultList()
+        .forEach(settings -> settings.signingSecret().visit(secrets));
   }
 
   /**

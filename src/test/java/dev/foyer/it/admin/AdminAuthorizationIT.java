@@ -38,6 +38,8 @@ class AdminAuthorizationIT {
   private static String otherGroup;
   private static String expired;
   private static String foreignIssuer;
+  private static String foreignAudience;
+  private static String tenYears;
   private static String adminOfAnotherSpace;
 
   @BeforeAll
@@ -46,6 +48,8 @@ class AdminAuthorizationIT {
     otherGroup = server.token("--groups", "foyer-member,moderators");
     expired = server.token("--ttl", "-PT1H");
     foreignIssuer = server.token("--issuer", "https://idp.example.com");
+    foreignAudience = server.token("--audience", "https://crm.example.com");
+    tenYears = server.token("--ttl", "P3650D");
     adminOfAnotherSpace = server.token("--groups", "foyer-space-admin", "--space", slug());
   }
 
@@ -59,6 +63,8 @@ class AdminAuthorizationIT {
     OTHER_GROUP,
     EXPIRED_TOKEN,
     FOREIGN_ISSUER,
+    FOREIGN_AUDIENCE,
+    TEN_YEAR_TOKEN,
     SPACE_ADMIN_OF_ANOTHER_SPACE,
     FOYER_ADMIN;
 
@@ -68,6 +74,8 @@ class AdminAuthorizationIT {
         case OTHER_GROUP -> otherGroup;
         case EXPIRED_TOKEN -> expired;
         case FOREIGN_ISSUER -> foreignIssuer;
+        case FOREIGN_AUDIENCE -> foreignAudience;
+        case TEN_YEAR_TOKEN -> tenYears;
         case SPACE_ADMIN_OF_ANOTHER_SPACE -> adminOfAnotherSpace;
         case FOYER_ADMIN -> admin;
       };
@@ -139,7 +147,7 @@ class AdminAuthorizationIT {
 
   private static int expectedStatus(Endpoint endpoint, Caller caller) {
     return switch (caller) {
-      case NO_TOKEN, EXPIRED_TOKEN, FOREIGN_ISSUER -> 401;
+      case NO_TOKEN, EXPIRED_TOKEN, FOREIGN_ISSUER, FOREIGN_AUDIENCE, TEN_YEAR_TOKEN -> 401;
       case OTHER_GROUP -> 403;
       // The list shows a space administrator their own space; everything else here is another's.
       case SPACE_ADMIN_OF_ANOTHER_SPACE ->

@@ -46,10 +46,19 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
   private static final String PAYARA_READY = ") ready in ";
   private static final Pattern RECORD_START = Pattern.compile("\\[\\d{4}-\\d\\d-\\d\\dT");
   private static final Duration DEPLOYMENT_GRACE = Duration.ofSeconds(10);
+  // The WAR's own readiness check answers: it is deployed, whether its checks are UP or DOWN.
+  private static final Pattern DEPLOYED_CHECKS = Pattern.compile("\"name\"\\s*:\\s*\"database\"");
   // 20-35 s alone on 2 cores, but 90-140 s measured while other builds shared the machine;
   // -Dfoyer.it.bootTimeoutSeconds=N on the mvn command line overrides it.
   private static final Duration BOOT_TIMEOUT =
       Duration.ofSeconds(Long.getLong("foyer.it.bootTimeoutSeconds", 240));
+
+  /**
+   * The {@code mp.jwt.verify.audiences} the servers run with; {@link #token} puts it in {@code aud}
+   * unless told otherwise. Not the shipped default ({@code foyer}), so a test sees the setting
+   * obeyed.
+   */
+  public static final String ADMIN_AUDIENCE = "foyer-it";
 
   // Null in the instances JUnit creates to act as the extension; set in the ones tests receive.
   private final Running running;
@@ -119,12 +128,15 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
   }
 
   /**
-   * A bearer token signed with the key the server trusts, with {@code bin/AdminToken.java token}'s
-   * options, e.g. {@code token("--groups", "foyer-space-admin", "--space", "lobby")} or {@code
-   * token("--ttl", "-PT1H")} for an expired one.
+   * A bearer token signed with the key the server trusts, for {@link #ADMIN_AUDIENCE}, with {@code
+   * bin/AdminToken.java token}'s options, e.g. {@code token("--groups", "foyer-space-admin",
+   * "--space", "lobby")}, {@code token("--ttl", "-PT1H")} for an expired one or {@code
+   * token("--audience", "")} for one without {@code aud}.
    */
   public String token(String... options) {
-    return running().tokenTool("token", options);
+    var all = new ArrayList<>(List.of("--audience", ADMIN_AUDIENCE));
+    all.addAll(List.of(options));
+    return running().tokenTool("token", all.toArray(String[]::new));
   }
 
   /** The server's combined stdout and stderr, for assertions on what it logged. */
@@ -149,8 +161,54 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
    */
   public Extra startExtra(
       String label, String secretsKey, Consumer<Path> prepareRootDir, String postgresDatabase) {
+    return startExtra(label, secretsKey, prepareRootDir, postgresDatabase, Map.of(), false);
+  }
+
+  /**
+   * As {@link #startExtra(String, String, Consumer, String)}, with more system properties (e.g.
+   * {@code foyer.secrets.previous-key}); with {@code mayBeUnready} the wait ends once the WAR's
+   * readiness checks answer, UP or DOWN (a server started with a wrong secrets key stays DOWN).
+   */
+  public Extra startExtra(
+      String label,
+      String secretsKey,
+      Consumer<Path> prepareRootDir,
+      String postgresDatabase,
+      Map<String, String> systemProperties,
+      boolean mayBeUnready) {
     var shared = running();
-    var options = new Options(label, secretsKey, prepareRootDir, shared.postgres, postgresDatabase);
+    var options =
+        new Options(
+            label,
+            secretsKey,
+            prepareRootDir,
+            shared.postgres,
+            postgresDatabase,
+            Map.copyOf(systemProperties),
+            mayBeUnready);
+    return new Extra(new FoyerServer(Running.start(options)));
+  }
+
+  /**
+   * One more Payara Micro with the same WAR and database kind, apart from the shared server, on an
+   * empty database of its own (on PostgreSQL, the database {@code foyer_<label>} of the shared
+   * cluster), started with {@code properties} as extra system properties, e.g. short periods for
+   * what the shared server would take hours to show. {@code label} is lower-case letters and digits
+   * in words joined by '-', once per run. Close it when done.
+   */
+  public Extra startExtra(String label, Map<String, String> properties) {
+    if (!label.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+      throw new IllegalArgumentException("label: lower-case words joined by '-', not " + label);
+    }
+    var shared = running();
+    String database = null;
+    if (shared.postgres != null) {
+      database = "foyer_" + label.replace('-', '_');
+      shared.postgres.createDatabase(database);
+    }
+    var options =
+        new Options(
+            label, null, root -> {}, shared.postgres, database, Map.copyOf(properties), false);
     return new Extra(new FoyerServer(Running.start(options)));
   }
 
@@ -178,8 +236,10 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
       String secretsKey,
       Consumer<Path> prepareRootDir,
       PostgresServer postgres,
-      String postgresDatabase) {
-    static final Options SHARED = new Options(null, null, root -> {}, null, null);
+      String postgresDatabase,
+      Map<String, String> systemProperties,
+      boolean mayBeUnready) {
+    static final Options SHARED = new Options(null, null, root -> {}, null, null, Map.of(), false);
   }
 
   private Running running() {
@@ -203,6 +263,7 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
     private Process process;
     private URI baseUri;
     private String adminToken;
+    private String secretsKey;
     private boolean stopped;
 
     private Running(Settings settings, Options options, Path tmp) {
@@ -280,6 +341,7 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
           options.secretsKey() != null
               ? options.secretsKey()
               : Base64.getEncoder().encodeToString(secretsKey);
+      this.secretsKey = sealingKey;
       var command =
           new ArrayList<>(
               List.of(
@@ -290,22 +352,27 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
                   "-Dhazelcast.socket.bind.any=false",
                   "-Dmp.jwt.verify.publickey.location=file:" + keys.resolve("public.pem"),
                   "-Dmp.jwt.verify.issuer=foyer-dev",
+                  "-Dmp.jwt.verify.audiences=" + ADMIN_AUDIENCE,
                   "-Dfoyer.secrets.key=" + sealingKey,
                   // Plain HTTP on loopback: a Secure cookie would never come back.
-                  "-Dfoyer.session.cookie-secure=false",
-                  "-jar",
-                  settings.runtime.resolve("payara-micro.jar").toString(),
-                  "--nocluster",
-                  "--port",
-                  Integer.toString(port),
-                  "--contextroot",
-                  "/",
-                  "--rootdir",
-                  tmp.resolve("payara").toString(),
-                  "--prebootcommandfile",
-                  preBootCommands().toString(),
-                  "--postbootcommandfile",
-                  settings.serverConfig.resolve("post-boot-" + db + ".asadmin").toString()));
+                  "-Dfoyer.session.cookie-secure=false"));
+      // After the defaults above, so that an extra server's own value of a key wins.
+      options.systemProperties().forEach((name, value) -> command.add("-D" + name + "=" + value));
+      command.addAll(
+          List.of(
+              "-jar",
+              settings.runtime.resolve("payara-micro.jar").toString(),
+              "--nocluster",
+              "--port",
+              Integer.toString(port),
+              "--contextroot",
+              "/",
+              "--rootdir",
+              tmp.resolve("payara").toString(),
+              "--prebootcommandfile",
+              preBootCommands().toString(),
+              "--postbootcommandfile",
+              settings.serverConfig.resolve("post-boot-" + db + ".asadmin").toString()));
       if (postgres != null) {
         command.addAll(List.of("--addlibs", settings.runtime.resolve("postgresql.jar").toString()));
       }
@@ -373,7 +440,8 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
         }
         try {
           var response = client.send(request, HttpResponse.BodyHandlers.ofString());
-          if (response.statusCode() == 200) {
+          if (response.statusCode() == 200
+              || options.mayBeUnready() && DEPLOYED_CHECKS.matcher(response.body()).find()) {
             return;
           }
           last = response.statusCode() + " " + response.body();

@@ -123,13 +123,18 @@ public final class PostgresServer implements AutoCloseable {
         (System.nanoTime() - started) / 1_000_000);
   }
 
+  /** A new, empty database owned by the application's role. */
+  public void createDatabase(String database) {
+    psql("CREATE DATABASE %s OWNER %s ENCODING 'UTF8'".formatted(database, USER));
+  }
+
   /**
    * A new database owned by the application's role, filled from a plain-SQL dump ({@code pg_dump
    * --no-owner}) run as that role, so its objects belong to the application as the harness's own
    * database's do.
    */
   public void restore(String database, Path dump) {
-    psql("CREATE DATABASE %s OWNER %s ENCODING 'UTF8'".formatted(database, USER));
+    createDatabase(database);
     var copy = dir.resolve(database + ".sql");
     try {
       Files.copy(dump, copy, StandardCopyOption.REPLACE_EXISTING);

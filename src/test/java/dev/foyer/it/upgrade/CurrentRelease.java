@@ -8,6 +8,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +21,14 @@ import java.util.zip.ZipFile;
  */
 final class CurrentRelease {
   private static final String POSTGRES_DATABASE = "foyer_upgrade";
+
+  /**
+   * Retention runs on the upgraded database every two seconds, but keeps login records for a
+   * century: the dump's were made on 2026-11-30 and must still be listed whenever this runs. (What
+   * retention deletes is RetentionIT's; here it must only leave the upgraded data working.)
+   */
+  private static final Map<String, String> RETENTION =
+      Map.of("foyer.retention.interval", "PT2S", "foyer.retention.login-records", "P36500D");
 
   private final Properties fixture;
   private final Path dump;
@@ -51,9 +60,11 @@ final class CurrentRelease {
   FoyerServer.Extra restoreAndStart(FoyerServer shared) {
     if (shared.db().equals("postgresql")) {
       shared.postgres().orElseThrow().restore(POSTGRES_DATABASE, dump);
-      return shared.startExtra("upgrade", get("secrets.key"), root -> {}, POSTGRES_DATABASE);
+      return shared.startExtra(
+          "upgrade", get("secrets.key"), root -> {}, POSTGRES_DATABASE, RETENTION, false);
     }
-    return shared.startExtra("upgrade", get("secrets.key"), this::restoreH2, null);
+    return shared.startExtra(
+        "upgrade", get("secrets.key"), this::restoreH2, null, RETENTION, false);
   }
 
   /**

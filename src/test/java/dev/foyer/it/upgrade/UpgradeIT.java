@@ -7,6 +7,7 @@ import dev.foyer.it.support.Browser;
 import dev.foyer.it.support.FoyerServer;
 import dev.foyer.it.support.Json;
 import dev.foyer.it.support.JwtTokens;
+import dev.foyer.it.support.Names;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -211,6 +212,26 @@ class UpgradeIT {
     assertThat(sso.path("authorizationUrl").asText())
         .isEqualTo("https://app.example.test/sso/authorize");
     assertThat(sso.path("maxLifetime").asText()).isEqualTo("PT10M");
+  }
+
+  /** V5 made event ids per space: the old events keep theirs, and another space may use them. */
+  @Test
+  void anotherSpaceMayUseTheIdsOfTheOldEvents() {
+    var admin = admin();
+    var other = Names.slug();
+    var space = Json.object().put("slug", other).put("name", "After the upgrade");
+    assertThat(admin.postJson("/api/admin/spaces", Json.write(space)).statusCode()).isEqualTo(201);
+    var event = Json.object().put("id", "welcome").put("title", "Another welcome");
+    var created = admin.postJson("/api/admin/spaces/" + other + "/events", Json.write(event));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+    var old = Json.parse(ok(admin.get("/api/admin/spaces/" + slug + "/events/welcome")));
+    assertThat(old.path("title").asText()).isNotEqualTo("Another welcome");
+    var signIn =
+        server.browser().get("/auth/uri?account=" + other + "&givenName=Ann&eventid=welcome");
+    assertThat(signIn.statusCode()).as(signIn.body()).isEqualTo(302);
+    assertThat(signIn.headers().firstValue("Location").orElse(""))
+        .endsWith("/spaces/" + other + "/events/welcome");
   }
 
   @Test

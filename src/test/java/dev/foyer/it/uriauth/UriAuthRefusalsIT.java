@@ -197,8 +197,8 @@ class UriAuthRefusalsIT {
             404,
             (space, uid) -> space.params(uid).with("eventid", "no-such-" + hex(6))),
         refusal(
-            "eventid of another space",
-            "UAEV3",
+            "eventid of another space's event, answered like an unknown one",
+            "UAEV2",
             404,
             (space, uid) -> space.params(uid).with("eventid", space.otherSpaceEvent())),
         refusal(

@@ -34,6 +34,7 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.foyer.jwtsso.entity.JwtSsoProblem;
 import dev.foyer.problems.GatewayProblem;
 import dev.foyer.problems.ProblemCode;
+import dev.foyer.problems.ProblemType;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
@@ -192,6 +193,41 @@ class SsoTokenVerifierTest {
   @ValueSource(strings = {"sub", "firstName", "lastName", "email"})
   void refusesABlankRequiredClaimAsMissing(String claim) {
     assertRefused(hs256(valid().claim(claim, "   ").build()), JWT_CLAIM_MISSING);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {" ext-42", "ext-42 ", "ext-42\u00A0", "\uFEFFext-42", "ext-42\u200B"})
+  void refusesASubWithASpaceOrInvisibleCharacterAtAnEnd(String sub) {
+    assertRefused(hs256(valid().claim("sub", sub).build()), ProblemType.EXTERNAL_ID_SPACED);
+  }
+
+  @Test
+  void keepsTheSubExactlyAsSigned() {
+    assertThat(verify(hs256(valid().claim("sub", "Zoe\u0308 42").build())).sub())
+        .isEqualTo("Zoe\u0308 42");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"firstName", "lastName", "title"})
+  void refusesANameMadeOnlyOfInvisibleCharacters(String claim) {
+    assertRefused(
+        hs256(valid().claim(claim, "\u200B\u00A0\uFEFF").build()), ProblemType.NAME_INVISIBLE);
+  }
+
+  @Test
+  void keepsNamesInNfc() {
+    var claims =
+        verify(
+            hs256(
+                valid()
+                    .claim("firstName", "Zoe\u0308")
+                    .claim("lastName", "\u00A0Mu\u0308ller")
+                    .claim("title", "Ge\u0301rante")
+                    .build()));
+
+    assertThat(claims.firstName()).isEqualTo("Zo\u00eb");
+    assertThat(claims.lastName()).isEqualTo("M\u00fcller");
+    assertThat(claims.title()).contains("G\u00e9rante");
   }
 
   @Test

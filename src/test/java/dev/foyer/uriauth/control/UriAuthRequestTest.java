@@ -375,6 +375,42 @@ class UriAuthRequestTest {
         .isEqualTo("UAEV1");
   }
 
+  @Test
+  void keepsNamesInNfc() {
+    var request = parse("account", "acme", "givenName", "Zoe\u0308", "familyName", "Mu\u0308ller");
+
+    assertThat(request.givenName()).isEqualTo("Zo\u00eb");
+    assertThat(request.familyName()).contains("M\u00fcller");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\u200B", "\u00A0", "\uFEFF", "\u200B\u00A0 \u2060", "\u3164"})
+  void refusesNamesMadeOnlyOfInvisibleCharacters(String name) {
+    assertThat(refusal("account", "acme", "givenName", name)).isEqualTo("NAME1");
+    assertThat(refusal("account", "acme", "givenName", "Sue", "familyName", name))
+        .isEqualTo("NAME1");
+  }
+
+  @Test
+  void cutsInvisibleCharactersAtTheEndsOfANameOnly() {
+    var request = parse("account", "acme", "givenName", "\uFEFF\u00A0Jo\u200Dy\u200B");
+
+    assertThat(request.givenName()).isEqualTo("Jo\u200Dy");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {" 42", "42 ", "42\u00A0", "\uFEFF42", "42\u200B", "\u00A0"})
+  void refusesAUidWithASpaceOrInvisibleCharacterAtAnEnd(String uid) {
+    assertThat(refusal("account", "acme", "givenName", "Sue", "uid", uid)).isEqualTo("XID1");
+  }
+
+  @Test
+  void keepsAUidExactlyAsSent() {
+    var request = parse("account", "acme", "givenName", "Sue", "uid", "Zoe\u0308 42");
+
+    assertThat(request.uid()).contains("Zoe\u0308 42");
+  }
+
   private static UriAuthRequest parse(String... nameValuePairs) {
     return UriAuthRequest.parse(request(nameValuePairs));
   }
