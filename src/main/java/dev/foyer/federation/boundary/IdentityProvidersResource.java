@@ -35,6 +35,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -215,7 +216,7 @@ public class IdentityProvidersResource {
       provider.identifyAs(clientId);
     }
     if (clientSecret != null) {
-      provider.identifyAs(provider.clientId().orElse(null), secrets.seal(clientSecret));
+      provider.keepSecret(secrets.seal(clientSecret));
     }
     provider.ask(
         scopes != null ? scopes : provider.scopes().orElse(null),
@@ -230,18 +231,18 @@ public class IdentityProvidersResource {
 
   private static Endpoints endpoints(ProviderKind kind, Endpoints saved, ProviderRequest request) {
     if (kind.social()) {
-      for (var field :
-          Map.of(
-                  "issuer", Optional.ofNullable(request.issuer()),
-                  "authorizationUrl", Optional.ofNullable(request.authorizationUrl()),
-                  "tokenUrl", Optional.ofNullable(request.tokenUrl()),
-                  "userInfoUrl", Optional.ofNullable(request.userInfoUrl()),
-                  "requestTokenUrl", Optional.ofNullable(request.requestTokenUrl()))
-              .entrySet()) {
-        if (field.getValue().isPresent()) {
-          throw invalid(field.getKey() + ": " + kind + " has its own endpoints; leave it out");
-        }
-      }
+      var given = new LinkedHashMap<String, String>();
+      given.put("issuer", request.issuer());
+      given.put("authorizationUrl", request.authorizationUrl());
+      given.put("tokenUrl", request.tokenUrl());
+      given.put("userInfoUrl", request.userInfoUrl());
+      given.put("requestTokenUrl", request.requestTokenUrl());
+      given.forEach(
+          (field, value) -> {
+            if (value != null) {
+              throw invalid(field + ": " + kind + " has its own endpoints; leave it out");
+            }
+          });
       if (request.tenant() != null && kind != ProviderKind.MICROSOFT) {
         throw invalid("tenant: only for MICROSOFT");
       }
@@ -268,7 +269,7 @@ public class IdentityProvidersResource {
       String clientId,
       boolean secretSet,
       AttributeKeys keys) {
-    var missing = new java.util.ArrayList<String>();
+    var missing = new ArrayList<String>();
     if (!kind.social()) {
       switch (kind.protocol()) {
         case OIDC -> {
