@@ -20,6 +20,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -112,14 +113,19 @@ public class IdentityProvidersResource {
     }
     var kind = kind(request.kind());
     if (find(space, request.alias()).isPresent()) {
-      throw new GatewayProblem(
-          FederationProblem.PROVIDER_EXISTS,
-          "The space has an identity provider '" + request.alias() + "' already.");
+      throw taken(request.alias());
     }
     var provider = new IdentityProvider(space.id(), request.alias(), kind, clock.instant());
     provider.enable(true);
     apply(provider, request);
-    em.persist(provider);
+    try {
+      em.persist(provider);
+      // A concurrent create of the same alias in this space fails here, on the unique constraint,
+      // and is answered like the check above rather than at commit.
+      em.flush();
+    } catch (PersistenceException raced) {
+      throw taken(request.alias());
+    }
     return Response.created(
             URI.create(
                 "/api/admin/spaces/" + space.slug() + "/identity-providers/" + provider.alias()))
@@ -450,6 +456,12 @@ public class IdentityProvidersResource {
       throw unknown();
     }
     return find(space, alias).orElseThrow(IdentityProvidersResource::unknown);
+  }
+
+  private static GatewayProblem taken(String alias) {
+    return new GatewayProblem(
+        FederationProblem.PROVIDER_EXISTS,
+        "The space has an identity provider '" + alias + "' already.");
   }
 
   private static GatewayProblem unknown() {
