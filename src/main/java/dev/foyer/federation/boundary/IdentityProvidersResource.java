@@ -20,6 +20,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -35,6 +36,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -111,14 +113,19 @@ public class IdentityProvidersResource {
     }
     var kind = kind(request.kind());
     if (find(space, request.alias()).isPresent()) {
-      throw new GatewayProblem(
-          FederationProblem.PROVIDER_EXISTS,
-          "The space has an identity provider '" + request.alias() + "' already.");
+      throw taken(request.alias());
     }
     var provider = new IdentityProvider(space.id(), request.alias(), kind, clock.instant());
     provider.enable(true);
     apply(provider, request);
-    em.persist(provider);
+    try {
+      em.persist(provider);
+      // A concurrent create of the same alias in this space fails here, on the unique constraint,
+      // and is answered like the check above rather than at commit.
+      em.flush();
+    } catch (PersistenceException raced) {
+      throw taken(request.alias());
+    }
     return Response.created(
             URI.create(
                 "/api/admin/spaces/" + space.slug() + "/identity-providers/" + provider.alias()))
@@ -215,7 +222,7 @@ public class IdentityProvidersResource {
       provider.identifyAs(clientId);
     }
     if (clientSecret != null) {
-      provider.identifyAs(provider.clientId().orElse(null), secrets.seal(clientSecret));
+      provider.keepSecret(secrets.seal(clientSecret));
     }
     provider.ask(
         scopes != null ? scopes : provider.scopes().orElse(null),
@@ -230,18 +237,18 @@ public class IdentityProvidersResource {
 
   private static Endpoints endpoints(ProviderKind kind, Endpoints saved, ProviderRequest request) {
     if (kind.social()) {
-      for (var field :
-          Map.of(
-                  "issuer", Optional.ofNullable(request.issuer()),
-                  "authorizationUrl", Optional.ofNullable(request.authorizationUrl()),
-                  "tokenUrl", Optional.ofNullable(request.tokenUrl()),
-                  "userInfoUrl", Optional.ofNullable(request.userInfoUrl()),
-                  "requestTokenUrl", Optional.ofNullable(request.requestTokenUrl()))
-              .entrySet()) {
-        if (field.getValue().isPresent()) {
-          throw invalid(field.getKey() + ": " + kind + " has its own endpoints; leave it out");
-        }
-      }
+      var given = new LinkedHashMap<String, String>();
+      given.put("issuer", request.issuer());
+      given.put("authorizationUrl", request.authorizationUrl());
+      given.put("tokenUrl", request.tokenUrl());
+      given.put("userInfoUrl", request.userInfoUrl());
+      given.put("requestTokenUrl", request.requestTokenUrl());
+      given.forEach(
+          (field, value) -> {
+            if (value != null) {
+              throw invalid(field + ": " + kind + " has its own endpoints; leave it out");
+            }
+          });
       if (request.tenant() != null && kind != ProviderKind.MICROSOFT) {
         throw invalid("tenant: only for MICROSOFT");
       }
@@ -268,7 +275,7 @@ public class IdentityProvidersResource {
       String clientId,
       boolean secretSet,
       AttributeKeys keys) {
-    var missing = new java.util.ArrayList<String>();
+    var missing = new ArrayList<String>();
     if (!kind.social()) {
       switch (kind.protocol()) {
         case OIDC -> {
@@ -449,6 +456,12 @@ public class IdentityProvidersResource {
       throw unknown();
     }
     return find(space, alias).orElseThrow(IdentityProvidersResource::unknown);
+  }
+
+  private static GatewayProblem taken(String alias) {
+    return new GatewayProblem(
+        FederationProblem.PROVIDER_EXISTS,
+        "The space has an identity provider '" + alias + "' already.");
   }
 
   private static GatewayProblem unknown() {

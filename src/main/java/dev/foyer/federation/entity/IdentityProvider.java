@@ -110,8 +110,7 @@ public class IdentityProvider {
     this.endpoints = endpoints;
   }
 
-  public void identifyAs(String clientId, String sealedClientSecret) {
-    this.clientId = clientId;
+  public void keepSecret(String sealedClientSecret) {
     this.sealedClientSecret = sealedClientSecret;
   }
 

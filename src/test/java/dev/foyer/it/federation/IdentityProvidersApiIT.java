@@ -174,6 +174,40 @@ class IdentityProvidersApiIT {
     assertThat(post(server, createSpace(server), oauth2("intranet")).statusCode()).isEqualTo(201);
   }
 
+  @Test
+  void createsOneProviderWhenTheSameAliasIsSentEightTimesAtOnce(FoyerServer server)
+      throws Exception {
+    var slug = createSpace(server);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      var start = new java.util.concurrent.CountDownLatch(1);
+      var answers = new java.util.ArrayList<java.util.concurrent.Future<HttpResponse<String>>>();
+      for (int i = 0; i < 8; i++) {
+        answers.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return post(server, slug, oauth2("raced"));
+                }));
+      }
+      start.countDown();
+      var statuses = new java.util.ArrayList<Integer>();
+      for (var answer : answers) {
+        var response = answer.get();
+        statuses.add(response.statusCode());
+        if (response.statusCode() != 201) {
+          assertProblem(response, 409, "IDP1");
+        }
+      }
+
+      assertThat(statuses).containsOnly(201, 409).filteredOn(status -> status == 201).hasSize(1);
+      assertThat(Json.parse(send(server, admin, "GET", path(slug), null)).findValuesAsText("alias"))
+          .containsExactly("raced");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
