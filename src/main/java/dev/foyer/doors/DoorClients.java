@@ -41,6 +41,26 @@ public final class DoorClients {
     return client;
   }
 
+  /**
+   * The same for a door that talks to pac4j itself (an indirect client of an identity provider):
+   * its second function gets the call's context, whose web context wraps the servlet request and
+   * response.
+   */
+  public static <T> DirectClient contextual(
+      String door,
+      Function<HttpServletRequest, Optional<T>> read,
+      BiFunction<CallContext, T, AssertedProfile> toProfile) {
+    var client = direct(door, read, (request, doorRequest) -> null);
+    client.setAuthenticator(
+        (ctx, credentials) -> {
+          @SuppressWarnings("unchecked")
+          var doorCredentials = (DoorCredentials<T>) credentials;
+          credentials.setUserProfile(toProfile.apply(ctx, doorCredentials.request));
+          return Optional.of(credentials);
+        });
+    return client;
+  }
+
   private static HttpServletRequest request(CallContext ctx) {
     return ((JEEContext) ctx.webContext()).getNativeRequest();
   }

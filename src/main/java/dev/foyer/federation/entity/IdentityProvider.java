@@ -217,4 +217,9 @@ public class IdentityProvider {
   public Instant createdAt() {
     return createdAt;
   }
+
+  /** Changes with every saved change: a client made from an older version is made again. */
+  public long version() {
+    return version;
+  }
 }

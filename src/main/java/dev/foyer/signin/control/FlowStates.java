@@ -32,16 +32,23 @@ public class FlowStates {
   /** A new flow and the id the browser keeps for it (shown only here). */
   public record Started(String id, FlowState flow) {}
 
-  @Transactional
-  public Started start(
+  /**
+   * A new flow, not saved yet: the door fills in its protocol values (state, nonce, PKCE verifier)
+   * and then {@link #save}s it, one insert per sign-in.
+   */
+  public Started begin(
       String spaceId, String door, String providerId, String eventId, String returnPath) {
     var id = Base64.getUrlEncoder().withoutPadding().encodeToString(Randomness.bytes(32));
     var now = clock.instant();
-    var flow =
+    return new Started(
+        id,
         new FlowState(
-            Sha256.hex(id), spaceId, door, providerId, eventId, returnPath, now, now.plus(ttl));
+            Sha256.hex(id), spaceId, door, providerId, eventId, returnPath, now, now.plus(ttl)));
+  }
+
+  @Transactional
+  public void save(FlowState flow) {
     em.persist(flow);
-    return new Started(id, flow);
   }
 
   /** The flow the id names, if it exists and has not expired. */

@@ -32,6 +32,10 @@ public class Spaces {
         .findFirst();
   }
 
+  public Optional<Space> byId(String id) {
+    return id == null ? Optional.empty() : Optional.ofNullable(em.find(Space.class, id));
+  }
+
   /** The space's event with that id; another space's event of the same id is never found. */
   public Optional<Event> event(Space space, String id) {
     if (id == null || !Event.ID.matcher(id).matches()) {

@@ -154,6 +154,11 @@ public final class AdminApi {
 
   /** Reconciliation: {@code GET .../members?uid=}, a JSON array of none or one member. */
   public static JsonNode reconcile(FoyerServer server, String slug, String uid) {
+    return reconcile(server, slug, uid, null);
+  }
+
+  /** The same for an id linked under {@code provider} (an identity provider's alias, say). */
+  public static JsonNode reconcile(FoyerServer server, String slug, String uid, String provider) {
     var response =
         send(
             server,
@@ -162,7 +167,8 @@ public final class AdminApi {
             "/api/admin/spaces/"
                 + slug
                 + "/members?uid="
-                + URLEncoder.encode(uid, StandardCharsets.UTF_8),
+                + URLEncoder.encode(uid, StandardCharsets.UTF_8)
+                + (provider == null ? "" : "&provider=" + provider),
             null);
     assertThat(response.statusCode()).as(describe(response)).isEqualTo(200);
     var body = Json.parse(response);

@@ -1,0 +1,384 @@
+package dev.foyer.federation.boundary;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import dev.foyer.doors.AssertedProfile;
+import dev.foyer.doors.DoorSecrets;
+import dev.foyer.federation.control.AttributeMapping;
+import dev.foyer.federation.control.FlowSessionStore;
+import dev.foyer.federation.control.IdentityProviders;
+import dev.foyer.federation.control.Outbound;
+import dev.foyer.federation.control.ProviderClients;
+import dev.foyer.federation.entity.FederationProblem;
+import dev.foyer.federation.entity.IdentityProvider;
+import dev.foyer.federation.entity.Protocol;
+import dev.foyer.members.entity.AdmissionPolicy;
+import dev.foyer.members.entity.AssertedIdentity;
+import dev.foyer.members.entity.Member;
+import dev.foyer.members.entity.MemberChanges;
+import dev.foyer.members.entity.ProfileField;
+import dev.foyer.problems.GatewayProblem;
+import dev.foyer.problems.ProblemType;
+import dev.foyer.signin.control.FlowStates;
+import dev.foyer.signin.entity.Destination;
+import dev.foyer.spaces.control.Spaces;
+import dev.foyer.spaces.entity.AdmissionLevel;
+import dev.foyer.spaces.entity.Space;
+import dev.foyer.web.PublicAddress;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.StringReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.pac4j.core.client.IndirectClient;
+import org.pac4j.core.context.CallContext;
+import org.pac4j.core.context.WebContext;
+import org.pac4j.core.credentials.Credentials;
+import org.pac4j.core.exception.TechnicalException;
+import org.pac4j.core.exception.http.RedirectionAction;
+import org.pac4j.core.exception.http.WithLocationAction;
+import org.pac4j.jee.context.JEEContext;
+import org.pac4j.oauth.credentials.OAuth20Credentials;
+import org.pac4j.oidc.client.OidcClient;
+import org.pac4j.oidc.credentials.OidcCredentials;
+import org.pac4j.oidc.exceptions.OidcIssuerMismatchException;
+import org.pac4j.oidc.exceptions.OidcMissingSessionStateException;
+import org.pac4j.oidc.exceptions.OidcMissingStateParameterException;
+import org.pac4j.oidc.exceptions.OidcStateMismatchException;
+import org.pac4j.oidc.profile.OidcProfile;
+
+/**
+ * Both ends of a federated sign-in. The entry starts a flow in the database and sends the browser
+ * to the provider; the callback finds the flow by its cookie, ends it (once, whichever node gets
+ * it), checks the answer belongs to it, lets the provider's pac4j client exchange the code and
+ * verify the ID token, reads the user info with Foyer's outbound limits, and maps it to an asserted
+ * identity through the provider's attribute keys. Nothing is written here: the pipeline admits.
+ */
+@ApplicationScoped
+public class FederationAuthenticator {
+  /** Parameters that would make pac4j take tokens from the URL (implicit flow) or log out. */
+  static final Set<String> REFUSED_PARAMETERS =
+      Set.of("id_token", "access_token", "token_type", "logout_token", "sid", "response");
+
+  private static final Pattern ERROR_CODE = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+  private static final int MAX_EVENT_ID = 64;
+  private static final int MAX_RETURN_PATH = 2048;
+
+  @Inject FlowStates flows;
+  @Inject IdentityProviders providers;
+  @Inject ProviderClients clients;
+  @Inject DoorSecrets secrets;
+  @Inject Spaces spaces;
+  @Inject Outbound outbound;
+  @Inject PublicAddress address;
+
+  /** A started sign-in: where the browser goes, and the flow id its cookie keeps. */
+  record Started(URI location, String flowId) {}
+
+  /** What a callback brought: the flow cookie and the answer's parameters. */
+  record Callback(String flowId, Map<String, String> parameters) {}
+
+  Started start(
+      WebContext context,
+      HttpServletRequest request,
+      String account,
+      String alias,
+      String eventId,
+      String returnPath) {
+    var space =
+        spaces
+            .bySlug(account)
+            .orElseThrow(
+                () ->
+                    new GatewayProblem(
+                        ProblemType.ACCOUNT_UNKNOWN, "There is no account named like that."));
+    var provider =
+        providers
+            .enabled(space.id(), alias)
+            .orElseThrow(
+                () ->
+                    new GatewayProblem(
+                        FederationProblem.PROVIDER_UNKNOWN,
+                        "The space has no enabled identity provider with that alias."));
+    if (eventId != null && eventId.length() > MAX_EVENT_ID) {
+      throw new GatewayProblem(
+          ProblemType.EVENT_UNKNOWN, "This account has no event with that id.");
+    }
+    if (returnPath != null
+        && (returnPath.length() > MAX_RETURN_PATH || spaces.inside(space, returnPath).isEmpty())) {
+      throw new GatewayProblem(
+          ProblemType.BAD_REQUEST, "The return address must be a path inside the space.");
+    }
+    var client = client(provider, request);
+    var started = flows.begin(space.id(), FederationDoor.NAME, provider.id(), eventId, returnPath);
+    RedirectionAction action;
+    try {
+      action =
+          client
+              .getRedirectionAction(new CallContext(context, new FlowSessionStore(started.flow())))
+              .orElseThrow();
+    } catch (TechnicalException e) {
+      throw unwrapped(e, FederationProblem.DISCOVERY_FAILED);
+    }
+    flows.save(started.flow());
+    return new Started(URI.create(((WithLocationAction) action).getLocation()), started.id());
+  }
+
+  AssertedProfile finish(CallContext ctx, Callback callback) {
+    var flow =
+        flows
+            .open(callback.flowId())
+            .orElseThrow(
+                () ->
+                    new GatewayProblem(
+                        FederationProblem.FLOW_UNKNOWN,
+                        "This browser has no sign-in waiting for an identity provider's answer"
+                            + " (it expired after "
+                            + flows.ttl().toMinutes()
+                            + " minutes, or was finished). Start again from the space's page."));
+    if (!flows.finish(flow)) {
+      throw new GatewayProblem(
+          FederationProblem.FLOW_FINISHED, "This sign-in was already finished by another request.");
+    }
+    var space =
+        spaces
+            .byId(flow.spaceId())
+            .orElseThrow(
+                () ->
+                    new GatewayProblem(
+                        ProblemType.ACCOUNT_UNKNOWN, "The space of this sign-in is gone."));
+    var provider =
+        flow.providerId()
+            .flatMap(id -> providers.enabledById(space.id(), id))
+            .orElseThrow(
+                () ->
+                    new GatewayProblem(
+                        FederationProblem.PROVIDER_UNKNOWN,
+                        "The identity provider of this sign-in was removed or turned off."));
+    var parameters = callback.parameters();
+    var error = parameters.get("error");
+    if (error != null) {
+      throw new GatewayProblem(
+          FederationProblem.PROVIDER_REFUSED,
+          "The identity provider answered "
+              + (ERROR_CODE.matcher(error).matches() ? "'" + error + "'" : "an error")
+              + " instead of signing the person in.");
+    }
+    var client = client(provider, ((JEEContext) ctx.webContext()).getNativeRequest());
+    var store = new FlowSessionStore(flow);
+    var flowCtx = new CallContext(ctx.webContext(), store);
+    checkState(flowCtx, client, parameters.get("state"));
+    checkIssuer(provider, parameters.get("iss"));
+    if (parameters.get("code") == null || parameters.get("code").isEmpty()) {
+      throw new GatewayProblem(
+          FederationProblem.CALLBACK_UNPARSABLE, "The provider's answer has no code.");
+    }
+    var credentials = credentials(flowCtx, client);
+    var json =
+        provider.kind().protocol() == Protocol.OIDC
+            ? oidcClaims(flowCtx, (OidcClient) client, credentials)
+            : userInfo(
+                provider.effectiveEndpoints().userInfoUrl().orElseThrow(),
+                ((OAuth20Credentials) credentials).toAccessToken().getAccessToken());
+    boolean verified =
+        provider.trustedEmails()
+            || (provider.kind().protocol() == Protocol.OIDC
+                && AttributeMapping.emailVerifiedClaim(json));
+    var mapped = AttributeMapping.map(json, provider.attributeKeys(), verified);
+    return new AssertedProfile(
+        identity(space, provider, mapped), new Destination(flow.eventId(), flow.returnPath()));
+  }
+
+  private IndirectClient client(IdentityProvider provider, HttpServletRequest request) {
+    var secret =
+        provider
+            .sealedClientSecret()
+            .map(
+                stored ->
+                    secrets.open(
+                        "the client secret of identity provider " + provider.alias(),
+                        List.of(stored)))
+            .flatMap(opened -> opened.stream().findFirst())
+            .orElse("");
+    var callback = address.origin(request) + FederationDoor.CALLBACK;
+    try {
+      return clients.client(provider, secret, callback);
+    } catch (TechnicalException e) {
+      throw unwrapped(e, FederationProblem.DISCOVERY_FAILED);
+    }
+  }
+
+  private static void checkState(CallContext ctx, IndirectClient client, String state) {
+    var saved =
+        ctx.sessionStore()
+            .get(ctx.webContext(), client.getStateSessionAttributeName())
+            .map(Object::toString);
+    if (state == null
+        || saved.isEmpty()
+        || !MessageDigest.isEqual(
+            state.getBytes(StandardCharsets.UTF_8), saved.get().getBytes(StandardCharsets.UTF_8))) {
+      throw new GatewayProblem(
+          FederationProblem.STATE_MISMATCH,
+          "The answer's state is not the one this sign-in sent. Start again from the space's page.");
+    }
+  }
+
+  /** RFC 9207: an {@code iss} in the answer must be the flow's provider. */
+  private static void checkIssuer(IdentityProvider provider, String iss) {
+    if (iss == null) {
+      return;
+    }
+    var issuer = provider.effectiveEndpoints().issuer();
+    if (issuer.isPresent() && !issuer.get().equals(iss)) {
+      throw new GatewayProblem(
+          FederationProblem.ISSUER_MISMATCH,
+          "The answer was issued by another identity provider than the one this sign-in went to.");
+    }
+  }
+
+  private static Credentials credentials(CallContext ctx, IndirectClient client) {
+    Optional<Credentials> found;
+    try {
+      found = client.getCredentials(ctx);
+    } catch (OidcIssuerMismatchException e) {
+      throw new GatewayProblem(
+          FederationProblem.ISSUER_MISMATCH,
+          "The answer was issued by another identity provider than the one this sign-in went to.");
+    } catch (OidcStateMismatchException
+        | OidcMissingStateParameterException
+        | OidcMissingSessionStateException e) {
+      throw new GatewayProblem(
+          FederationProblem.STATE_MISMATCH, "The answer's state is not the one this sign-in sent.");
+    } catch (TechnicalException e) {
+      throw unwrapped(e, FederationProblem.CALLBACK_UNPARSABLE);
+    }
+    var credentials =
+        found.orElseThrow(
+            () ->
+                new GatewayProblem(
+                    FederationProblem.CALLBACK_UNPARSABLE,
+                    "The provider's answer could not be read as an authorization response."));
+    try {
+      return client
+          .validateCredentials(ctx, credentials)
+          .orElseThrow(
+              () ->
+                  new GatewayProblem(
+                      FederationProblem.CODE_NOT_EXCHANGED,
+                      "The provider's token endpoint did not exchange the code. Check the client"
+                          + " id and secret."));
+    } catch (TechnicalException e) {
+      throw unwrapped(e, FederationProblem.CODE_NOT_EXCHANGED);
+    }
+  }
+
+  /** The verified ID token's claims, with the user info's on top (its {@code sub} must match). */
+  private JsonObject oidcClaims(CallContext ctx, OidcClient client, Credentials credentials) {
+    OidcProfile profile;
+    JsonObject claims;
+    try {
+      profile =
+          (OidcProfile)
+              client
+                  .getUserProfile(ctx, credentials)
+                  .orElseThrow(() -> new TechnicalException("no profile"));
+      if (profile.getIdToken() == null) {
+        throw new TechnicalException("the token response holds no ID token");
+      }
+      claims =
+          json(JSONObjectUtils.toJSONString(profile.getIdToken().getJWTClaimsSet().toJSONObject()));
+    } catch (TechnicalException | java.text.ParseException e) {
+      throw new GatewayProblem(
+          FederationProblem.ID_TOKEN_INVALID,
+          "The provider's ID token was refused: " + brief(e) + ".");
+    }
+    var userInfoEndpoint =
+        client.getConfiguration().getOpMetadataResolver().load().getUserInfoEndpointURI();
+    if (userInfoEndpoint == null) {
+      return claims;
+    }
+    var accessToken = ((OidcCredentials) credentials).toAccessToken();
+    var userInfo = userInfo(userInfoEndpoint.toString(), accessToken.getValue());
+    var subject = claims.getString("sub", null);
+    if (!userInfo.containsKey("sub")
+        || !userInfo.get("sub").toString().equals(claims.get("sub").toString())) {
+      throw new GatewayProblem(
+          FederationProblem.USER_INFO_OTHER_SUBJECT,
+          "The user info's sub is not the ID token's (" + subject + ").");
+    }
+    var merged = Json.createObjectBuilder(claims);
+    userInfo.forEach(merged::add);
+    return merged.build();
+  }
+
+  private JsonObject userInfo(String url, String accessToken) {
+    var answer = outbound.get(URI.create(url), Map.of("Authorization", "Bearer " + accessToken));
+    if (!answer.ok()) {
+      throw new GatewayProblem(
+          FederationProblem.USER_INFO_REFUSED,
+          "The provider's user info endpoint answered " + answer.status() + ".");
+    }
+    return Outbound.jsonObject(answer.body());
+  }
+
+  private static JsonObject json(String text) {
+    try (var reader = Json.createReader(new StringReader(text))) {
+      return reader.readObject();
+    }
+  }
+
+  private static AssertedIdentity identity(
+      Space space, IdentityProvider provider, AttributeMapping.Mapped mapped) {
+    var fullName =
+        mapped.givenName().map(given -> given + mapped.familyName().map(f -> " " + f).orElse(""));
+    var nickname =
+        mapped
+            .nickname()
+            .or(mapped::username)
+            .or(() -> fullName)
+            .or(() -> mapped.email().map(email -> email.substring(0, email.indexOf('@'))))
+            .orElse("Member");
+    var profile =
+        Member.Profile.named(nickname, mapped.givenName().orElse(nickname))
+            .withFamilyName(mapped.familyName().orElse(null))
+            .withEmail(mapped.email().orElse(null))
+            .withAvatarUrl(mapped.avatarUrl().orElse(null));
+    return new AssertedIdentity(
+        space.slug(),
+        FederationDoor.NAME,
+        provider.alias(),
+        Optional.of(mapped.unique()),
+        provider.kind().social() ? AdmissionLevel.SOCIAL : AdmissionLevel.SSO,
+        profile,
+        MemberChanges.NONE,
+        new AdmissionPolicy(
+            mapped.emailVerified(),
+            true,
+            EnumSet.of(ProfileField.NAMES, ProfileField.EMAIL, ProfileField.AVATAR),
+            false));
+  }
+
+  /** A problem Foyer raised inside pac4j, or the given one with pac4j's reason. */
+  private static GatewayProblem unwrapped(RuntimeException e, FederationProblem otherwise) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof GatewayProblem problem) {
+        return problem;
+      }
+    }
+    return new GatewayProblem(otherwise, otherwise.title() + ": " + brief(e) + ".");
+  }
+
+  private static String brief(Exception e) {
+    var message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return message.length() > 200 ? message.substring(0, 200) : message;
+  }
+}

@@ -1,0 +1,94 @@
+package dev.foyer.federation.boundary;
+
+import dev.foyer.doors.Door;
+import dev.foyer.doors.DoorClients;
+import dev.foyer.doors.DoorEndpoint;
+import dev.foyer.federation.control.IdentityProviders;
+import dev.foyer.pages.SignInOptions;
+import dev.foyer.problems.GatewayProblem;
+import dev.foyer.problems.ProblemType;
+import dev.foyer.signin.control.FlowStates;
+import dev.foyer.spaces.control.Spaces;
+import dev.foyer.spaces.entity.Space;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Seed 002's door: a space's identity providers (OAuth 2.0, OpenID Connect, social). A sign-in
+ * starts at {@code /auth/federation/{account}/{alias}} (the landing page's buttons lead there) and
+ * every provider of every space answers at the one callback, {@value #CALLBACK}, the address an
+ * administrator registers at the provider.
+ */
+@ApplicationScoped
+public class FederationDoor implements Door, SignInOptions {
+  public static final String NAME = "federation";
+  public static final String CALLBACK = "/auth/federation/callback";
+
+  @Inject FederationAuthenticator authenticator;
+  @Inject IdentityProviders providers;
+  @Inject FlowStates flows;
+  @Inject Spaces spaces;
+
+  @Override
+  public List<DoorEndpoint> endpoints() {
+    return List.of(
+        new DoorEndpoint(
+            NAME,
+            DoorClients.contextual(NAME, FederationDoor::callback, authenticator::finish),
+            List.of(CALLBACK),
+            Optional.empty(),
+            Set.of("GET"),
+            DoorEndpoint.FORM,
+            this::spaceOfFlow,
+            false,
+            false));
+  }
+
+  private static Optional<FederationAuthenticator.Callback> callback(HttpServletRequest request) {
+    var parameters = new LinkedHashMap<String, String>();
+    request
+        .getParameterMap()
+        .forEach(
+            (name, values) -> {
+              if (values.length != 1) {
+                throw new GatewayProblem(
+                    ProblemType.PARAMETER_REPEATED, "The parameter " + name + " is repeated.");
+              }
+              if (FederationAuthenticator.REFUSED_PARAMETERS.contains(name)) {
+                throw new GatewayProblem(
+                    dev.foyer.federation.entity.FederationProblem.CALLBACK_UNPARSABLE,
+                    "Foyer asks for an authorization code only; the answer carries " + name + ".");
+              }
+              parameters.put(name, values[0]);
+            });
+    return Optional.of(
+        new FederationAuthenticator.Callback(FlowCookies.read(request).orElse(null), parameters));
+  }
+
+  /** The login record names the flow's space, when the cookie names an open flow. */
+  private String spaceOfFlow(HttpServletRequest request) {
+    return FlowCookies.read(request)
+        .flatMap(flows::open)
+        .flatMap(flow -> spaces.byId(flow.spaceId()))
+        .map(Space::slug)
+        .orElse(null);
+  }
+
+  @Override
+  public List<SignInOption> offered(Space space) {
+    return providers.enabledOf(space.id()).stream()
+        .map(
+            provider ->
+                new SignInOption(
+                    "idp-login idp-" + provider.alias(),
+                    provider.buttonLabel(),
+                    URI.create("/auth/federation/" + space.slug() + "/" + provider.alias())))
+        .toList();
+  }
+}

@@ -1,0 +1,40 @@
+package dev.foyer.federation.boundary;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.NewCookie;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The cookie that binds a federated sign-in to the browser that started it: HttpOnly, {@code
+ * SameSite=Lax} (a provider's redirect back is a top-level navigation, which carries it), sent only
+ * to the callback, and gone when the flow expires.
+ */
+final class FlowCookies {
+  static final String NAME = "foyer-flow";
+
+  private FlowCookies() {}
+
+  static NewCookie issue(String flowId, Duration ttl, boolean secure) {
+    return new NewCookie.Builder(NAME)
+        .value(flowId)
+        .path(FederationDoor.CALLBACK)
+        .maxAge((int) ttl.toSeconds())
+        .httpOnly(true)
+        .secure(secure)
+        .sameSite(NewCookie.SameSite.LAX)
+        .build();
+  }
+
+  static Optional<String> read(HttpServletRequest request) {
+    var cookies = request.getCookies();
+    if (cookies == null) {
+      return Optional.empty();
+    }
+    return Arrays.stream(cookies)
+        .filter(cookie -> cookie.getName().equals(NAME))
+        .map(jakarta.servlet.http.Cookie::getValue)
+        .findFirst();
+  }
+}

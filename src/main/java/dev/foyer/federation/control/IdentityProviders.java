@@ -1,0 +1,37 @@
+package dev.foyer.federation.control;
+
+import dev.foyer.federation.entity.IdentityProvider;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+
+/** The identity providers a sign-in may use: only enabled ones, and only in their own space. */
+@ApplicationScoped
+public class IdentityProviders {
+  @PersistenceContext EntityManager em;
+
+  public Optional<IdentityProvider> enabled(String spaceId, String alias) {
+    return em.createNamedQuery(IdentityProvider.BY_ALIAS, IdentityProvider.class)
+        .setParameter("space", spaceId)
+        .setParameter("alias", alias)
+        .getResultStream()
+        .filter(IdentityProvider::enabled)
+        .findFirst();
+  }
+
+  /** The provider a flow named, if it is still there, in that space, and enabled. */
+  public Optional<IdentityProvider> enabledById(String spaceId, String id) {
+    return Optional.ofNullable(em.find(IdentityProvider.class, id))
+        .filter(provider -> provider.spaceId().equals(spaceId) && provider.enabled());
+  }
+
+  public List<IdentityProvider> enabledOf(String spaceId) {
+    return em.createNamedQuery(IdentityProvider.OF_SPACE, IdentityProvider.class)
+        .setParameter("space", spaceId)
+        .getResultStream()
+        .filter(IdentityProvider::enabled)
+        .toList();
+  }
+}

@@ -1,0 +1,355 @@
+package dev.foyer.federation.control;
+
+import com.github.scribejava.core.httpclient.jdk.JDKHttpClientConfig;
+import com.github.scribejava.core.oauth.AccessTokenRequestParams;
+import com.github.scribejava.core.oauth.AuthorizationUrlBuilder;
+import com.github.scribejava.core.oauth.OAuth20Service;
+import com.github.scribejava.core.pkce.PKCEService;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
+import com.nimbusds.oauth2.sdk.auth.ClientAuthenticationMethod;
+import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
+import dev.foyer.federation.entity.ClientAuthentication;
+import dev.foyer.federation.entity.FederationProblem;
+import dev.foyer.federation.entity.IdentityProvider;
+import dev.foyer.federation.entity.Protocol;
+import dev.foyer.problems.GatewayProblem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import org.pac4j.core.client.IndirectClient;
+import org.pac4j.core.context.CallContext;
+import org.pac4j.core.context.WebContext;
+import org.pac4j.core.credentials.Credentials;
+import org.pac4j.core.exception.http.HttpAction;
+import org.pac4j.core.exception.http.RedirectionAction;
+import org.pac4j.core.http.ajax.AjaxRequestResolver;
+import org.pac4j.core.http.callback.NoParameterCallbackUrlResolver;
+import org.pac4j.core.redirect.RedirectionActionBuilder;
+import org.pac4j.core.util.HttpActionHelper;
+import org.pac4j.oauth.client.OAuth20Client;
+import org.pac4j.oauth.config.OAuth20Configuration;
+import org.pac4j.oauth.credentials.OAuth20Credentials;
+import org.pac4j.oauth.credentials.authenticator.OAuth20Authenticator;
+import org.pac4j.oauth.profile.generic.GenericOAuth20ProfileDefinition;
+import org.pac4j.oidc.client.OidcClient;
+import org.pac4j.oidc.config.OidcConfiguration;
+import org.pac4j.oidc.exceptions.OidcException;
+import org.pac4j.oidc.metadata.OidcOpMetadataResolver;
+import org.pac4j.scribe.builder.api.GenericApi20;
+
+/**
+ * One pac4j indirect client per identity provider, made from its row and kept while the row is
+ * unchanged (its version) and Foyer's callback address is the same. The clients only speak the
+ * protocol (the redirect with state, nonce and PKCE, the code exchange, the ID token's signature
+ * and claims); the user info call, the mapping and the identity rules are Foyer's.
+ */
+@ApplicationScoped
+public class ProviderClients {
+  /** ID tokens must be signed with one of these: asymmetric only, never {@code none} or HMAC. */
+  static final List<JWSAlgorithm> ID_TOKEN_ALGORITHMS =
+      List.of(
+          JWSAlgorithm.RS256,
+          JWSAlgorithm.RS384,
+          JWSAlgorithm.RS512,
+          JWSAlgorithm.PS256,
+          JWSAlgorithm.PS384,
+          JWSAlgorithm.PS512,
+          JWSAlgorithm.ES256,
+          JWSAlgorithm.ES384,
+          JWSAlgorithm.ES512,
+          JWSAlgorithm.EdDSA);
+
+  static final String PKCE_VERIFIER = "$pkceCodeVerifier";
+
+  private static final AjaxRequestResolver NEVER_AJAX =
+      new AjaxRequestResolver() {
+        @Override
+        public boolean isAjax(CallContext ctx) {
+          return false;
+        }
+
+        @Override
+        public HttpAction buildAjaxResponse(
+            CallContext ctx, RedirectionActionBuilder redirectionActionBuilder) {
+          throw new IllegalStateException("a sign-in is never an AJAX request");
+        }
+      };
+
+  @Inject Outbound outbound;
+
+  private final Map<Key, IndirectClient> clients = new ConcurrentHashMap<>();
+
+  private record Key(String providerId, long version, String callbackUrl) {}
+
+  /**
+   * @param clientSecret the opened client secret
+   * @param callbackUrl Foyer's one callback address, as this request reached Foyer
+   */
+  public IndirectClient client(IdentityProvider provider, String clientSecret, String callbackUrl) {
+    var key = new Key(provider.id(), provider.version(), callbackUrl);
+    var client = clients.get(key);
+    if (client == null) {
+      clients.keySet().removeIf(old -> old.providerId().equals(provider.id()));
+      client = build(provider, clientSecret, callbackUrl);
+      clients.put(key, client);
+    }
+    return client;
+  }
+
+  private IndirectClient build(IdentityProvider provider, String secret, String callbackUrl) {
+    IndirectClient client =
+        switch (provider.kind().protocol()) {
+          case OIDC -> oidc(provider, secret);
+          case OAUTH2 -> oauth2(provider, secret);
+          case OAUTH1 ->
+              throw new GatewayProblem(
+                  FederationProblem.PROVIDER_UNKNOWN,
+                  "OAuth 1.0a providers cannot sign people in yet.");
+        };
+    client.setName(provider.alias());
+    client.setCallbackUrl(callbackUrl);
+    client.setCallbackUrlResolver(new NoParameterCallbackUrlResolver());
+    // A sign-in is never an AJAX request: always the redirect, never a 401 instead.
+    client.setAjaxRequestResolver(NEVER_AJAX);
+    client.init();
+    return client;
+  }
+
+  private OidcClient oidc(IdentityProvider provider, String secret) {
+    var endpoints = provider.effectiveEndpoints();
+    var issuer =
+        endpoints
+            .issuer()
+            .orElseThrow(
+                () ->
+                    new GatewayProblem(
+                        FederationProblem.INVALID_PROVIDER_URL, "The provider has no issuer."));
+    var configuration = new FoyerOidcConfiguration(outbound);
+    configuration.setClientId(provider.clientId().orElse(""));
+    configuration.setSecret(secret);
+    configuration.setDiscoveryURI(discovery(issuer));
+    configuration.setScope(provider.effectiveScopes().orElse("openid"));
+    configuration.setUseNonce(true);
+    configuration.setWithState(true);
+    configuration.setDisablePkce(false);
+    configuration.setPkceMethod(CodeChallengeMethod.S256);
+    configuration.setAllowUnsignedIdTokens(false);
+    configuration.setResponseType("code");
+    configuration.setClientAuthenticationMethod(
+        provider.clientAuthentication() == ClientAuthentication.CLIENT_SECRET_POST
+            ? ClientAuthenticationMethod.CLIENT_SECRET_POST
+            : ClientAuthenticationMethod.CLIENT_SECRET_BASIC);
+    // Foyer calls the user info endpoint itself, with its limits, and keeps the raw answer.
+    configuration.setCallUserInfoEndpoint(false);
+    configuration.setConnectTimeout(outbound.connectTimeoutMillis());
+    configuration.setReadTimeout(outbound.readTimeoutMillis());
+    configuration.setMaxClockSkew(60);
+    var retriever =
+        new DefaultResourceRetriever(
+            outbound.connectTimeoutMillis(),
+            outbound.readTimeoutMillis(),
+            outbound.maxResponseBytes());
+    retriever.setHeaders(
+        outbound.headers().entrySet().stream()
+            .collect(
+                java.util.stream.Collectors.toMap(
+                    Map.Entry::getKey, entry -> List.of(entry.getValue()))));
+    configuration.setResourceRetriever(retriever);
+    configuration.setOpMetadataResolver(new CheckedMetadata(configuration, issuer, outbound));
+    return new OidcClient(configuration);
+  }
+
+  static String discovery(String issuer) {
+    return (issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer)
+        + "/.well-known/openid-configuration";
+  }
+
+  private OAuth20Client oauth2(IdentityProvider provider, String secret) {
+    var endpoints = provider.effectiveEndpoints();
+    var api =
+        new GenericApi20(
+            endpoints.authorizationUrl().orElseThrow(), endpoints.tokenUrl().orElseThrow());
+    api.setClientAuthenticationMethod(
+        provider.clientAuthentication() == ClientAuthentication.CLIENT_SECRET_POST
+            ? GenericApi20.REQUEST_BODY_AUTHENTICATION_METHOD
+            : GenericApi20.BASIC_AUTH_AUTHENTICATION_METHOD);
+    var configuration = new FoyerOAuth20Configuration();
+    configuration.setApi(api);
+    configuration.setKey(provider.clientId().orElse(""));
+    configuration.setSecret(secret);
+    configuration.setScope(provider.effectiveScopes().orElse(null));
+    configuration.setWithState(true);
+    configuration.setProfileDefinition(new GenericOAuth20ProfileDefinition());
+    configuration.setHttpClientConfig(
+        JDKHttpClientConfig.defaultConfig()
+            .withConnectTimeout(outbound.connectTimeoutMillis())
+            .withReadTimeout(outbound.readTimeoutMillis())
+            .withFollowRedirects(false));
+    var client = new OAuth20Client();
+    client.setConfiguration(configuration);
+    boolean pkce = provider.pkce();
+    client.setRedirectionActionBuilder(
+        ctx -> {
+          var webContext = ctx.webContext();
+          var state = configuration.getStateGenerator().generateValue(ctx);
+          ctx.sessionStore().set(webContext, client.getStateSessionAttributeName(), state);
+          var service = (OAuth20Service) configuration.buildService(webContext, client);
+          var url = new AuthorizationUrlBuilder(service).state(state);
+          if (pkce) {
+            var challenge = PKCEService.defaultInstance().generatePKCE();
+            ctx.sessionStore()
+                .set(webContext, client.getName() + PKCE_VERIFIER, challenge.getCodeVerifier());
+            url.pkce(challenge);
+          }
+          return Optional.<RedirectionAction>of(
+              HttpActionHelper.buildRedirectUrlAction(webContext, url.build()));
+        });
+    client.setAuthenticator(new PkceAuthenticator(configuration, client));
+    return client;
+  }
+
+  /** OAuth 2.0's code exchange, with the flow's PKCE verifier when it sent a challenge. */
+  private static final class PkceAuthenticator extends OAuth20Authenticator {
+    PkceAuthenticator(OAuth20Configuration configuration, IndirectClient client) {
+      super(configuration, client);
+    }
+
+    @Override
+    public Optional<Credentials> validate(CallContext ctx, Credentials credentials) {
+      var oauth = (OAuth20Credentials) credentials;
+      var params = AccessTokenRequestParams.create(oauth.getCode());
+      ctx.sessionStore()
+          .get(ctx.webContext(), client.getName() + PKCE_VERIFIER)
+          .map(String.class::cast)
+          .ifPresent(params::pkceCodeVerifier);
+      try {
+        var service = (OAuth20Service) configuration.buildService(ctx.webContext(), client);
+        oauth.setAccessToken(
+            OAuth20Credentials.OAuth20AccessToken.from(service.getAccessToken(params)));
+      } catch (IOException | InterruptedException | ExecutionException | RuntimeException e) {
+        if (e instanceof InterruptedException) {
+          Thread.currentThread().interrupt();
+        }
+        throw new GatewayProblem(
+            FederationProblem.CODE_NOT_EXCHANGED,
+            "The provider's token endpoint did not exchange the code ("
+                + e.getClass().getSimpleName()
+                + "). Check the client id and secret and the token URL.");
+      }
+      return Optional.of(oauth);
+    }
+
+    @Override
+    protected void retrieveAccessToken(WebContext context, Credentials credentials) {
+      throw new UnsupportedOperationException("validate() exchanges the code");
+    }
+  }
+
+  /** Identifies Foyer on scribejava's calls (the code exchange). */
+  private static final class FoyerOAuth20Configuration extends OAuth20Configuration {
+    @Override
+    public com.github.scribejava.core.oauth.OAuthService buildService(
+        WebContext context, IndirectClient client) {
+      init();
+      return ((com.github.scribejava.core.builder.api.DefaultApi20) getApi())
+          .createService(
+              getKey(),
+              getSecret(),
+              client.computeFinalCallbackUrl(context),
+              getScope(),
+              getResponseType(),
+              null,
+              Outbound.USER_AGENT,
+              getHttpClientConfig(),
+              null);
+    }
+  }
+
+  /** nimbus's calls (code exchange) carry Foyer's identifying headers and timeouts. */
+  private static final class FoyerOidcConfiguration extends OidcConfiguration {
+    private final transient Outbound outbound;
+
+    FoyerOidcConfiguration(Outbound outbound) {
+      this.outbound = outbound;
+    }
+
+    @Override
+    public void configureHttpRequest(HTTPRequest request) {
+      super.configureHttpRequest(request);
+      outbound.headers().forEach(request::setHeader);
+    }
+  }
+
+  /**
+   * The discovery document, fetched with Foyer's limits, must name the configured issuer exactly
+   * (OpenID Connect Discovery §4.3), and only asymmetric ID token algorithms are kept.
+   */
+  private static final class CheckedMetadata extends OidcOpMetadataResolver {
+    private final String issuer;
+    private final transient Outbound outbound;
+
+    CheckedMetadata(OidcConfiguration configuration, String issuer, Outbound outbound) {
+      super(configuration);
+      this.issuer = issuer;
+      this.outbound = outbound;
+    }
+
+    @Override
+    protected OIDCProviderMetadata retrieveMetadata() {
+      Outbound.Answer answer;
+      try {
+        answer = outbound.get(URI.create(discovery(issuer)), Map.of());
+      } catch (GatewayProblem problem) {
+        throw new OidcException(
+            new GatewayProblem(
+                FederationProblem.DISCOVERY_FAILED,
+                "The provider's discovery document could not be read: " + problem.getMessage()));
+      }
+      if (!answer.ok()) {
+        throw discoveryFailed("it answered " + answer.status());
+      }
+      OIDCProviderMetadata metadata;
+      try {
+        metadata = OIDCProviderMetadata.parse(answer.body());
+      } catch (com.nimbusds.oauth2.sdk.ParseException e) {
+        throw discoveryFailed("it is not an OpenID provider configuration");
+      }
+      if (!metadata.getIssuer().getValue().equals(issuer)) {
+        throw discoveryFailed(
+            "it names the issuer " + metadata.getIssuer().getValue() + ", not " + issuer);
+      }
+      var algorithms =
+          Optional.ofNullable(metadata.getIDTokenJWSAlgs()).orElse(List.of()).stream()
+              .filter(ID_TOKEN_ALGORITHMS::contains)
+              .toList();
+      if (algorithms.isEmpty()) {
+        throw discoveryFailed(
+            "it offers no asymmetric ID token signature (Foyer accepts "
+                + ID_TOKEN_ALGORITHMS
+                + ")");
+      }
+      metadata.setIDTokenJWSAlgs(algorithms);
+      return metadata;
+    }
+
+    private static OidcException discoveryFailed(String why) {
+      return new OidcException(
+          new GatewayProblem(
+              FederationProblem.DISCOVERY_FAILED,
+              "The provider's discovery document is unusable: " + why + "."));
+    }
+  }
+
+  static Protocol protocol(IdentityProvider provider) {
+    return provider.kind().protocol();
+  }
+}

@@ -1,0 +1,355 @@
+package dev.foyer.it.federation;
+
+import static dev.foyer.it.support.AdminApi.createSpace;
+import static dev.foyer.it.support.AdminApi.reconcile;
+import static dev.foyer.it.support.AdminApi.send;
+import static dev.foyer.it.support.Refusals.assertProblem;
+import static dev.foyer.it.support.Refusals.describe;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.foyer.it.support.FoyerServer;
+import dev.foyer.it.support.Json;
+import dev.foyer.it.support.MockProvider;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Signing in through a space's identity provider (README "Federation"), against a real OpenID
+ * Connect / OAuth 2.0 provider on loopback: the whole flow, the flow state's single use, and the
+ * callbacks an attacker would forge, each refused with its code and nothing written.
+ */
+@ExtendWith(FoyerServer.class)
+class FederationIT {
+  private static MockProvider provider;
+
+  @BeforeAll
+  static void startProvider() {
+    provider = MockProvider.start();
+  }
+
+  @AfterAll
+  static void stopProvider() {
+    provider.close();
+  }
+
+  @Test
+  void signsInThroughOpenIdConnectWithStateNonceAndPkceAndLandsInTheSpace(FoyerServer server) {
+    var slug = createSpace(server);
+    addOidc(server, slug, "corp", Map.of());
+    provider.nextSignIn(
+        "corp",
+        "emp-1001",
+        Map.of(
+            "email", "ada@corp.example",
+            "email_verified", true,
+            "given_name", "Ada",
+            "family_name", "Lovelace",
+            "nickname", "ada"));
+    var browser = server.browser();
+
+    var entry = browser.get("/auth/federation/" + slug + "/corp");
+
+    assertThat(entry.statusCode()).as(describe(entry)).isEqualTo(302);
+    var authorize = URI.create(entry.headers().firstValue("Location").orElseThrow());
+    assertThat(authorize.toString()).startsWith(provider.issuer("corp"));
+    var query = query(authorize);
+    assertThat(query).containsKeys("state", "nonce", "code_challenge");
+    assertThat(query.get("code_challenge_method")).isEqualTo("S256");
+    assertThat(query.get("redirect_uri"))
+        .isEqualTo(server.uri("/auth/federation/callback").toString());
+    assertThat(entry.headers().allValues("Set-Cookie"))
+        .anySatisfy(
+            cookie ->
+                assertThat(cookie)
+                    .startsWith("foyer-flow=")
+                    .contains("HttpOnly")
+                    .containsIgnoringCase("SameSite=Lax")
+                    .contains("Path=/auth/federation/callback"));
+
+    var callback = provider.approve(browser, authorize.toString());
+    var signedIn = browser.get(callback.toString());
+
+    assertThat(signedIn.statusCode()).as(describe(signedIn)).isEqualTo(302);
+    assertThat(signedIn.headers().firstValue("Location").orElseThrow()).contains("/s/" + slug);
+    var member = reconcile(server, slug, "emp-1001", "corp");
+    assertThat(member).hasSize(1);
+    assertThat(member.path(0).path("nickname").asText()).isEqualTo("ada");
+    assertThat(member.path(0).path("givenName").asText()).isEqualTo("Ada");
+    assertThat(member.path(0).path("email").asText()).isEqualTo("ada@corp.example");
+    assertThat(member.path(0).path("emailVerified").asBoolean()).isTrue();
+    var me = browser.json().get("/api/me?account=" + slug);
+    assertThat(me.statusCode()).as(describe(me)).isEqualTo(200);
+    assertThat(me.body()).contains("Lovelace");
+  }
+
+  @Test
+  void finishesAFlowOnceEvenWhenItsCallbackArrivesTwiceAtOnce(FoyerServer server) throws Exception {
+    var slug = createSpace(server);
+    addOidc(server, slug, "corp", Map.of());
+    provider.nextSignIn("corp", "emp-2002", Map.of("given_name", "Bo"));
+    var browser = server.browser();
+    var entry = browser.get("/auth/federation/" + slug + "/corp");
+    var callback = provider.approve(browser, entry.headers().firstValue("Location").orElseThrow());
+
+    var tasks = new ArrayList<Callable<HttpResponse<String>>>();
+    for (int i = 0; i < 4; i++) {
+      tasks.add(() -> browser.get(callback.toString()));
+    }
+    List<HttpResponse<String>> answers = new ArrayList<>();
+    try (var pool = Executors.newFixedThreadPool(4)) {
+      for (var future : pool.invokeAll(tasks)) {
+        answers.add(future.get());
+      }
+    }
+
+    assertThat(answers.stream().filter(answer -> answer.statusCode() == 302)).hasSize(1);
+    assertThat(answers.stream().filter(answer -> answer.statusCode() != 302))
+        .allSatisfy(
+            answer ->
+                assertThat(answer.body()).as(describe(answer)).containsAnyOf("FLOW1", "FLOW2"));
+    var replay = browser.json().get(callback.toString());
+    assertProblem(replay, 400, "FLOW1");
+    assertThat(reconcile(server, slug, "emp-2002", "corp")).hasSize(1);
+  }
+
+  @Test
+  void refusesAnAnswerWithAnotherStateAndSpendsTheFlow(FoyerServer server) {
+    var slug = createSpace(server);
+    addOidc(server, slug, "corp", Map.of());
+    provider.nextSignIn("corp", "emp-3003", Map.of("given_name", "Cy"));
+    var browser = server.browser().json();
+    var entry = browser.get("/auth/federation/" + slug + "/corp");
+    var callback =
+        provider.approve(browser, entry.headers().firstValue("Location").orElseThrow()).toString();
+    var state = query(URI.create(callback)).get("state");
+
+    var forged = browser.get(callback.replace("state=" + state, "state=" + state + "x"));
+
+    assertProblem(forged, 400, "FLOW3");
+    assertProblem(browser.get(callback), 400, "FLOW1");
+    assertThat(reconcile(server, slug, "emp-3003", "corp")).isEmpty();
+  }
+
+  @Test
+  void refusesACallbackWithoutTheFlowCookieOfTheBrowserThatStartedIt(FoyerServer server) {
+    var slug = createSpace(server);
+    addOidc(server, slug, "corp", Map.of());
+    provider.nextSignIn("corp", "emp-4004", Map.of("given_name", "Di"));
+    var victim = server.browser();
+    var entry = victim.get("/auth/federation/" + slug + "/corp");
+    var callback = provider.approve(victim, entry.headers().firstValue("Location").orElseThrow());
+
+    var attacker = server.browser().json().get(callback.toString());
+
+    assertProblem(attacker, 400, "FLOW1");
+    assertThat(reconcile(server, slug, "emp-4004", "corp")).isEmpty();
+  }
+
+  @Test
+  void refusesAnAnswerNamingAnotherIssuer(FoyerServer server) {
+    var slug = createSpace(server);
+    addOidc(server, slug, "corp", Map.of());
+    provider.nextSignIn("corp", "emp-5005", Map.of("given_name", "Ed"));
+    var browser = server.browser().json();
+    var entry = browser.get("/auth/federation/" + slug + "/corp");
+    var callback = provider.approve(browser, entry.headers().firstValue("Location").orElseThrow());
+
+    var mixedUp = browser.get(callback + "&iss=" + provider.issuer("other"));
+
+    assertProblem(mixedUp, 400, "FLOW4");
+    assertThat(reconcile(server, slug, "emp-5005", "corp")).isEmpty();
+  }
+
+  @Test
+  void refusesTokensInTheCallbackUrlAndProviderErrors(FoyerServer server) {
+    var slug = createSpace(server);
+    addOidc(server, slug, "corp", Map.of());
+    var browser = server.browser().json();
+    var entry = browser.get("/auth/federation/" + slug + "/corp");
+    var state =
+        query(URI.create(entry.headers().firstValue("Location").orElseThrow())).get("state");
+
+    var implicit = browser.get("/auth/federation/callback?state=" + state + "&id_token=eyJ.x.y");
+    assertProblem(implicit, 400, "O1PACE");
+
+    var entry2 = browser.get("/auth/federation/" + slug + "/corp");
+    var state2 =
+        query(URI.create(entry2.headers().firstValue("Location").orElseThrow())).get("state");
+    var denied = browser.get("/auth/federation/callback?state=" + state2 + "&error=access_denied");
+    assertProblem(denied, 401, "FLOW5");
+    assertThat(denied.body()).contains("access_denied");
+  }
+
+  @Test
+  void refusesAnEmptyUniqueValueWithUm1AndWritesNoMember(FoyerServer server) {
+    var slug = createSpace(server);
+    addOidc(server, slug, "corp", Map.of("unique", "employee.id"));
+    provider.nextSignIn("corp", "emp-6006", Map.of("employee", Map.of("id", "")));
+    var browser = server.browser().json();
+    var entry = browser.get("/auth/federation/" + slug + "/corp");
+    var callback = provider.approve(browser, entry.headers().firstValue("Location").orElseThrow());
+
+    var refused = browser.get(callback.toString());
+
+    assertProblem(refused, 502, "UM1");
+    assertThat(reconcile(server, slug, "emp-6006", "corp")).isEmpty();
+  }
+
+  @Test
+  void readsTheSeedsNestedUserInfoFromAGenericOAuth2ProviderWithPkce(FoyerServer server) {
+    var slug = createSpace(server);
+    var created =
+        send(
+            server,
+            server.adminToken(),
+            "POST",
+            providers(slug),
+            Json.write(
+                Json.object()
+                    .put("alias", "intranet")
+                    .put("kind", "OAUTH2")
+                    .put("authorizationUrl", provider.authorizationUrl("intranet"))
+                    .put("tokenUrl", provider.tokenUrl("intranet"))
+                    .put("userInfoUrl", provider.userInfoUrl("intranet"))
+                    .put("clientId", "foyer")
+                    .put("clientSecret", "intranet-secret")
+                    .put("scopes", "profile")
+                    .set(
+                        "attributeKeys",
+                        Json.object()
+                            .put("unique", "info.id")
+                            .put("nickname", "names.nicknames.0")
+                            .put("givenName", "names.first")
+                            .put("email", "info.email"))));
+    assertThat(created.statusCode()).as(describe(created)).isEqualTo(201);
+    provider.nextSignIn(
+        "intranet",
+        "someone",
+        Map.of(
+            "info", Map.of("id", 48213, "email", "rob@intranet.example"),
+            "names", Map.of("first", "Robert", "nicknames", List.of("Rob", "Robbie"))));
+    var browser = server.browser();
+    var entry = browser.get("/auth/federation/" + slug + "/intranet");
+    assertThat(query(URI.create(entry.headers().firstValue("Location").orElseThrow())))
+        .containsKeys("state", "code_challenge");
+
+    var callback = provider.approve(browser, entry.headers().firstValue("Location").orElseThrow());
+    var signedIn = browser.get(callback.toString());
+
+    assertThat(signedIn.statusCode()).as(describe(signedIn)).isEqualTo(302);
+    var member = reconcile(server, slug, "48213", "intranet");
+    assertThat(member).hasSize(1);
+    assertThat(member.path(0).path("nickname").asText()).isEqualTo("Rob");
+    assertThat(member.path(0).path("givenName").asText()).isEqualTo("Robert");
+    // A generic OAuth 2.0 provider does not vouch for emails unless the space trusts it.
+    assertThat(member.path(0).path("emailVerified").asBoolean()).isFalse();
+  }
+
+  @Test
+  void linksByEmailOnlyWhenTheProviderVerifiedIt(FoyerServer server) {
+    var slug = createSpace(server);
+    addOidc(server, slug, "corp", Map.of());
+    var created =
+        send(
+            server,
+            server.adminToken(),
+            "POST",
+            "/api/admin/spaces/" + slug + "/members",
+            "{\"givenName\":\"Ann\",\"email\":\"ann@corp.example\"}");
+    assertThat(created.statusCode()).as(describe(created)).isEqualTo(201);
+    var existing = Json.parse(created).path("id").asText();
+
+    signIn(server, slug, "emp-7007", Map.of("email", "ann@corp.example", "email_verified", false));
+    signIn(server, slug, "emp-7008", Map.of("email", "ann@corp.example", "email_verified", true));
+
+    var unverified = reconcile(server, slug, "emp-7007", "corp");
+    var verified = reconcile(server, slug, "emp-7008", "corp");
+    assertThat(unverified.path(0).path("id").asText()).isNotEqualTo(existing);
+    assertThat(verified.path(0).path("id").asText()).isEqualTo(existing);
+  }
+
+  @Test
+  void showsOneButtonPerEnabledProviderOnTheLandingPageAndRefusesDisabledOnes(FoyerServer server) {
+    var slug = createSpace(server);
+    addOidc(server, slug, "corp", Map.of());
+    var off =
+        send(
+            server,
+            server.adminToken(),
+            "POST",
+            providers(slug),
+            Json.write(oidc("dormant", Map.of()).put("enabled", false)));
+    assertThat(off.statusCode()).as(describe(off)).isEqualTo(201);
+
+    var page = server.browser().get("/s/" + slug);
+
+    assertThat(page.body()).contains("/auth/federation/" + slug + "/corp");
+    assertThat(page.body()).doesNotContain("/auth/federation/" + slug + "/dormant");
+    assertProblem(
+        server.browser().json().get("/auth/federation/" + slug + "/dormant"), 404, "IDP2");
+    assertProblem(
+        server.browser().json().get("/auth/federation/no-such-space/corp"), 404, "UAACCT2");
+  }
+
+  private static void signIn(
+      FoyerServer server, String slug, String subject, Map<String, Object> claims) {
+    provider.nextSignIn("corp", subject, claims);
+    var browser = server.browser();
+    var entry = browser.get("/auth/federation/" + slug + "/corp");
+    var callback = provider.approve(browser, entry.headers().firstValue("Location").orElseThrow());
+    var signedIn = browser.get(callback.toString());
+    assertThat(signedIn.statusCode()).as(describe(signedIn)).isEqualTo(302);
+  }
+
+  private static void addOidc(
+      FoyerServer server, String slug, String alias, Map<String, String> keys) {
+    var created =
+        send(server, server.adminToken(), "POST", providers(slug), Json.write(oidc(alias, keys)));
+    assertThat(created.statusCode()).as(describe(created)).isEqualTo(201);
+  }
+
+  private static ObjectNode oidc(String alias, Map<String, String> keys) {
+    var attributeKeys = Json.object();
+    keys.forEach(attributeKeys::put);
+    var body =
+        Json.object()
+            .put("alias", alias)
+            .put("kind", "OIDC")
+            .put("buttonLabel", "Sign in with " + alias)
+            .put("issuer", provider.issuer("corp"))
+            .put("clientId", "foyer")
+            .put("clientSecret", "corp-secret");
+    if (!keys.isEmpty()) {
+      body.set("attributeKeys", attributeKeys);
+    }
+    return body;
+  }
+
+  private static String providers(String slug) {
+    return "/api/admin/spaces/" + slug + "/identity-providers";
+  }
+
+  private static Map<String, String> query(URI uri) {
+    var map = new LinkedHashMap<String, String>();
+    for (var pair : uri.getRawQuery().split("&")) {
+      var at = pair.indexOf('=');
+      map.put(
+          URLDecoder.decode(pair.substring(0, at), StandardCharsets.UTF_8),
+          URLDecoder.decode(pair.substring(at + 1), StandardCharsets.UTF_8));
+    }
+    return map;
+  }
+}

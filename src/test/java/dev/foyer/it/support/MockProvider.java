@@ -1,0 +1,90 @@
+package dev.foyer.it.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Map;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+
+/**
+ * A real OAuth 2.0 / OpenID Connect provider in the test JVM ({@code mock-oauth2-server}), on
+ * loopback: it signs ID tokens with its own keys, checks PKCE, and answers user info with the
+ * claims of the access token it issued. Each test names the person it signs in next with {@link
+ * #nextSignIn}. Start one per test class and close it in {@code @AfterAll}.
+ */
+public final class MockProvider implements AutoCloseable {
+  private final MockOAuth2Server server = new MockOAuth2Server();
+
+  private MockProvider() {}
+
+  public static MockProvider start() {
+    var provider = new MockProvider();
+    try {
+      provider.server.start(InetAddress.getByName("127.0.0.1"), 0);
+    } catch (UnknownHostException e) {
+      throw new IllegalStateException(e);
+    }
+    return provider;
+  }
+
+  /** The issuer of one of its realms (any name): {@code http://127.0.0.1:<port>/<name>}. */
+  public String issuer(String realm) {
+    return server.issuerUrl(realm).toString();
+  }
+
+  public String authorizationUrl(String realm) {
+    return server.authorizationEndpointUrl(realm).toString();
+  }
+
+  public String tokenUrl(String realm) {
+    return server.tokenEndpointUrl(realm).toString();
+  }
+
+  public String userInfoUrl(String realm) {
+    return server.userInfoUrl(realm).toString();
+  }
+
+  /**
+   * The person the realm's next token (and so its user info) describes: {@code subject} and the
+   * claims, nested maps and lists as they are.
+   */
+  public void nextSignIn(String realm, String subject, Map<String, Object> claims) {
+    server.enqueueCallback(
+        new DefaultOAuth2TokenCallback(realm, subject, "JWT", List.of("foyer"), claims, 3600));
+  }
+
+  /**
+   * The browser's visit to the authorization endpoint: the provider signs the person in at once and
+   * redirects back to Foyer's callback; returns that callback URI.
+   */
+  public URI approve(Browser browser, String authorizationUrl) {
+    var answer = browser.get(authorizationUrl);
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(302);
+    return URI.create(answer.headers().firstValue("Location").orElseThrow());
+  }
+
+  /** The requests the provider received so far, oldest first (for what Foyer sent it). */
+  public List<String> requestLines(int count) {
+    return java.util.stream.IntStream.range(0, count)
+        .mapToObj(i -> server.takeRequest(5, java.util.concurrent.TimeUnit.SECONDS))
+        .map(request -> request == null ? "" : request.getRequestLine())
+        .toList();
+  }
+
+  public JsonNode discovery(String realm) {
+    return Json.parse(
+        new Browser(URI.create(issuer(realm)))
+            .get(issuer(realm) + "/.well-known/openid-configuration")
+            .body());
+  }
+
+  @Override
+  public void close() {
+    server.shutdown();
+  }
+}
