@@ -129,6 +129,16 @@ public class Retention {
         size);
   }
 
+  /** Sign-ins that left for an identity provider and never came back before their flow expired. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public Batch expiredFlows(Instant now, int size) {
+    return selectThenDelete(
+        "select f.idHash from FlowState f where f.expiresAt < :before order by f.expiresAt",
+        "delete from FlowState f where f.idHash in :keys and f.expiresAt < :before",
+        now,
+        size);
+  }
+
   /**
    * One batch of a rule: at most {@code size} keys of the rows matching it, oldest first, then a
    * delete of those keys that re-checks the rule ({@code :before}), so a row another node deleted

@@ -63,9 +63,9 @@ public class RetentionSchedule {
   private ScheduledFuture<?> schedule;
 
   /** What one run deleted, kind by kind. */
-  record Removed(int sessions, int guestMembers, int loginRecords, int usedCredentials) {
+  record Removed(int sessions, int guestMembers, int loginRecords, int usedCredentials, int flows) {
     boolean any() {
-      return sessions + guestMembers + loginRecords + usedCredentials > 0;
+      return sessions + guestMembers + loginRecords + usedCredentials + flows > 0;
     }
   }
 
@@ -127,16 +127,18 @@ public class RetentionSchedule {
             drain(size -> retention.expiredSessions(periods.sessionsExpiredBefore(now), size)),
             drain(size -> retention.guestMembers(periods.guestsLastSignedInBefore(now), size)),
             drain(size -> retention.loginRecords(periods.loginRecordsBefore(now), size)),
-            drain(size -> retention.usedCredentials(now, size)));
+            drain(size -> retention.usedCredentials(now, size)),
+            drain(size -> retention.expiredFlows(now, size)));
     LOGGER.log(
         removed.any() ? INFO : DEBUG,
         "Retention removed {0,number,#} expired session(s), {1,number,#} guest member(s),"
-            + " {2,number,#} login record(s) and {3,number,#} used credential(s) in {4,number,#}"
-            + " ms",
+            + " {2,number,#} login record(s) and {3,number,#} used credential(s), {4,number,#}"
+            + " expired sign-in flow(s) in {5,number,#} ms",
         removed.sessions(),
         removed.guestMembers(),
         removed.loginRecords(),
         removed.usedCredentials(),
+        removed.flows(),
         (System.nanoTime() - started) / 1_000_000);
   }
 

@@ -80,6 +80,20 @@ public class IdentityProvidersResource {
   private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "[::1]");
 
   @PersistenceContext EntityManager em;
+
+  /**
+   * A member's linked identities are keyed by (provider, id); these name Foyer's own doors, so a
+   * provider with one of these aliases would find the door's members.
+   */
+  static final java.util.Set<String> RESERVED_ALIASES =
+      java.util.Set.of("uri-auth", "programmatic-logon", "jwt-sso", "password", "federation");
+
+  @Inject
+  @org.eclipse.microprofile.config.inject.ConfigProperty(
+      name = "foyer.members.uid-provider",
+      defaultValue = "uri-auth")
+  String uidProvider;
+
   @Inject AdminScope scope;
   @Inject SecretBox secrets;
   @Inject Clock clock;
@@ -110,6 +124,13 @@ public class IdentityProvidersResource {
           "alias: lower-case letters and digits in words joined by '-', at most "
               + MAX_ALIAS
               + " characters");
+    }
+    if (RESERVED_ALIASES.contains(request.alias()) || request.alias().equals(uidProvider)) {
+      throw new GatewayProblem(
+          FederationProblem.ALIAS_RESERVED,
+          "alias: '"
+              + request.alias()
+              + "' names one of Foyer's own doors, whose members it would mix up");
     }
     var kind = kind(request.kind());
     if (find(space, request.alias()).isPresent()) {

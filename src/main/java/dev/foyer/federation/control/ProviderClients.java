@@ -20,6 +20,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,9 +88,14 @@ public class ProviderClients {
 
   @Inject Outbound outbound;
 
-  private final Map<Key, IndirectClient> clients = new ConcurrentHashMap<>();
+  /** How long a client (and the OpenID configuration it read) is used before it is made again. */
+  static final Duration MAX_AGE = Duration.ofHours(1);
+
+  private final Map<Key, Made> clients = new ConcurrentHashMap<>();
 
   private record Key(String providerId, long version, String callbackUrl) {}
+
+  private record Made(IndirectClient client, Instant at) {}
 
   /**
    * @param clientSecret the opened client secret
@@ -96,13 +103,14 @@ public class ProviderClients {
    */
   public IndirectClient client(IdentityProvider provider, String clientSecret, String callbackUrl) {
     var key = new Key(provider.id(), provider.version(), callbackUrl);
-    var client = clients.get(key);
-    if (client == null) {
+    var made = clients.get(key);
+    var now = Instant.now();
+    if (made == null || made.at().plus(MAX_AGE).isBefore(now)) {
       clients.keySet().removeIf(old -> old.providerId().equals(provider.id()));
-      client = build(provider, clientSecret, callbackUrl);
-      clients.put(key, client);
+      made = new Made(build(provider, clientSecret, callbackUrl), now);
+      clients.put(key, made);
     }
-    return client;
+    return made.client();
   }
 
   private IndirectClient build(IdentityProvider provider, String secret, String callbackUrl) {
@@ -301,6 +309,16 @@ public class ProviderClients {
       super(configuration);
       this.issuer = issuer;
       this.outbound = outbound;
+    }
+
+    /**
+     * Read once, when the client is made: a changed configuration is read again when the provider
+     * is saved or the client is made again ({@link #MAX_AGE}); keys rotate through the JWKS, which
+     * is fetched again for an unknown {@code kid}.
+     */
+    @Override
+    public boolean hasChanged() {
+      return false;
     }
 
     @Override

@@ -343,6 +343,15 @@ class IdentityProvidersApiIT {
     assertProblem(send(server, admin, "GET", path(slug) + "/%3Cx%3E", null), 404, "IDP2");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"uri-auth", "jwt-sso", "password", "federation"})
+  void refusesAnAliasThatNamesOneOfFoyersOwnDoors(String alias, FoyerServer server) {
+    var slug = createSpace(server);
+
+    assertProblem(post(server, slug, oauth2(alias)), 400, "IDP3");
+    assertThat(Json.parse(send(server, admin, "GET", path(slug), null)).size()).isZero();
+  }
+
   private static com.fasterxml.jackson.databind.node.ObjectNode oauth2(String alias) {
     return Json.object()
         .put("alias", alias)

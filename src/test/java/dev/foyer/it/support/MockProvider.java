@@ -32,21 +32,25 @@ public final class MockProvider implements AutoCloseable {
     return provider;
   }
 
-  /** The issuer of one of its realms (any name): {@code http://127.0.0.1:<port>/<name>}. */
+  /**
+   * The issuer of one of its realms (any name; give each test its own, since a realm's queue of
+   * next sign-ins is its own): {@code http://127.0.0.1:<port>/<realm>}. The provider names itself
+   * after the Host it is called at, so every URL here says 127.0.0.1, as Foyer will.
+   */
   public String issuer(String realm) {
-    return server.issuerUrl(realm).toString();
+    return "http://127.0.0.1:" + server.baseUrl().port() + "/" + realm;
   }
 
   public String authorizationUrl(String realm) {
-    return server.authorizationEndpointUrl(realm).toString();
+    return issuer(realm) + "/authorize";
   }
 
   public String tokenUrl(String realm) {
-    return server.tokenEndpointUrl(realm).toString();
+    return issuer(realm) + "/token";
   }
 
   public String userInfoUrl(String realm) {
-    return server.userInfoUrl(realm).toString();
+    return issuer(realm) + "/userinfo";
   }
 
   /**
