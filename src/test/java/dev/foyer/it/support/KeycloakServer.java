@@ -48,7 +48,11 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <p>It imports every {@code src/test/resources/keycloak/*-realm.json}; {@code foyer-realm.json} is
  * the realm {@code foyer} with the confidential clients {@code foyer} and {@code other} and the
  * users {@code alice}, {@code bob} and {@code carol}. Clients' secrets and users' passwords are
- * read from that file, so it stays the one place they are written.
+ * read from that file, so it stays the one place they are written. Keycloak 24+ keeps only the user
+ * attributes its user profile declares: the realm's profile (the escaped JSON string under {@code
+ * components}, the form Keycloak exports) is the default one plus {@code department}, visible to
+ * admins only so that no login asks for it, and lets admins store any other attribute ({@code
+ * ADMIN_EDIT}) for users created at runtime with {@link #createUser}.
  *
  * <p>Redirect URIs: Foyer listens on a random port, and Keycloak does not accept a wildcard port.
  * The clients register {@code http://127.0.0.1/auth/federation/callback} without a port instead:
