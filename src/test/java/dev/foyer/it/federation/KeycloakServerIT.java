@@ -130,7 +130,7 @@ class KeycloakServerIT {
     var elsewhere = new AuthorizationRequest(keycloak, keycloak.client(), "/auth/elsewhere");
 
     assertThatThrownBy(() -> keycloak.signIn(elsewhere.uri(), "alice", "irrelevant"))
-        .hasMessageContaining("redirect_uri");
+        .hasMessageContaining("Invalid parameter: redirect_uri");
   }
 
   @Test
@@ -139,6 +139,18 @@ class KeycloakServerIT {
 
     assertThatThrownBy(() -> keycloak.signIn(request.uri(), "alice", "not-her-password"))
         .hasMessageContaining("Invalid username or password");
+  }
+
+  @Test
+  void signsInWithoutTheFormWhileTheUserAgentHoldsAKeycloakSession(KeycloakServer keycloak) {
+    var agent = keycloak.userAgent();
+    var first = new AuthorizationRequest(keycloak, keycloak.client());
+    agent.signIn(first.uri(), "carol", keycloak.password("carol"));
+    var second = new AuthorizationRequest(keycloak, keycloak.client("other"));
+
+    var callback = agent.signIn(second.uri(), "carol", "unused-while-signed-in");
+
+    assertThat(query(callback)).containsEntry("state", second.state).containsKey("code");
   }
 
   @Test
