@@ -318,7 +318,7 @@ public class ProviderClients {
      */
     @Override
     public boolean hasChanged() {
-      return false;
+      return loaded == null;
     }
 
     @Override
