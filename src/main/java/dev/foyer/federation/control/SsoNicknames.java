@@ -8,6 +8,7 @@ import dev.foyer.spaces.entity.SsoNicknamesTurningOn;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 /**
@@ -41,7 +42,13 @@ public class SsoNicknames {
 
   /** Refuses an enabled social provider in a space that always uses SSO nicknames. */
   public void checkEnabled(Space space, IdentityProvider provider, boolean enabled) {
-    if (enabled && provider.kind().social() && space.alwaysSsoNicknames()) {
+    if (!enabled || !provider.kind().social()) {
+      return;
+    }
+    // The space's row lock, as the spaces API takes it before turning the option on: the option
+    // read here is the committed one, and it cannot turn on until this request ends.
+    em.refresh(space, LockModeType.PESSIMISTIC_WRITE);
+    if (space.alwaysSsoNicknames()) {
       throw new GatewayProblem(
           FederationProblem.SSO_NICKNAMES_EXCLUDE_SOCIAL,
           "enabled: a social login provider cannot be enabled while the space always uses SSO"

@@ -15,6 +15,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -140,6 +141,12 @@ public class SpacesResource {
     var conflicts =
         request.conflicts() == null ? null : conflicts(space.conflicts(), request.conflicts());
     if (Boolean.TRUE.equals(request.alwaysSsoNicknames()) && !space.alwaysSsoNicknames()) {
+      if (em.contains(space)) {
+        // The identity providers API takes the same row lock before it enables a social provider:
+        // of two such requests at once, the second sees what the first committed. Nothing of the
+        // request is applied yet, so the refresh loses nothing.
+        em.refresh(space, LockModeType.PESSIMISTIC_WRITE);
+      }
       // Its observers refuse (by throwing) while something excludes the option.
       ssoNicknamesTurningOn.fire(new SsoNicknamesTurningOn(space));
     }

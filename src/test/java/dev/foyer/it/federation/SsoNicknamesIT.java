@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.foyer.it.support.FoyerServer;
 import dev.foyer.it.support.Json;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -135,6 +136,44 @@ class SsoNicknamesIT {
                 .put("clientSecret", SECRET));
 
     assertThat(response.statusCode()).as(describe(response)).isEqualTo(201);
+  }
+
+  @Test
+  void ofTheOptionAndASocialProviderSavedAtOnceAtMostOneIsKept(FoyerServer server)
+      throws Exception {
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      for (int round = 0; round < 8; round++) {
+        var slug = createSpace(server);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var option =
+            pool.submit(
+                () -> {
+                  start.await();
+                  return patchSpace(server, slug, "{\"alwaysSsoNicknames\":true}");
+                });
+        var provider =
+            pool.submit(
+                () -> {
+                  start.await();
+                  return post(server, slug, github("github"));
+                });
+        start.countDown();
+        var optionAnswer = option.get();
+        var providerAnswer = provider.get();
+
+        assertThat(List.of(optionAnswer.statusCode(), providerAnswer.statusCode()))
+            .as(describe(optionAnswer) + "\n" + describe(providerAnswer))
+            .containsExactlyInAnyOrder(
+                optionAnswer.statusCode() == 200 ? 200 : 409,
+                optionAnswer.statusCode() == 200 ? 409 : 201);
+        var on = space(server, slug).path("alwaysSsoNicknames").asBoolean();
+        var enabledSocial = providers(server, slug).size();
+        assertThat(on && enabledSocial > 0).as("option on and a social provider enabled").isFalse();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   private static ObjectNode github(String alias) {
