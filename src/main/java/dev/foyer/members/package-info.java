@@ -4,6 +4,9 @@
  * a verified email, else created; the status rules then decide whether they may sign in.
  * Admission's input is the one {@link dev.foyer.members.entity.AssertedIdentity} every door
  * produces, so this package knows no door. A status change that refuses sign-in is announced as an
- * event in the same transaction, and the sessions package ends that member's sessions.
+ * event in the same transaction, and the sessions package ends that member's sessions. Seed 002's
+ * username and email conflicts are decided by a pure rule ({@link
+ * dev.foyer.members.control.ConflictRules}) only for identities whose policy asks for it, so the
+ * older doors keep their behaviour; a refusal is an exception that rolls the whole sign-in back.
  */
 package dev.foyer.members;

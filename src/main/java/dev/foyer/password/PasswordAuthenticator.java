@@ -63,7 +63,7 @@ public class PasswordAuthenticator {
             AdmissionLevel.NICKNAME_EMAIL,
             member.get().profile(),
             MemberChanges.NONE,
-            new AdmissionPolicy(true, false, EnumSet.noneOf(ProfileField.class), false));
+            new AdmissionPolicy(true, false, EnumSet.noneOf(ProfileField.class), false, false));
     return new AssertedProfile(identity, Destination.HOME);
   }
 

@@ -1,6 +1,7 @@
 package dev.foyer.problems;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,6 +31,14 @@ public class GatewayProblem extends RuntimeException {
 
   public ProblemCode type() {
     return type;
+  }
+
+  /**
+   * RFC 9457 §3.2 extension members, beside {@code code}: values are strings or booleans. A
+   * subclass that needs them overrides this (PD: subclass only for extension members).
+   */
+  public Map<String, Object> extensions() {
+    return Map.of();
   }
 
   public Optional<Duration> retryAfter() {

@@ -31,8 +31,29 @@ public record ProblemBody(int status, String contentType, String text, URI insta
           page(type, problem.getMessage(), instance),
           instance);
     }
-    var json = JSONB.toJson(Problem.of(type, problem.getMessage(), instance));
+    var json =
+        withExtensions(JSONB.toJson(Problem.of(type, problem.getMessage(), instance)), problem);
     return new ProblemBody(type.status(), "application/problem+json", json, instance);
+  }
+
+  private static String withExtensions(String json, GatewayProblem problem) {
+    if (problem.extensions().isEmpty()) {
+      return json;
+    }
+    try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(json))) {
+      var body = jakarta.json.Json.createObjectBuilder(reader.readObject());
+      problem
+          .extensions()
+          .forEach(
+              (name, value) -> {
+                if (value instanceof Boolean flag) {
+                  body.add(name, flag);
+                } else {
+                  body.add(name, String.valueOf(value));
+                }
+              });
+      return body.build().toString();
+    }
   }
 
   /**

@@ -34,6 +34,16 @@ public enum ProblemType implements ProblemCode {
   MEMBER_REJECTED("MBR2", 403, "This member has been rejected"),
   GROUP_UNKNOWN("MBR3", 400, "Unknown group"),
   PROPERTY_UNKNOWN("MBR4", 400, "Unknown custom property"),
+  // Seed 002's "SSO Conflicts": another member holds the asserted value (federated providers).
+  USERNAME_CONFLICT("CNF1", 409, "Another member of this space has this username"),
+  EMAIL_CONFLICT("CNF2", 409, "Another member of this space has this email"),
+  USERNAME_INVALID("CNF3", 400, "Not a username"),
+  USERNAME_TAKEN("CNF4", 409, "This username is taken in this space"),
+  EMAIL_INVALID("CNF5", 400, "Not an email address"),
+
+  // A member's own changes (PATCH /api/me).
+  NICKNAME_LOCKED("NICK1", 403, "This space always uses the nickname from single sign-on"),
+  NICKNAME_INVALID("NICK2", 400, "Not a nickname"),
 
   // Sessions.
   SESSION_REQUIRED("SES1", 401, "Not signed in"),

@@ -351,7 +351,14 @@ public class FederationAuthenticator {
         Member.Profile.named(nickname, mapped.givenName().orElse(nickname))
             .withFamilyName(mapped.familyName().orElse(null))
             .withEmail(mapped.email().orElse(null))
-            .withAvatarUrl(mapped.avatarUrl().orElse(null));
+            .withAvatarUrl(mapped.avatarUrl().orElse(null))
+            .withUsername(mapped.username().orElse(null));
+    // Username and email come back from the provider at every sign-in (after a conflict took them,
+    // too); names only with "Always use SSO nicknames", else the member may change their nickname.
+    var synced = EnumSet.of(ProfileField.USERNAME, ProfileField.EMAIL, ProfileField.AVATAR);
+    if (space.alwaysSsoNicknames()) {
+      synced.add(ProfileField.NAMES);
+    }
     return new AssertedIdentity(
         space.slug(),
         FederationDoor.NAME,
@@ -360,11 +367,7 @@ public class FederationAuthenticator {
         provider.kind().social() ? AdmissionLevel.SOCIAL : AdmissionLevel.SSO,
         profile,
         MemberChanges.NONE,
-        new AdmissionPolicy(
-            mapped.emailVerified(),
-            true,
-            EnumSet.of(ProfileField.NAMES, ProfileField.EMAIL, ProfileField.AVATAR),
-            false));
+        new AdmissionPolicy(mapped.emailVerified(), true, synced, false, true));
   }
 
   /** A problem Foyer raised inside pac4j, or the given one with pac4j's reason. */

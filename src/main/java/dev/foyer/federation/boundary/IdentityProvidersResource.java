@@ -1,6 +1,7 @@
 package dev.foyer.federation.boundary;
 
 import dev.foyer.FoyerApplication;
+import dev.foyer.federation.control.SsoNicknames;
 import dev.foyer.federation.entity.AttributeKey;
 import dev.foyer.federation.entity.AttributeKeys;
 import dev.foyer.federation.entity.ClientAuthentication;
@@ -97,6 +98,7 @@ public class IdentityProvidersResource {
   @Inject AdminScope scope;
   @Inject SecretBox secrets;
   @Inject Clock clock;
+  @Inject SsoNicknames ssoNicknames;
 
   @PathParam("slug")
   String slug;
@@ -138,7 +140,7 @@ public class IdentityProvidersResource {
     }
     var provider = new IdentityProvider(space.id(), request.alias(), kind, clock.instant());
     provider.enable(true);
-    apply(provider, request);
+    apply(space, provider, request);
     try {
       em.persist(provider);
       // A concurrent create of the same alias in this space fails here, on the unique constraint,
@@ -163,7 +165,8 @@ public class IdentityProvidersResource {
   @PATCH
   @Path("{alias}")
   public ProviderView update(@PathParam("alias") String alias, ProviderRequest request) {
-    var provider = existing(scope.space(slug), alias);
+    var space = scope.space(slug);
+    var provider = existing(space, alias);
     if (request == null) {
       throw invalid("a JSON object is required");
     }
@@ -173,7 +176,7 @@ public class IdentityProvidersResource {
     if (request.kind() != null && !request.kind().equals(provider.kind().name())) {
       throw invalid("kind: cannot be changed; add a provider of the other kind");
     }
-    apply(provider, request);
+    apply(space, provider, request);
     return ProviderView.of(provider);
   }
 
@@ -188,7 +191,7 @@ public class IdentityProvidersResource {
    * Checks every field given, then the provider as a whole (an enabled provider has what its
    * protocol needs), and only then changes it: a refused request leaves it as it was.
    */
-  private void apply(IdentityProvider provider, ProviderRequest request) {
+  private void apply(Space space, IdentityProvider provider, ProviderRequest request) {
     var kind = provider.kind();
     var displayName =
         request.displayName() == null
@@ -226,6 +229,7 @@ public class IdentityProvidersResource {
           "Foyer cannot seal the client secret right now: its secrets key is not confirmed.");
     }
     var enabled = request.enabled() == null ? provider.enabled() : request.enabled();
+    ssoNicknames.checkEnabled(space, provider, enabled);
     if (enabled) {
       complete(
           kind,

@@ -28,7 +28,11 @@ public enum FederationProblem implements ProblemCode {
   PROVIDER_REFUSED("FLOW5", 401, "The identity provider did not sign the person in"),
   ID_TOKEN_INVALID("OIDC1", 401, "The ID token failed verification"),
   DISCOVERY_FAILED("OIDC2", 502, "The identity provider's OpenID configuration is unusable"),
-  USER_INFO_OTHER_SUBJECT("OIDC3", 502, "The user info is about another person than the ID token");
+  USER_INFO_OTHER_SUBJECT("OIDC3", 502, "The user info is about another person than the ID token"),
+  SSO_NICKNAMES_EXCLUDE_SOCIAL(
+      "SSONICK1",
+      409,
+      "\"Always use SSO nicknames\" and enabled social login providers exclude each other");
 
   private final Definition definition;
 

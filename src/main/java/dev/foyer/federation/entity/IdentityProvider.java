@@ -26,7 +26,11 @@ import java.util.Optional;
 @NamedQuery(
     name = IdentityProvider.BY_ALIAS,
     query = "SELECT p FROM IdentityProvider p WHERE p.spaceId = :space AND p.alias = :alias")
+@NamedQuery(
+    name = IdentityProvider.ENABLED_OF_SPACE,
+    query = "SELECT p FROM IdentityProvider p WHERE p.spaceId = :space AND p.enabled = true")
 public class IdentityProvider {
+  public static final String ENABLED_OF_SPACE = "IdentityProvider.enabledOfSpace";
   public static final String OF_SPACE = "IdentityProvider.ofSpace";
   public static final String BY_ALIAS = "IdentityProvider.byAlias";
 

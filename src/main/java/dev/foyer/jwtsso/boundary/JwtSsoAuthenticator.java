@@ -83,7 +83,7 @@ public class JwtSsoAuthenticator {
                 claims.domainsSet(),
                 claims.domainsUnset()),
             new AdmissionPolicy(
-                true, true, settings.forceSync(), settings.startsNewMemberOnEmailChange()));
+                true, true, settings.forceSync(), settings.startsNewMemberOnEmailChange(), false));
     return new AssertedProfile(identity, Destination.path(sso.referrerUrl()));
   }
 

@@ -172,16 +172,19 @@ public class JwtSsoSettingsResource {
     if (names.size() > MAX_SYNC_FIELDS) {
       throw invalid("syncOnEveryLogin: at most " + MAX_SYNC_FIELDS + " entries");
     }
+    // A JWT asserts no username: syncing it would only ever clear it.
+    var known = EnumSet.complementOf(EnumSet.of(ProfileField.USERNAME));
     var fields = EnumSet.noneOf(ProfileField.class);
     for (var name : names) {
       try {
-        fields.add(ProfileField.valueOf(name));
+        var field = ProfileField.valueOf(name);
+        if (!known.contains(field)) {
+          throw new IllegalArgumentException(name);
+        }
+        fields.add(field);
       } catch (IllegalArgumentException | NullPointerException e) {
         throw invalid(
-            "syncOnEveryLogin: '"
-                + SpacesResource.shown(name)
-                + "' is not one of "
-                + EnumSet.allOf(ProfileField.class));
+            "syncOnEveryLogin: '" + SpacesResource.shown(name) + "' is not one of " + known);
       }
     }
     return fields;

@@ -178,6 +178,7 @@ public class MembersResource {
     var groups = member.groups().stream().map(g -> new GroupView(g.id(), g.name())).toList();
     return new MemberView(
         member.id(),
+        profile.username(),
         profile.nickname(),
         profile.givenName(),
         profile.familyName(),
@@ -212,6 +213,7 @@ public class MembersResource {
 
   public record MemberView(
       String id,
+      String username,
       String nickname,
       String givenName,
       String familyName,

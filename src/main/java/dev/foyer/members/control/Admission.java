@@ -5,6 +5,8 @@ import dev.foyer.members.entity.LinkedIdentity;
 import dev.foyer.members.entity.Member;
 import dev.foyer.members.entity.MemberChanges;
 import dev.foyer.members.entity.MemberStatus;
+import dev.foyer.members.entity.ProfileField;
+import dev.foyer.members.entity.SignInConflict;
 import dev.foyer.problems.GatewayProblem;
 import dev.foyer.problems.ProblemType;
 import dev.foyer.spaces.entity.Space;
@@ -15,19 +17,27 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Who an asserted identity is in a space: the member its linked identity points to; else, when the
  * policy allows it, the member holding the same verified email (and the identity gets linked to
  * them); else a new member. Then the status rules of {@link MemberStatus} apply, and the door's
- * membership changes (groups, properties, domains).
+ * membership changes (groups, properties, domains). Where the identity's policy resolves conflicts,
+ * a username or email another member holds is settled by {@link ConflictRules} before anything of
+ * the sign-in is written.
  */
 @ApplicationScoped
 public class Admission {
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
+  @Inject Usernames usernames;
+
+  private static final Set<ProfileField> ALL = EnumSet.allOf(ProfileField.class);
 
   @Transactional(Transactional.TxType.MANDATORY)
   public Member admit(Space space, AssertedIdentity identity) {
@@ -36,14 +46,16 @@ public class Admission {
             .externalId()
             .map(externalId -> linkedMember(space, identity, externalId))
             .orElseGet(
-                () ->
-                    persist(
-                        new Member(
-                            space,
-                            identity.profile(),
-                            true,
-                            identity.policy().emailVerified(),
-                            clock.instant())));
+                () -> {
+                  settleConflicts(space, identity, null, ALL);
+                  return persist(
+                      new Member(
+                          space,
+                          identity.profile(),
+                          true,
+                          identity.policy().emailVerified(),
+                          clock.instant()));
+                });
     if (member.mayNotSignIn()) {
       throw new GatewayProblem(
           member.status() == MemberStatus.REJECTED
@@ -65,6 +77,7 @@ public class Admission {
                 link.get().member().email().orElse(null), identity.profile().email());
     if (link.isPresent() && !(policy.newMemberOnEmailChange() && emailChanged)) {
       var member = link.get().member();
+      settleConflicts(space, identity, member, policy.forceSync());
       member.update(identity.profile(), policy.forceSync(), policy.emailVerified());
       return member;
     }
@@ -73,17 +86,18 @@ public class Admission {
             ? byEmail(space, identity.profile().email())
             : Optional.<Member>empty();
     byEmail.ifPresent(
-        found -> found.update(identity.profile(), policy.forceSync(), policy.emailVerified()));
+        found -> {
+          settleConflicts(space, identity, found, policy.forceSync());
+          found.update(identity.profile(), policy.forceSync(), policy.emailVerified());
+        });
     var member =
         byEmail.orElseGet(
-            () ->
-                persist(
-                    new Member(
-                        space,
-                        identity.profile(),
-                        false,
-                        policy.emailVerified(),
-                        clock.instant())));
+            () -> {
+              settleConflicts(space, identity, null, ALL);
+              return persist(
+                  new Member(
+                      space, identity.profile(), false, policy.emailVerified(), clock.instant()));
+            });
     if (link.isPresent()) {
       link.get().relinkTo(member);
     } else {
@@ -92,6 +106,60 @@ public class Admission {
     // Surface a concurrent first sign-in of the same person here, where SignIn retries it.
     em.flush();
     return member;
+  }
+
+  /**
+   * Seed 002's conflict rules, for the fields this sign-in writes ({@code fields}) to {@code
+   * member} (null: a member about to be created): refuses ({@link SignInConflict}) or takes the
+   * values from their holders, flushed before the new holder's row so the unique username key never
+   * sees two.
+   */
+  private void settleConflicts(
+      Space space, AssertedIdentity identity, Member member, Set<ProfileField> fields) {
+    if (!identity.policy().resolvesConflicts()) {
+      return;
+    }
+    var profile = identity.profile();
+    var username = fields.contains(ProfileField.USERNAME) ? profile.username() : null;
+    var email = fields.contains(ProfileField.EMAIL) ? profile.email() : null;
+    var holders = new ArrayList<Member>();
+    if (username != null && !username.isBlank()) {
+      usernames.holder(space, username).ifPresent(holders::add);
+    }
+    if (email != null && !email.isBlank()) {
+      holders.addAll(
+          em.createNamedQuery(Member.HOLDING_EMAIL, Member.class)
+              .setParameter("space", space)
+              .setParameter("email", Member.emailKey(email))
+              .getResultList());
+    }
+    var outcome =
+        ConflictRules.decide(
+            space.conflicts(),
+            new ConflictRules.Claim(member == null ? null : member.id(), username, email),
+            holders.stream()
+                .distinct()
+                .map(
+                    h ->
+                        new ConflictRules.Holder(
+                            h.id(), h.username().orElse(null), h.email().orElse(null)))
+                .toList());
+    if (outcome instanceof ConflictRules.Refuse refuse) {
+      throw new SignInConflict(refuse.field(), refuse.mayChoose());
+    }
+    var proceed = (ConflictRules.Proceed) outcome;
+    if (proceed.clear()) {
+      return;
+    }
+    for (var holder : holders.stream().distinct().toList()) {
+      if (proceed.usernameTakenFrom().contains(holder.id())) {
+        holder.replaceUsername(usernames.random(space));
+      }
+      if (proceed.emailTakenFrom().contains(holder.id())) {
+        holder.removeEmail();
+      }
+    }
+    em.flush();
   }
 
   private void apply(Space space, Member member, MemberChanges changes) {

@@ -19,6 +19,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.HashMap;
@@ -39,14 +40,30 @@ import java.util.TreeMap;
     indexes = {
       @Index(name = "member_space_email_key", columnList = "space_id, email_key"),
       @Index(name = "member_guest_last_sign_in", columnList = "guest, last_sign_in_at")
-    })
+    },
+    uniqueConstraints =
+        @UniqueConstraint(
+            name = "member_space_username_key",
+            columnNames = {"space_id", "username_key"}))
 @NamedQuery(
     name = Member.BY_EMAIL,
     query =
         "select m from Member m where m.space = :space and m.emailKey = :email and m.emailVerified"
             + " = true and m.guest = false order by m.createdAt")
+@NamedQuery(
+    name = Member.HOLDING_EMAIL,
+    query =
+        "select m from Member m where m.space = :space and m.emailKey = :email and m.guest = false")
+@NamedQuery(
+    name = Member.BY_USERNAME,
+    query = "select m from Member m where m.space = :space and m.usernameKey = :username")
 public class Member {
   public static final String BY_EMAIL = "Member.byEmail";
+
+  /** The members of a space, guests aside, holding an email key, verified or not. */
+  public static final String HOLDING_EMAIL = "Member.holdingEmail";
+
+  public static final String BY_USERNAME = "Member.byUsername";
 
   @Id
   @Column(length = 36)
@@ -58,6 +75,14 @@ public class Member {
 
   @Column(nullable = false, length = 255)
   private String nickname;
+
+  /** Seed 002's username: unique in the space ignoring case, through its key. */
+  @Column(length = 255)
+  private String username;
+
+  /** The username in NFC and lower case; the unique constraint (space, key) allows many NULLs. */
+  @Column(name = "username_key", length = 255)
+  private String usernameKey;
 
   @Column(name = "given_name", nullable = false, length = 255)
   private String givenName;
@@ -146,6 +171,10 @@ public class Member {
       this.familyName = profile.familyName();
       this.nickname = profile.nickname();
     }
+    if (fields.contains(ProfileField.USERNAME)) {
+      this.username = profile.username();
+      this.usernameKey = usernameKey(profile.username());
+    }
     if (fields.contains(ProfileField.EMAIL)) {
       if (!java.util.Objects.equals(email, profile.email())) {
         this.email = profile.email();
@@ -171,6 +200,35 @@ public class Member {
 
   public static String emailKey(String email) {
     return email == null ? null : email.toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** What makes two usernames one: case (Locale.ROOT) and Unicode composition do not count. */
+  public static String usernameKey(String username) {
+    return username == null
+        ? null
+        : java.text.Normalizer.normalize(username, java.text.Normalizer.Form.NFC)
+            .toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** The member's own choice (PATCH /api/me), already checked as a display name. */
+  public void changeNickname(String nickname) {
+    this.nickname = nickname;
+  }
+
+  /**
+   * A sign-in conflict took this member's username for someone else: a random one stands in until
+   * their own provider brings theirs back at their next sign-in.
+   */
+  public void replaceUsername(String username) {
+    this.username = username;
+    this.usernameKey = usernameKey(username);
+  }
+
+  /** A sign-in conflict took this member's email for someone else; it is no longer verified. */
+  public void removeEmail() {
+    this.email = null;
+    this.emailKey = null;
+    this.emailVerified = false;
   }
 
   public void setPasswordHash(String passwordHash) {
@@ -246,6 +304,10 @@ public class Member {
     return nickname;
   }
 
+  public Optional<String> username() {
+    return Optional.ofNullable(username);
+  }
+
   public String givenName() {
     return givenName;
   }
@@ -260,7 +322,7 @@ public class Member {
 
   public Profile profile() {
     return new Profile(
-        nickname, givenName, familyName, email, title, avatarUrl, language, timeZone);
+        nickname, givenName, familyName, email, title, avatarUrl, language, timeZone, username);
   }
 
   public MemberStatus status() {
@@ -288,44 +350,51 @@ public class Member {
       String title,
       String avatarUrl,
       String language,
-      String timeZone) {
+      String timeZone,
+      String username) {
 
     /**
      * A profile with a nickname and a given name; the rest is set by name with the {@code with}
      * methods.
      */
     public static Profile named(String nickname, String givenName) {
-      return new Profile(nickname, givenName, null, null, null, null, null, null);
+      return new Profile(nickname, givenName, null, null, null, null, null, null, null);
     }
 
     public Profile withFamilyName(String familyName) {
       return new Profile(
-          nickname, givenName, familyName, email, title, avatarUrl, language, timeZone);
+          nickname, givenName, familyName, email, title, avatarUrl, language, timeZone, username);
     }
 
     public Profile withEmail(String email) {
       return new Profile(
-          nickname, givenName, familyName, email, title, avatarUrl, language, timeZone);
+          nickname, givenName, familyName, email, title, avatarUrl, language, timeZone, username);
     }
 
     public Profile withTitle(String title) {
       return new Profile(
-          nickname, givenName, familyName, email, title, avatarUrl, language, timeZone);
+          nickname, givenName, familyName, email, title, avatarUrl, language, timeZone, username);
     }
 
     public Profile withAvatarUrl(String avatarUrl) {
       return new Profile(
-          nickname, givenName, familyName, email, title, avatarUrl, language, timeZone);
+          nickname, givenName, familyName, email, title, avatarUrl, language, timeZone, username);
     }
 
     public Profile withLanguage(String language) {
       return new Profile(
-          nickname, givenName, familyName, email, title, avatarUrl, language, timeZone);
+          nickname, givenName, familyName, email, title, avatarUrl, language, timeZone, username);
     }
 
     public Profile withTimeZone(String timeZone) {
       return new Profile(
-          nickname, givenName, familyName, email, title, avatarUrl, language, timeZone);
+          nickname, givenName, familyName, email, title, avatarUrl, language, timeZone, username);
+    }
+
+    /** Seed 002's username (a federated provider's "username key"); other doors assert none. */
+    public Profile withUsername(String username) {
+      return new Profile(
+          nickname, givenName, familyName, email, title, avatarUrl, language, timeZone, username);
     }
 
     /** A display name cut to the 255 characters a nickname holds, never inside a surrogate pair. */

@@ -7,6 +7,8 @@ package dev.foyer.members.entity;
  */
 public enum ProfileField {
   NAMES,
+  /** Seed 002's username; a door that asserts none (every door but federation) clears it. */
+  USERNAME,
   EMAIL,
   TITLE,
   AVATAR,

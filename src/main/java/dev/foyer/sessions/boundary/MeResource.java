@@ -7,13 +7,21 @@ import dev.foyer.sessions.control.Sessions;
 import dev.foyer.sessions.entity.ParticipantSession;
 import dev.foyer.spaces.control.Spaces;
 import dev.foyer.spaces.entity.Space;
+import dev.foyer.web.DisplayNames;
 import dev.foyer.web.Origins;
 import dev.foyer.web.PublicAddress;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.stream.JsonParser;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.OPTIONS;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -23,18 +31,21 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.StringReader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The signed-in participant ({@code GET /api/me}) and sign-out ({@code POST /auth/logout}). Both
- * name the space with {@code account} (validated before use: a slug that cannot name a space is
- * {@code UAACCT2}) or use the only session the request carries. Which page may read the answer is
- * decided per space: see {@link SessionCors}.
+ * The signed-in participant ({@code GET /api/me}), their own changes ({@code PATCH /api/me}: the
+ * nickname) and sign-out ({@code POST /auth/logout}). All name the space with {@code account}
+ * (validated before use: a slug that cannot name a space is {@code UAACCT2}) or use the only
+ * session the request carries. Which page may read the answer is decided per space: see {@link
+ * SessionCors}.
  */
 @jakarta.enterprise.context.RequestScoped
 @jakarta.transaction.Transactional
@@ -42,6 +53,12 @@ import java.util.Optional;
 public class MeResource {
   /** A sign-out form carries one short field; anything longer is not Foyer's form. */
   static final int MAX_FORM = 4096;
+
+  /** What PATCH /api/me takes; any other field is refused, not ignored. */
+  static final Set<String> CHANGEABLE = Set.of("nickname");
+
+  /** The nickname column's size. */
+  static final int MAX_NICKNAME = 255;
 
   @Inject Sessions sessions;
   @Inject SessionCookies cookies;
@@ -68,6 +85,100 @@ public class MeResource {
     var cache = new CacheControl();
     cache.setNoStore(true);
     return Response.ok(Me.of(signedIn)).cacheControl(cache).build();
+  }
+
+  /**
+   * The member changes their own nickname: checked as every name Foyer stores ({@link
+   * DisplayNames}). Refused ({@code NICK1}) where the space always uses the nickname single sign-on
+   * asserts (seed 002), except for guests, whom no provider names. The answer is {@code GET
+   * /api/me}'s. A PATCH with JSON is never sent cross-origin without a preflight, but the preflight
+   * may have been answered for another space's origin (see {@link SessionCors}): like the logout,
+   * the change itself checks the page's origin against the session's space before writing.
+   */
+  @PATCH
+  @Path("api/me")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response change(@HeaderParam(Sessions.HEADER) String token, String body) {
+    var account = queryAccount();
+    var session = find(account, token);
+    var space = session.map(ParticipantSession::space).or(() -> account.map(this::space));
+    var foreign = Origins.foreign(request, address.origin(request));
+    cors.answerFor(space, foreign);
+    var signedIn =
+        session.orElseThrow(
+            () ->
+                new GatewayProblem(
+                    ProblemType.SESSION_REQUIRED, "Sign in first; no valid session was sent."));
+    if (foreign.isPresent() && !signedIn.space().allowsOrigin(foreign.get())) {
+      throw new GatewayProblem(
+          ProblemType.FORBIDDEN, "This page's origin may not change members of this account.");
+    }
+    var requested = nicknameRequest(body);
+    var member = signedIn.member();
+    if (signedIn.space().alwaysSsoNicknames() && !member.guest()) {
+      throw new GatewayProblem(
+          ProblemType.NICKNAME_LOCKED,
+          "This space always uses the nickname your organisation's sign-in gives you.");
+    }
+    member.changeNickname(nickname(requested));
+    var cache = new CacheControl();
+    cache.setNoStore(true);
+    return Response.ok(Me.of(signedIn)).cacheControl(cache).build();
+  }
+
+  /** The body's {@code nickname}: a JSON object with that one string field (else REQ400). */
+  static String nicknameRequest(String body) {
+    if (body != null && body.length() > MAX_FORM) {
+      throw new GatewayProblem(
+          ProblemType.REQUEST_TOO_LARGE, "The body is at most " + MAX_FORM + " characters.");
+    }
+    JsonObject object;
+    try (var parser = Json.createParser(new StringReader(body == null ? "" : body))) {
+      if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
+        throw malformed("a JSON object is required");
+      }
+      object = parser.getObject();
+      // Nothing may follow the object: "{...} {...}" is not one request.
+      if (parser.hasNext()) {
+        throw malformed("one JSON object, and nothing after it");
+      }
+    } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
+      throw malformed("the body is not valid JSON");
+    }
+    for (var field : object.keySet()) {
+      if (!CHANGEABLE.contains(field)) {
+        throw malformed(
+            "'" + shown(field) + "' is not a field; only " + CHANGEABLE + " may be changed");
+      }
+    }
+    if (!(object.get("nickname") instanceof JsonString nickname)) {
+      throw malformed("nickname: a JSON string is required");
+    }
+    return nickname.getString();
+  }
+
+  /** Stored as every name: NFC, ends cut, something visible, at most 255 characters. */
+  static String nickname(String requested) {
+    var outcome = DisplayNames.of(requested);
+    if (outcome instanceof DisplayNames.Invisible) {
+      throw new GatewayProblem(
+          ProblemType.NAME_INVISIBLE, "nickname: made only of invisible characters");
+    }
+    if (outcome instanceof DisplayNames.Name name && name.value().length() <= MAX_NICKNAME) {
+      return name.value();
+    }
+    throw new GatewayProblem(
+        ProblemType.NICKNAME_INVALID,
+        "nickname: required, at most " + MAX_NICKNAME + " characters");
+  }
+
+  private static GatewayProblem malformed(String detail) {
+    return new GatewayProblem(ProblemType.MALFORMED_BODY, detail + ".");
+  }
+
+  private static String shown(String value) {
+    return value.length() > 64 ? value.substring(0, 64) + "…" : value;
   }
 
   /**
@@ -250,6 +361,7 @@ public class MeResource {
           session.space().slug(),
           new MemberView(
               member.id(),
+              profile.username(),
               profile.nickname(),
               profile.givenName(),
               profile.familyName(),
@@ -262,6 +374,7 @@ public class MeResource {
 
   public record MemberView(
       String id,
+      String username,
       String nickname,
       String givenName,
       String familyName,

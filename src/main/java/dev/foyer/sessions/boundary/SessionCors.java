@@ -27,7 +27,7 @@ import java.util.Optional;
 public class SessionCors {
   // Public methods only: a client proxy may not override package-private ones, and a call would
   // then read the proxy's own empty fields.
-  static final String METHODS = "GET, POST";
+  static final String METHODS = "GET, POST, PATCH";
   static final String HEADERS = "Content-Type, " + Sessions.HEADER;
   static final String MAX_AGE = "600";
 

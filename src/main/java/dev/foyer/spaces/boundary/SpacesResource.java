@@ -4,14 +4,18 @@ import dev.foyer.FoyerApplication;
 import dev.foyer.problems.GatewayProblem;
 import dev.foyer.problems.ProblemType;
 import dev.foyer.spaces.control.Spaces;
+import dev.foyer.spaces.entity.ConflictPolicy;
 import dev.foyer.spaces.entity.Space;
+import dev.foyer.spaces.entity.SsoNicknamesTurningOn;
 import dev.foyer.spaces.entity.Visibility;
 import dev.foyer.web.DisplayNames;
 import dev.foyer.web.WebAddresses;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -29,6 +33,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 @RequestScoped
@@ -62,6 +67,7 @@ public class SpacesResource {
   @Inject AdminScope scope;
   @Inject SpaceViews views;
   @Inject Clock clock;
+  @Inject Event<SsoNicknamesTurningOn> ssoNicknamesTurningOn;
 
   @GET
   public List<SpaceView> list() {
@@ -132,6 +138,18 @@ public class SpacesResource {
     var origins = request.allowedOrigins() == null ? null : origins(request.allowedOrigins());
     var properties =
         request.customProperties() == null ? null : properties(request.customProperties());
+    var conflicts =
+        request.conflicts() == null ? null : conflicts(space.conflicts(), request.conflicts());
+    if (Boolean.TRUE.equals(request.alwaysSsoNicknames()) && !space.alwaysSsoNicknames()) {
+      if (em.contains(space)) {
+        // The identity providers API takes the same row lock before it enables a social provider:
+        // of two such requests at once, the second sees what the first committed. Nothing of the
+        // request is applied yet, so the refresh loses nothing.
+        em.refresh(space, LockModeType.PESSIMISTIC_WRITE);
+      }
+      // Its observers refuse (by throwing) while something excludes the option.
+      ssoNicknamesTurningOn.fire(new SsoNicknamesTurningOn(space));
+    }
     if (name != null) {
       space.rename(name);
     }
@@ -147,6 +165,29 @@ public class SpacesResource {
     if (properties != null) {
       space.defineCustomProperties(properties);
     }
+    if (request.alwaysSsoNicknames() != null) {
+      space.alwaysUseSsoNicknames(request.alwaysSsoNicknames());
+    }
+    if (conflicts != null) {
+      space.meetConflicts(conflicts);
+    }
+  }
+
+  /** The options given replace the saved ones; an option left out stays as it is. */
+  private static ConflictPolicy conflicts(ConflictPolicy saved, Map<String, Boolean> requested) {
+    for (var entry : requested.entrySet()) {
+      if (!Conflicts.OPTIONS.contains(entry.getKey())) {
+        throw invalid(
+            "conflicts: '" + shown(entry.getKey()) + "' is not one of " + Conflicts.OPTIONS);
+      }
+      if (entry.getValue() == null) {
+        throw invalid("conflicts." + entry.getKey() + ": true or false");
+      }
+    }
+    return new ConflictPolicy(
+        requested.getOrDefault("autoResolve", saved.autoResolve()),
+        requested.getOrDefault("changeUsername", saved.changeUsername()),
+        requested.getOrDefault("changeEmail", saved.changeEmail()));
   }
 
   private static List<String> origins(List<String> requested) {
@@ -229,7 +270,18 @@ public class SpacesResource {
       Boolean signedLinksRequired,
       Boolean linkByEmail,
       List<String> allowedOrigins,
-      List<String> customProperties) {}
+      List<String> customProperties,
+      Boolean alwaysSsoNicknames,
+      Map<String, Boolean> conflicts) {}
+
+  /** Seed 002's "SSO Conflicts" options, as the space view shows them. */
+  public record Conflicts(boolean autoResolve, boolean changeUsername, boolean changeEmail) {
+    static final List<String> OPTIONS = List.of("autoResolve", "changeUsername", "changeEmail");
+
+    static Conflicts of(ConflictPolicy policy) {
+      return new Conflicts(policy.autoResolve(), policy.changeUsername(), policy.changeEmail());
+    }
+  }
 
   public record SpaceView(
       String id,
@@ -242,6 +294,8 @@ public class SpacesResource {
       boolean linkByEmail,
       List<String> allowedOrigins,
       List<String> customProperties,
+      boolean alwaysSsoNicknames,
+      Conflicts conflicts,
       Instant createdAt,
       Instant previousSecretValidUntil,
       String signingSecret) {
@@ -257,6 +311,8 @@ public class SpacesResource {
           false,
           space.allowedOrigins(),
           space.customProperties(),
+          space.alwaysSsoNicknames(),
+          Conflicts.of(space.conflicts()),
           space.createdAt(),
           null,
           null);
@@ -275,6 +331,8 @@ public class SpacesResource {
           linkByEmail,
           allowedOrigins,
           customProperties,
+          alwaysSsoNicknames,
+          conflicts,
           createdAt,
           previousSecretValidUntil,
           signingSecret);
@@ -293,6 +351,8 @@ public class SpacesResource {
           linkByEmail,
           allowedOrigins,
           customProperties,
+          alwaysSsoNicknames,
+          conflicts,
           createdAt,
           previousSecretValidUntil,
           signingSecret);

@@ -54,7 +54,9 @@ public class Startup {
       var now = clock.instant();
       var space = new Space("demo", "Demo Space", now);
       views.create(
-          space, new SpacesResource.SpaceRequest(null, null, null, null, null, null, null, null));
+          space,
+          new SpacesResource.SpaceRequest(
+              null, null, null, null, null, null, null, null, null, null));
       var welcome =
           new Event(
               "welcome",

@@ -59,6 +59,19 @@ public class Space {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  /** Seed 002: members cannot change their nickname; the identity provider's is always used. */
+  @Column(name = "always_sso_nicknames", nullable = false)
+  private boolean alwaysSsoNicknames;
+
+  @Column(name = "conflicts_auto_resolve", nullable = false)
+  private boolean conflictsAutoResolve;
+
+  @Column(name = "conflicts_change_username", nullable = false)
+  private boolean conflictsChangeUsername;
+
+  @Column(name = "conflicts_change_email", nullable = false)
+  private boolean conflictsChangeEmail;
+
   @Version private long version;
 
   protected Space() {}
@@ -88,6 +101,28 @@ public class Space {
 
   public void defineCustomProperties(List<String> names) {
     this.customProperties = String.join("\n", names);
+  }
+
+  /**
+   * The caller has made sure no social provider is enabled in the space (seed 002: the option is
+   * "not available if you have any social login providers turned on").
+   */
+  public void alwaysUseSsoNicknames(boolean always) {
+    this.alwaysSsoNicknames = always;
+  }
+
+  public boolean alwaysSsoNicknames() {
+    return alwaysSsoNicknames;
+  }
+
+  public void meetConflicts(ConflictPolicy policy) {
+    this.conflictsAutoResolve = policy.autoResolve();
+    this.conflictsChangeUsername = policy.changeUsername();
+    this.conflictsChangeEmail = policy.changeEmail();
+  }
+
+  public ConflictPolicy conflicts() {
+    return new ConflictPolicy(conflictsAutoResolve, conflictsChangeUsername, conflictsChangeEmail);
   }
 
   public List<String> customProperties() {

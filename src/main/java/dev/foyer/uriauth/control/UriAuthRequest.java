@@ -117,6 +117,7 @@ public record UriAuthRequest(
             signed,
             signed && linkByEmail,
             EnumSet.of(ProfileField.NAMES, ProfileField.EMAIL),
+            false,
             false);
     // Seed 000: URI Auth participants are admitted where an event allows nickname only.
     return new AssertedIdentity(

@@ -154,7 +154,9 @@ class AdminFieldSizesIT {
             Map.of("enabled", false, "authorizationUrl", url(2049)),
             Map.of("enabled", false, "maxLifetime", "P" + "T".repeat(40) + "5M"),
             Map.of("enabled", false, "syncOnEveryLogin", Collections.nCopies(13, "EMAIL")),
-            Map.of("enabled", false, "syncOnEveryLogin", List.of("X".repeat(3000))))) {
+            Map.of("enabled", false, "syncOnEveryLogin", List.of("X".repeat(3000))),
+            // A JWT carries no username: syncing one would only ever clear it.
+            Map.of("enabled", false, "syncOnEveryLogin", List.of("USERNAME")))) {
       assertProblem(
           send(
               server, admin, "PUT", "/api/admin/spaces/" + unconfigured + "/sso", Json.write(body)),

@@ -118,6 +118,11 @@ public final class Browser {
     return send(jsonRequest(path, headers).PUT(BodyPublishers.ofString(json)));
   }
 
+  /** A JSON patch; it asks for {@code application/json} unless a header argument names Accept. */
+  public HttpResponse<String> patchJson(String path, String json, String... headers) {
+    return send(jsonRequest(path, headers).method("PATCH", BodyPublishers.ofString(json)));
+  }
+
   /** GETs the {@code Location} of a redirect, resolved against the URI that answered it. */
   public HttpResponse<String> follow(HttpResponse<?> redirect, String... headers) {
     var location =

@@ -24,7 +24,8 @@ class MemberTest {
           "Analyst",
           "https://cdn.example.com/ada.png",
           "en",
-          "Europe/London");
+          "Europe/London",
+          "ada.lovelace");
   static final Profile AUGUSTA =
       new Profile(
           "augusta",
@@ -34,7 +35,8 @@ class MemberTest {
           "Countess",
           "https://cdn.example.com/augusta.png",
           "fr",
-          "Europe/Paris");
+          "Europe/Paris",
+          "Augusta.King");
 
   @Test
   void newMemberTakesTheWholeProfile() {
@@ -99,7 +101,8 @@ class MemberTest {
                 ADA.title(),
                 ADA.avatarUrl(),
                 ADA.language(),
-                ADA.timeZone()));
+                ADA.timeZone(),
+                ADA.username()));
     assertThat(member.emailVerified()).isTrue();
   }
 
@@ -110,6 +113,43 @@ class MemberTest {
     member.update(AUGUSTA, Set.of(ProfileField.EMAIL), true);
 
     assertThat(member.profile()).isEqualTo(withEmail(ADA, "augusta@example.org"));
+  }
+
+  @Test
+  void usernameReplacesTheUsernameOnlyAndKeysItIgnoringCase() {
+    var member = new Member(SPACE, ADA, false, true, NOW);
+
+    member.update(AUGUSTA, Set.of(ProfileField.USERNAME), false);
+
+    assertThat(member.profile()).isEqualTo(ADA.withUsername("Augusta.King"));
+    assertThat(Member.usernameKey("Augusta.King")).isEqualTo("augusta.king");
+  }
+
+  @Test
+  void aUsernameKeyIgnoresCaseAndComposition() {
+    assertThat(Member.usernameKey("ZOE\u0308")).isEqualTo(Member.usernameKey("zo\u00eb"));
+    assertThat(Member.usernameKey(null)).isNull();
+  }
+
+  @Test
+  void aConflictReplacesTheUsernameOrRemovesTheEmailOnly() {
+    var member = new Member(SPACE, ADA, false, true, NOW);
+
+    member.replaceUsername("user-abcdefghij");
+    member.removeEmail();
+
+    assertThat(member.profile()).isEqualTo(withEmail(ADA, null).withUsername("user-abcdefghij"));
+    assertThat(member.emailVerified()).isFalse();
+  }
+
+  @Test
+  void aMemberChangesTheirNicknameOnly() {
+    var member = new Member(SPACE, ADA, false, true, NOW);
+
+    member.changeNickname("Countess");
+
+    assertThat(member.profile().nickname()).isEqualTo("Countess");
+    assertThat(member.profile().givenName()).isEqualTo("Ada");
   }
 
   @Test
@@ -128,7 +168,8 @@ class MemberTest {
                 "Countess",
                 ADA.avatarUrl(),
                 ADA.language(),
-                ADA.timeZone()));
+                ADA.timeZone(),
+                ADA.username()));
   }
 
   @Test
@@ -147,7 +188,8 @@ class MemberTest {
                 ADA.title(),
                 "https://cdn.example.com/augusta.png",
                 ADA.language(),
-                ADA.timeZone()));
+                ADA.timeZone(),
+                ADA.username()));
   }
 
   @Test
@@ -166,7 +208,8 @@ class MemberTest {
                 ADA.title(),
                 ADA.avatarUrl(),
                 "fr",
-                ADA.timeZone()));
+                ADA.timeZone(),
+                ADA.username()));
   }
 
   @Test
@@ -185,7 +228,8 @@ class MemberTest {
                 ADA.title(),
                 ADA.avatarUrl(),
                 ADA.language(),
-                "Europe/Paris"));
+                "Europe/Paris",
+                ADA.username()));
   }
 
   @Test
@@ -197,6 +241,7 @@ class MemberTest {
         bare,
         EnumSet.of(
             ProfileField.NAMES,
+            ProfileField.USERNAME,
             ProfileField.TITLE,
             ProfileField.AVATAR,
             ProfileField.LANGUAGE,
@@ -302,6 +347,7 @@ class MemberTest {
         profile.title(),
         profile.avatarUrl(),
         profile.language(),
-        profile.timeZone());
+        profile.timeZone(),
+        profile.username());
   }
 }
