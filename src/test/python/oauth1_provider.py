@@ -265,8 +265,8 @@ class Validator(RequestValidator):
             parts.scheme == "http" and parts.hostname == "127.0.0.1"
         )
         if not allowed:
-            note("callback refused: only https or http://127.0.0.1:<port>/ (was scheme %r)"
-                 % parts.scheme)
+            note("callback refused: only https or http://127.0.0.1:<port>/ (was %s://%s)"
+                 % (parts.scheme, parts.hostname or ""))
         return allowed
 
     def save_request_token(self, token, request):
