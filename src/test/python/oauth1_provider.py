@@ -475,6 +475,9 @@ class Handler(BaseHTTPRequestHandler):
         return fault
 
     def answer_oauthlib(self, headers, body, status):
+        if status >= 400 and body:
+            # oauthlib's own words on a malformed request (error=...&error_description=...).
+            note("oauthlib: %s" % body)
         content_type = headers.get("Content-Type") if headers else None
         self.answer(status, content_type or "text/plain", body or "", headers)
 
