@@ -410,6 +410,7 @@ class Handler(BaseHTTPRequestHandler):
                 ("POST", "/test/faults"): self.set_faults,
             }.get((self.command, self.path_only()))
             if route is None:
+                self.body()  # read, so the kept-alive connection stays in step
                 self.answer(404, "text/plain", "no such endpoint\n")
             else:
                 route()

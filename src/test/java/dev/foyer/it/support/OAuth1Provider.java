@@ -37,7 +37,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <p>Register with {@code @ExtendWith(OAuth1Provider.class)} and declare an {@code OAuth1Provider}
  * parameter. The first test that asks starts it; it lives in the root extension store, so every
  * later test class of the failsafe execution shares it, and JUnit stops it when the run ends. It
- * needs no Foyer server. Its log is {@code target/oauth1-provider-<db>.log}.
+ * needs no Foyer server. Its log is {@code target/oauth1-provider-<db>.log} (one per failsafe
+ * execution). It runs on {@code /usr/bin/python3}, or the interpreter {@code -Dfoyer.it.python3}
+ * names.
  *
  * <p>One consumer (random key and secret per run) and three users, chosen at the authorize step by
  * screen name ({@link #approve}); {@code GET /api/user} answers the chosen one's JSON:
