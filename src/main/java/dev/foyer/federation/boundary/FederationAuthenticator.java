@@ -1,5 +1,7 @@
 package dev.foyer.federation.boundary;
 
+import com.github.scribejava.core.model.OAuth1AccessToken;
+import com.github.scribejava.core.model.OAuth1RequestToken;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.foyer.doors.AssertedProfile;
 import dev.foyer.doors.DoorSecrets;
@@ -47,6 +49,8 @@ import org.pac4j.core.exception.TechnicalException;
 import org.pac4j.core.exception.http.RedirectionAction;
 import org.pac4j.core.exception.http.WithLocationAction;
 import org.pac4j.jee.context.JEEContext;
+import org.pac4j.oauth.client.OAuth10Client;
+import org.pac4j.oauth.credentials.OAuth10Credentials;
 import org.pac4j.oauth.credentials.OAuth20Credentials;
 import org.pac4j.oidc.client.OidcClient;
 import org.pac4j.oidc.credentials.OidcCredentials;
@@ -126,8 +130,13 @@ public class FederationAuthenticator {
           client
               .getRedirectionAction(new CallContext(context, new FlowSessionStore(started.flow())))
               .orElseThrow();
-    } catch (TechnicalException e) {
-      throw unwrapped(e, FederationProblem.DISCOVERY_FAILED);
+    } catch (RuntimeException e) {
+      // OAuth 1.0a asks the provider for a request token here; the others only build a URL.
+      throw unwrapped(
+          e,
+          provider.kind().protocol() == Protocol.OAUTH1
+              ? FederationProblem.REQUEST_TOKEN_FAILED
+              : FederationProblem.DISCOVERY_FAILED);
     }
     flows.save(started.flow());
     return new Started(URI.create(((WithLocationAction) action).getLocation()), started.id());
@@ -174,21 +183,11 @@ public class FederationAuthenticator {
               + " instead of signing the person in.");
     }
     var client = client(provider, ((JEEContext) ctx.webContext()).getNativeRequest());
-    var store = new FlowSessionStore(flow);
-    var flowCtx = new CallContext(ctx.webContext(), store);
-    checkState(flowCtx, client, parameters.get("state"));
-    checkIssuer(provider, parameters.get("iss"));
-    if (parameters.get("code") == null || parameters.get("code").isEmpty()) {
-      throw new GatewayProblem(
-          FederationProblem.CALLBACK_UNPARSABLE, "The provider's answer has no code.");
-    }
-    var credentials = credentials(flowCtx, client);
+    var flowCtx = new CallContext(ctx.webContext(), new FlowSessionStore(flow));
     var json =
-        provider.kind().protocol() == Protocol.OIDC
-            ? oidcClaims(flowCtx, (OidcClient) client, credentials)
-            : userInfo(
-                provider.effectiveEndpoints().userInfoUrl().orElseThrow(),
-                ((OAuth20Credentials) credentials).toAccessToken().getAccessToken());
+        provider.kind().protocol() == Protocol.OAUTH1
+            ? oauth1UserInfo(flowCtx, (OAuth10Client) client, provider, parameters)
+            : oauth2UserInfo(flowCtx, client, provider, parameters);
     boolean verified =
         provider.trustedEmails()
             || (provider.kind().protocol() == Protocol.OIDC
@@ -196,6 +195,83 @@ public class FederationAuthenticator {
     var mapped = AttributeMapping.map(json, provider.attributeKeys(), verified);
     return new AssertedProfile(
         identity(space, provider, mapped), new Destination(flow.eventId(), flow.returnPath()));
+  }
+
+  /** OAuth 2.0 and OpenID Connect: state, issuer, the code exchanged, the user info read. */
+  private JsonObject oauth2UserInfo(
+      CallContext flowCtx,
+      IndirectClient client,
+      IdentityProvider provider,
+      Map<String, String> parameters) {
+    checkState(flowCtx, client, parameters.get("state"));
+    checkIssuer(provider, parameters.get("iss"));
+    if (parameters.get("code") == null || parameters.get("code").isEmpty()) {
+      throw new GatewayProblem(
+          FederationProblem.CALLBACK_UNPARSABLE, "The provider's answer has no code.");
+    }
+    var credentials = credentials(flowCtx, client);
+    return provider.kind().protocol() == Protocol.OIDC
+        ? oidcClaims(flowCtx, (OidcClient) client, credentials)
+        : userInfo(
+            provider.effectiveEndpoints().userInfoUrl().orElseThrow(),
+            Map.of(
+                "Authorization",
+                "Bearer " + ((OAuth20Credentials) credentials).toAccessToken().getAccessToken()));
+  }
+
+  /**
+   * OAuth 1.0a: the answer must name the flow's request token (its state), then the access token is
+   * fetched and the user info read with a request signed by it.
+   */
+  private JsonObject oauth1UserInfo(
+      CallContext flowCtx,
+      OAuth10Client client,
+      IdentityProvider provider,
+      Map<String, String> parameters) {
+    if (parameters.containsKey("denied")) {
+      throw new GatewayProblem(
+          FederationProblem.PROVIDER_REFUSED,
+          "The identity provider answered 'denied' instead of signing the person in.");
+    }
+    var token = parameters.get("oauth_token");
+    if (token == null || token.isEmpty() || parameters.get("oauth_verifier") == null) {
+      throw new GatewayProblem(
+          FederationProblem.CALLBACK_UNPARSABLE,
+          "The provider's answer has no oauth_token and oauth_verifier.");
+    }
+    var saved =
+        flowCtx
+            .sessionStore()
+            .get(
+                flowCtx.webContext(),
+                client.getConfiguration().getRequestTokenSessionAttributeName(client.getName()))
+            .map(OAuth1RequestToken.class::cast)
+            .map(OAuth1RequestToken::getToken);
+    if (saved.isEmpty()
+        || !MessageDigest.isEqual(
+            token.getBytes(StandardCharsets.UTF_8), saved.get().getBytes(StandardCharsets.UTF_8))) {
+      throw new GatewayProblem(
+          FederationProblem.STATE_MISMATCH,
+          "The answer's request token is not the one this sign-in was given.");
+    }
+    OAuth1AccessToken accessToken;
+    try {
+      accessToken =
+          client
+              .getCredentials(flowCtx)
+              .flatMap(credentials -> client.validateCredentials(flowCtx, credentials))
+              .map(credentials -> ((OAuth10Credentials) credentials).getAccessToken())
+              .orElseThrow(() -> new TechnicalException("no access token"));
+    } catch (RuntimeException e) {
+      throw unwrapped(e, FederationProblem.ACCESS_TOKEN_FAILED);
+    }
+    var signed =
+        ProviderClients.signedGet(
+            client,
+            flowCtx.webContext(),
+            provider.effectiveEndpoints().userInfoUrl().orElseThrow(),
+            accessToken);
+    return userInfo(signed.uri().toString(), signed.headers());
   }
 
   private IndirectClient client(IdentityProvider provider, HttpServletRequest request) {
@@ -307,7 +383,10 @@ public class FederationAuthenticator {
       return claims;
     }
     var accessToken = ((OidcCredentials) credentials).toAccessToken();
-    var userInfo = userInfo(userInfoEndpoint.toString(), accessToken.getValue());
+    var userInfo =
+        userInfo(
+            userInfoEndpoint.toString(),
+            Map.of("Authorization", "Bearer " + accessToken.getValue()));
     var subject = claims.getString("sub", null);
     if (!userInfo.containsKey("sub")
         || !userInfo.get("sub").toString().equals(claims.get("sub").toString())) {
@@ -320,8 +399,8 @@ public class FederationAuthenticator {
     return merged.build();
   }
 
-  private JsonObject userInfo(String url, String accessToken) {
-    var answer = outbound.get(URI.create(url), Map.of("Authorization", "Bearer " + accessToken));
+  private JsonObject userInfo(String url, Map<String, String> authorization) {
+    var answer = outbound.get(URI.create(url), authorization);
     if (!answer.ok()) {
       throw new GatewayProblem(
           FederationProblem.USER_INFO_REFUSED,

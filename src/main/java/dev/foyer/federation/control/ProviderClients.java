@@ -1,8 +1,13 @@
 package dev.foyer.federation.control;
 
+import com.github.scribejava.core.builder.api.DefaultApi10a;
 import com.github.scribejava.core.httpclient.jdk.JDKHttpClientConfig;
+import com.github.scribejava.core.model.OAuth1AccessToken;
+import com.github.scribejava.core.model.OAuthRequest;
+import com.github.scribejava.core.model.Verb;
 import com.github.scribejava.core.oauth.AccessTokenRequestParams;
 import com.github.scribejava.core.oauth.AuthorizationUrlBuilder;
+import com.github.scribejava.core.oauth.OAuth10aService;
 import com.github.scribejava.core.oauth.OAuth20Service;
 import com.github.scribejava.core.pkce.PKCEService;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -37,7 +42,9 @@ import org.pac4j.core.http.ajax.AjaxRequestResolver;
 import org.pac4j.core.http.callback.NoParameterCallbackUrlResolver;
 import org.pac4j.core.redirect.RedirectionActionBuilder;
 import org.pac4j.core.util.HttpActionHelper;
+import org.pac4j.oauth.client.OAuth10Client;
 import org.pac4j.oauth.client.OAuth20Client;
+import org.pac4j.oauth.config.OAuth10Configuration;
 import org.pac4j.oauth.config.OAuth20Configuration;
 import org.pac4j.oauth.credentials.OAuth20Credentials;
 import org.pac4j.oauth.credentials.authenticator.OAuth20Authenticator;
@@ -118,10 +125,7 @@ public class ProviderClients {
         switch (provider.kind().protocol()) {
           case OIDC -> oidc(provider, secret);
           case OAUTH2 -> oauth2(provider, secret);
-          case OAUTH1 ->
-              throw new GatewayProblem(
-                  FederationProblem.PROVIDER_UNKNOWN,
-                  "OAuth 1.0a providers cannot sign people in yet.");
+          case OAUTH1 -> oauth1(provider, secret);
         };
     client.setName(provider.alias());
     client.setCallbackUrl(callbackUrl);
@@ -225,6 +229,56 @@ public class ProviderClients {
     return client;
   }
 
+  private OAuth10Client oauth1(IdentityProvider provider, String secret) {
+    var endpoints = provider.effectiveEndpoints();
+    var requestTokenUrl = endpoints.requestTokenUrl().orElseThrow();
+    var accessTokenUrl = endpoints.tokenUrl().orElseThrow();
+    var authorizationUrl = endpoints.authorizationUrl().orElseThrow();
+    var configuration = new FoyerOAuth10Configuration();
+    configuration.setApi(
+        new DefaultApi10a() {
+          @Override
+          public String getRequestTokenEndpoint() {
+            return requestTokenUrl;
+          }
+
+          @Override
+          public String getAccessTokenEndpoint() {
+            return accessTokenUrl;
+          }
+
+          @Override
+          protected String getAuthorizationBaseUrl() {
+            return authorizationUrl;
+          }
+        });
+    configuration.setKey(provider.clientId().orElse(""));
+    configuration.setSecret(secret);
+    configuration.setProfileDefinition(new GenericOAuth20ProfileDefinition());
+    configuration.setHttpClientConfig(
+        JDKHttpClientConfig.defaultConfig()
+            .withConnectTimeout(outbound.connectTimeoutMillis())
+            .withReadTimeout(outbound.readTimeoutMillis())
+            .withFollowRedirects(false));
+    var client = new OAuth10Client();
+    client.setConfiguration(configuration);
+    return client;
+  }
+
+  /**
+   * A GET of an OAuth 1.0a provider's user info, signed with the access token: the URL and the
+   * {@code Authorization} header to send.
+   */
+  public record SignedGet(URI uri, Map<String, String> headers) {}
+
+  public static SignedGet signedGet(
+      OAuth10Client client, WebContext context, String url, OAuth1AccessToken token) {
+    var service = (OAuth10aService) client.getConfiguration().buildService(context, client);
+    var request = new OAuthRequest(Verb.GET, url);
+    service.signRequest(token, request);
+    return new SignedGet(URI.create(request.getCompleteUrl()), Map.copyOf(request.getHeaders()));
+  }
+
   /** OAuth 2.0's code exchange, with the flow's PKCE verifier when it sent a challenge. */
   private static final class PkceAuthenticator extends OAuth20Authenticator {
     PkceAuthenticator(OAuth20Configuration configuration, IndirectClient client) {
@@ -275,6 +329,25 @@ public class ProviderClients {
               client.computeFinalCallbackUrl(context),
               getScope(),
               getResponseType(),
+              null,
+              Outbound.USER_AGENT,
+              getHttpClientConfig(),
+              null);
+    }
+  }
+
+  /** Identifies Foyer on scribejava's OAuth 1.0a calls (request and access token). */
+  private static final class FoyerOAuth10Configuration extends OAuth10Configuration {
+    @Override
+    public com.github.scribejava.core.oauth.OAuthService buildService(
+        WebContext context, IndirectClient client) {
+      init();
+      return ((DefaultApi10a) getApi())
+          .createService(
+              getKey(),
+              getSecret(),
+              client.computeFinalCallbackUrl(context),
+              getScope(),
               null,
               Outbound.USER_AGENT,
               getHttpClientConfig(),

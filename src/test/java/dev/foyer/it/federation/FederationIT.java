@@ -274,13 +274,22 @@ class FederationIT {
     assertThat(created.statusCode()).as(describe(created)).isEqualTo(201);
     var existing = Json.parse(created).path("id").asText();
 
-    signIn(server, slug, "emp-7007", Map.of("email", "ann@corp.example", "email_verified", false));
+    provider.nextSignIn(
+        slug, "emp-7007", Map.of("email", "ann@corp.example", "email_verified", false));
+    var unverified = server.browser().json();
+    var entry = unverified.get("/auth/federation/" + slug + "/corp");
+    var refused =
+        unverified.get(
+            provider
+                .approve(unverified, entry.headers().firstValue("Location").orElseThrow())
+                .toString());
     signIn(server, slug, "emp-7008", Map.of("email", "ann@corp.example", "email_verified", true));
 
-    var unverified = reconcile(server, slug, "emp-7007", "corp");
-    var verified = reconcile(server, slug, "emp-7008", "corp");
-    assertThat(unverified.path(0).path("id").asText()).isNotEqualTo(existing);
-    assertThat(verified.path(0).path("id").asText()).isEqualTo(existing);
+    // Unverified, the same email is another member's: a conflict (seed 002), not a link.
+    assertProblem(refused, 409, "CNF2");
+    assertThat(reconcile(server, slug, "emp-7007", "corp")).isEmpty();
+    assertThat(reconcile(server, slug, "emp-7008", "corp").path(0).path("id").asText())
+        .isEqualTo(existing);
   }
 
   @Test
