@@ -8,6 +8,7 @@ import java.util.function.Function;
 import org.pac4j.core.client.DirectClient;
 import org.pac4j.core.context.CallContext;
 import org.pac4j.core.credentials.Credentials;
+import org.pac4j.core.profile.UserProfile;
 import org.pac4j.jee.context.JEEContext;
 
 /**
@@ -49,7 +50,7 @@ public final class DoorClients {
   public static <T> DirectClient contextual(
       String door,
       Function<HttpServletRequest, Optional<T>> read,
-      BiFunction<CallContext, T, AssertedProfile> toProfile) {
+      BiFunction<CallContext, T, UserProfile> toProfile) {
     var client = direct(door, read, (request, doorRequest) -> null);
     client.setAuthenticator(
         (ctx, credentials) -> {

@@ -68,7 +68,8 @@ public class SignInResponses {
     return signIn.admit(profile.identity(), profile.destination());
   }
 
-  private static AssertedProfile profile(HttpServletRequest request) {
+  /** The identity a door's client asserted for this request. */
+  public static AssertedProfile profile(HttpServletRequest request) {
     if (request.getAttribute(Pac4jConstants.USER_PROFILES) instanceof Map<?, ?> profiles) {
       for (var profile : profiles.values()) {
         if (profile instanceof AssertedProfile asserted) {

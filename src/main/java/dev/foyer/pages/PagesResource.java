@@ -201,17 +201,6 @@ public class PagesResource {
 
   /** A page; web.SecurityHeaders adds {@code Cache-Control: no-store} and who may frame it. */
   private static Response page(String title, String body) {
-    var html =
-        """
-        <!DOCTYPE html>
-        <html lang="en"><head><meta charset="utf-8"><title>%s</title>
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <link rel="stylesheet" href="/foyer.css"></head>
-        <body><main>
-        %s
-        </main></body></html>
-        """
-            .formatted(Html.escape(title), body);
-    return Response.ok(html, HTML).build();
+    return Response.ok(Html.page(title, body), HTML).build();
   }
 }

@@ -4,6 +4,20 @@ package dev.foyer.web;
 public final class Html {
   private Html() {}
 
+  /** A whole page of Foyer's: the title (escaped here) and a body that is already HTML. */
+  public static String page(String title, String body) {
+    return """
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8"><title>%s</title>
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <link rel="stylesheet" href="/foyer.css"></head>
+        <body><main>
+        %s
+        </main></body></html>
+        """
+        .formatted(escape(title), body);
+  }
+
   public static String escape(String text) {
     if (text == null) {
       return "";

@@ -21,7 +21,10 @@ import dev.foyer.members.entity.ProfileField;
 import dev.foyer.problems.GatewayProblem;
 import dev.foyer.problems.ProblemType;
 import dev.foyer.signin.control.FlowStates;
+import dev.foyer.signin.control.LoginRecords;
+import dev.foyer.signin.control.SignIn;
 import dev.foyer.signin.entity.Destination;
+import dev.foyer.signin.entity.FlowState;
 import dev.foyer.spaces.control.Spaces;
 import dev.foyer.spaces.entity.AdmissionLevel;
 import dev.foyer.spaces.entity.Space;
@@ -48,6 +51,8 @@ import org.pac4j.core.credentials.Credentials;
 import org.pac4j.core.exception.TechnicalException;
 import org.pac4j.core.exception.http.RedirectionAction;
 import org.pac4j.core.exception.http.WithLocationAction;
+import org.pac4j.core.profile.CommonProfile;
+import org.pac4j.core.profile.UserProfile;
 import org.pac4j.jee.context.JEEContext;
 import org.pac4j.oauth.client.OAuth10Client;
 import org.pac4j.oauth.credentials.OAuth10Credentials;
@@ -84,6 +89,8 @@ public class FederationAuthenticator {
   @Inject Spaces spaces;
   @Inject Outbound outbound;
   @Inject PublicAddress address;
+  @Inject SignIn signIn;
+  @Inject LoginRecords records;
 
   /** A started sign-in: where the browser goes, and the flow id its cookie keeps. */
   record Started(URI location, String flowId) {}
@@ -122,8 +129,52 @@ public class FederationAuthenticator {
       throw new GatewayProblem(
           ProblemType.BAD_REQUEST, "The return address must be a path inside the space.");
     }
+    return begin(context, request, space, provider, FederationDoor.NAME, eventId, returnPath);
+  }
+
+  /**
+   * Test Integration: the administrator's single-use ticket starts a real sign-in in test mode,
+   * with the provider whether it is enabled or not.
+   */
+  Started startTest(WebContext context, HttpServletRequest request, String ticket) {
+    var opened =
+        flows
+            .open(ticket)
+            .filter(flow -> flow.door().equals(FederationDoor.TEST_TICKET))
+            .orElseThrow(
+                () ->
+                    new GatewayProblem(
+                        FederationProblem.FLOW_UNKNOWN,
+                        "This test link is unknown, expired or used. Start a new test."));
+    if (!flows.finish(opened)) {
+      throw new GatewayProblem(FederationProblem.FLOW_FINISHED, "This test link was just used.");
+    }
+    var space =
+        spaces
+            .byId(opened.spaceId())
+            .orElseThrow(
+                () -> new GatewayProblem(ProblemType.ACCOUNT_UNKNOWN, "The space is gone."));
+    var provider =
+        opened
+            .providerId()
+            .flatMap(id -> providers.byId(space.id(), id))
+            .orElseThrow(
+                () ->
+                    new GatewayProblem(
+                        FederationProblem.PROVIDER_UNKNOWN, "The identity provider was removed."));
+    return begin(context, request, space, provider, FederationDoor.TEST, null, null);
+  }
+
+  private Started begin(
+      WebContext context,
+      HttpServletRequest request,
+      Space space,
+      IdentityProvider provider,
+      String door,
+      String eventId,
+      String returnPath) {
     var client = client(provider, request);
-    var started = flows.begin(space.id(), FederationDoor.NAME, provider.id(), eventId, returnPath);
+    var started = flows.begin(space.id(), door, provider.id(), eventId, returnPath);
     RedirectionAction action;
     try {
       action =
@@ -142,7 +193,7 @@ public class FederationAuthenticator {
     return new Started(URI.create(((WithLocationAction) action).getLocation()), started.id());
   }
 
-  AssertedProfile finish(CallContext ctx, Callback callback) {
+  UserProfile finish(CallContext ctx, Callback callback) {
     var flow =
         flows
             .open(callback.flowId())
@@ -165,15 +216,58 @@ public class FederationAuthenticator {
                 () ->
                     new GatewayProblem(
                         ProblemType.ACCOUNT_UNKNOWN, "The space of this sign-in is gone."));
+    var test = flow.door().equals(FederationDoor.TEST);
     var provider =
         flow.providerId()
-            .flatMap(id -> providers.enabledById(space.id(), id))
+            .flatMap(
+                id -> test ? providers.byId(space.id(), id) : providers.enabledById(space.id(), id))
             .orElseThrow(
                 () ->
                     new GatewayProblem(
                         FederationProblem.PROVIDER_UNKNOWN,
                         "The identity provider of this sign-in was removed or turned off."));
-    var parameters = callback.parameters();
+    if (test) {
+      return tested(ctx, flow, space, provider, callback.parameters());
+    }
+    return authenticate(ctx, flow, space, provider, callback.parameters(), new TestReport.Trace());
+  }
+
+  /**
+   * Test Integration's sign-in: the same steps, each answer kept for the report, the pipeline's
+   * outcome previewed (nothing written), the login record marked as a test.
+   */
+  private UserProfile tested(
+      CallContext ctx,
+      FlowState flow,
+      Space space,
+      IdentityProvider provider,
+      Map<String, String> parameters) {
+    var trace = new TestReport.Trace();
+    String code = null;
+    try {
+      var profile = authenticate(ctx, flow, space, provider, parameters, trace);
+      var preview = signIn.preview(profile.identity(), profile.destination());
+      trace.preview(preview);
+      code = preview.refusal().map(problem -> problem.type().code()).orElse(null);
+    } catch (GatewayProblem problem) {
+      trace.failed(problem);
+      code = problem.type().code();
+    }
+    records.tested(FederationDoor.TEST, space.slug(), code);
+    var request = ((JEEContext) ctx.webContext()).getNativeRequest();
+    request.setAttribute(TestReport.ATTRIBUTE, trace.report(space, provider));
+    var placeholder = new CommonProfile();
+    placeholder.setId(FederationDoor.TEST);
+    return placeholder;
+  }
+
+  private AssertedProfile authenticate(
+      CallContext ctx,
+      FlowState flow,
+      Space space,
+      IdentityProvider provider,
+      Map<String, String> parameters,
+      TestReport.Trace trace) {
     var error = parameters.get("error");
     if (error != null) {
       throw new GatewayProblem(
@@ -186,12 +280,13 @@ public class FederationAuthenticator {
     var flowCtx = new CallContext(ctx.webContext(), new FlowSessionStore(flow));
     var json =
         provider.kind().protocol() == Protocol.OAUTH1
-            ? oauth1UserInfo(flowCtx, (OAuth10Client) client, provider, parameters)
-            : oauth2UserInfo(flowCtx, client, provider, parameters);
+            ? oauth1UserInfo(flowCtx, (OAuth10Client) client, provider, parameters, trace)
+            : oauth2UserInfo(flowCtx, client, provider, parameters, trace);
     boolean verified =
         provider.trustedEmails()
             || (provider.kind().protocol() == Protocol.OIDC
                 && AttributeMapping.emailVerifiedClaim(json));
+    trace.mapped(provider.attributeKeys(), json);
     var mapped = AttributeMapping.map(json, provider.attributeKeys(), verified);
     return new AssertedProfile(
         identity(space, provider, mapped), new Destination(flow.eventId(), flow.returnPath()));
@@ -202,7 +297,8 @@ public class FederationAuthenticator {
       CallContext flowCtx,
       IndirectClient client,
       IdentityProvider provider,
-      Map<String, String> parameters) {
+      Map<String, String> parameters,
+      TestReport.Trace trace) {
     checkState(flowCtx, client, parameters.get("state"));
     checkIssuer(provider, parameters.get("iss"));
     if (parameters.get("code") == null || parameters.get("code").isEmpty()) {
@@ -210,13 +306,24 @@ public class FederationAuthenticator {
           FederationProblem.CALLBACK_UNPARSABLE, "The provider's answer has no code.");
     }
     var credentials = credentials(flowCtx, client);
-    return provider.kind().protocol() == Protocol.OIDC
-        ? oidcClaims(flowCtx, (OidcClient) client, credentials)
-        : userInfo(
+    if (provider.kind().protocol() == Protocol.OIDC) {
+      var oidc = (OidcCredentials) credentials;
+      trace.tokens(
+          TestReport.masked(
+              Map.of(
+                  "access_token",
+                      oidc.toAccessToken() == null ? "" : oidc.toAccessToken().getValue(),
+                  "id_token", oidc.getIdToken() == null ? "" : oidc.getIdToken(),
+                  "refresh_token",
+                      oidc.toRefreshToken() == null ? "" : oidc.toRefreshToken().getValue())));
+      return oidcClaims(flowCtx, (OidcClient) client, credentials, trace);
+    }
+    var token = ((OAuth20Credentials) credentials).toAccessToken();
+    trace.tokens(TestReport.maskedJson(token.getRawResponse()));
+    return trace.userInfo(
+        userInfo(
             provider.effectiveEndpoints().userInfoUrl().orElseThrow(),
-            Map.of(
-                "Authorization",
-                "Bearer " + ((OAuth20Credentials) credentials).toAccessToken().getAccessToken()));
+            Map.of("Authorization", "Bearer " + token.getAccessToken())));
   }
 
   /**
@@ -227,7 +334,8 @@ public class FederationAuthenticator {
       CallContext flowCtx,
       OAuth10Client client,
       IdentityProvider provider,
-      Map<String, String> parameters) {
+      Map<String, String> parameters,
+      TestReport.Trace trace) {
     if (parameters.containsKey("denied")) {
       throw new GatewayProblem(
           FederationProblem.PROVIDER_REFUSED,
@@ -265,13 +373,14 @@ public class FederationAuthenticator {
     } catch (RuntimeException e) {
       throw unwrapped(e, FederationProblem.ACCESS_TOKEN_FAILED);
     }
+    trace.tokens(TestReport.maskedForm(accessToken.getRawResponse()));
     var signed =
         ProviderClients.signedGet(
             client,
             flowCtx.webContext(),
             provider.effectiveEndpoints().userInfoUrl().orElseThrow(),
             accessToken);
-    return userInfo(signed.uri().toString(), signed.headers());
+    return trace.userInfo(userInfo(signed.uri().toString(), signed.headers()));
   }
 
   private IndirectClient client(IdentityProvider provider, HttpServletRequest request) {
@@ -358,7 +467,8 @@ public class FederationAuthenticator {
   }
 
   /** The verified ID token's claims, with the user info's on top (its {@code sub} must match). */
-  private JsonObject oidcClaims(CallContext ctx, OidcClient client, Credentials credentials) {
+  private JsonObject oidcClaims(
+      CallContext ctx, OidcClient client, Credentials credentials, TestReport.Trace trace) {
     OidcProfile profile;
     JsonObject claims;
     try {
@@ -377,6 +487,7 @@ public class FederationAuthenticator {
           FederationProblem.ID_TOKEN_INVALID,
           "The provider's ID token was refused: " + brief(e) + ".");
     }
+    trace.idTokenClaims(claims);
     var userInfoEndpoint =
         client.getConfiguration().getOpMetadataResolver().load().getUserInfoEndpointURI();
     if (userInfoEndpoint == null) {
@@ -387,6 +498,7 @@ public class FederationAuthenticator {
         userInfo(
             userInfoEndpoint.toString(),
             Map.of("Authorization", "Bearer " + accessToken.getValue()));
+    trace.userInfo(userInfo);
     var subject = claims.getString("sub", null);
     if (!userInfo.containsKey("sub")
         || !userInfo.get("sub").toString().equals(claims.get("sub").toString())) {

@@ -28,9 +28,20 @@ import java.util.Set;
 @ApplicationScoped
 public class FederationDoor implements Door, SignInOptions {
   public static final String NAME = "federation";
+
+  /** A Test Integration run: its flows and login records are marked with this door name. */
+  public static final String TEST = "federation-test";
+
+  /** The administrator's single-use link that starts a Test Integration run. */
+  public static final String TEST_TICKET = "federation-ticket";
+
   public static final String CALLBACK = "/auth/federation/callback";
 
+  /** Where the person's choice goes after a username or email conflict. */
+  public static final String CHOICE = "/auth/federation/choose";
+
   @Inject FederationAuthenticator authenticator;
+  @Inject ConflictChoices choices;
   @Inject IdentityProviders providers;
   @Inject FlowStates flows;
   @Inject Spaces spaces;
@@ -46,6 +57,23 @@ public class FederationDoor implements Door, SignInOptions {
             Set.of("GET"),
             DoorEndpoint.FORM,
             this::spaceOfFlow,
+            false,
+            false),
+        new DoorEndpoint(
+            ConflictChoices.DOOR,
+            DoorClients.direct(
+                ConflictChoices.DOOR,
+                request ->
+                    Optional.of(
+                        new ConflictChoices.Choice(
+                            FlowCookies.read(request, FlowCookies.CHOICE).orElse(null),
+                            request.getParameter("value"))),
+                (request, choice) -> choices.resume(choice)),
+            List.of(CHOICE),
+            Optional.empty(),
+            Set.of("POST"),
+            DoorEndpoint.FORM,
+            request -> null,
             false,
             false));
   }

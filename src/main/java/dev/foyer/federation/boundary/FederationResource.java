@@ -1,17 +1,23 @@
 package dev.foyer.federation.boundary;
 
 import dev.foyer.doors.SignInResponses;
+import dev.foyer.members.entity.ConflictField;
+import dev.foyer.members.entity.SignInConflict;
 import dev.foyer.signin.control.FlowStates;
+import dev.foyer.spaces.control.Spaces;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -27,6 +33,8 @@ public class FederationResource {
   @Inject FederationAuthenticator authenticator;
   @Inject SignInResponses responses;
   @Inject FlowStates flows;
+  @Inject ConflictChoices choices;
+  @Inject Spaces spaces;
 
   @Inject
   @ConfigProperty(name = "foyer.session.cookie-secure", defaultValue = "true")
@@ -53,18 +61,80 @@ public class FederationResource {
     var started =
         authenticator.start(
             new JEEContext(request, response), request, account, alias, eventId, returnPath);
-    var cache = new CacheControl();
-    cache.setNoStore(true);
     return Response.status(Response.Status.FOUND)
         .location(started.location())
         .cookie(FlowCookies.issue(started.flowId(), flows.ttl(), secureCookies))
-        .cacheControl(cache)
+        .cacheControl(noStore())
+        .build();
+  }
+
+  /** Test Integration: the administrator's single-use link starts a sign-in in test mode. */
+  @GET
+  @Path("tests/{ticket}")
+  public Response test(@PathParam("ticket") String ticket) {
+    var started = authenticator.startTest(new JEEContext(request, response), request, ticket);
+    return Response.status(Response.Status.FOUND)
+        .location(started.location())
+        .cookie(FlowCookies.issue(started.flowId(), flows.ttl(), secureCookies))
+        .cacheControl(noStore())
         .build();
   }
 
   @GET
   @Path("callback")
   public Response callback() {
-    return responses.redirect(request, uriInfo);
+    if (request.getAttribute(TestReport.ATTRIBUTE) instanceof TestReport report) {
+      var accept = request.getHeader("Accept");
+      var html = accept != null && accept.contains("text/html");
+      return Response.ok(
+              html ? report.html() : report.text(),
+              html ? MediaType.TEXT_HTML + ";charset=UTF-8" : MediaType.APPLICATION_JSON)
+          .cacheControl(noStore())
+          .build();
+    }
+    return admitted();
+  }
+
+  /** The person's choice after a conflict: the held sign-in goes through again with it. */
+  @POST
+  @Path("choose")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response choose() {
+    return admitted();
+  }
+
+  /**
+   * The pipeline's answer; a username or email conflict the space lets the person resolve becomes
+   * the page asking for another value (browsers only: API callers get the problem, {@code
+   * mayChoose} in it).
+   */
+  private Response admitted() {
+    try {
+      return responses.redirect(request, uriInfo);
+    } catch (SignInConflict conflict) {
+      var accept = request.getHeader("Accept");
+      if (!conflict.mayChoose() || accept == null || !accept.contains("text/html")) {
+        throw conflict;
+      }
+      var stopped = SignInResponses.profile(request);
+      var held = choices.hold(stopped, conflict.field());
+      var profile = stopped.identity().profile();
+      var taken = conflict.field() == ConflictField.USERNAME ? profile.username() : profile.email();
+      var space = spaces.bySlug(stopped.identity().spaceSlug()).orElseThrow();
+      return Response.ok(
+              ConflictChoices.page(space.name(), conflict.field(), taken),
+              MediaType.TEXT_HTML + ";charset=UTF-8")
+          .cookie(
+              FlowCookies.issue(
+                  FlowCookies.CHOICE, FederationDoor.CHOICE, held, flows.ttl(), secureCookies))
+          .cacheControl(noStore())
+          .build();
+    }
+  }
+
+  private static CacheControl noStore() {
+    var cache = new CacheControl();
+    cache.setNoStore(true);
+    return cache;
   }
 }

@@ -14,12 +14,19 @@ import java.util.Optional;
 final class FlowCookies {
   static final String NAME = "foyer-flow";
 
+  /** The held sign-in waiting for the person's choice after a conflict. */
+  static final String CHOICE = "foyer-choice";
+
   private FlowCookies() {}
 
   static NewCookie issue(String flowId, Duration ttl, boolean secure) {
-    return new NewCookie.Builder(NAME)
+    return issue(NAME, FederationDoor.CALLBACK, flowId, ttl, secure);
+  }
+
+  static NewCookie issue(String name, String path, String flowId, Duration ttl, boolean secure) {
+    return new NewCookie.Builder(name)
         .value(flowId)
-        .path(FederationDoor.CALLBACK)
+        .path(path)
         .maxAge((int) ttl.toSeconds())
         .httpOnly(true)
         .secure(secure)
@@ -28,12 +35,16 @@ final class FlowCookies {
   }
 
   static Optional<String> read(HttpServletRequest request) {
+    return read(request, NAME);
+  }
+
+  static Optional<String> read(HttpServletRequest request, String name) {
     var cookies = request.getCookies();
     if (cookies == null) {
       return Optional.empty();
     }
     return Arrays.stream(cookies)
-        .filter(cookie -> cookie.getName().equals(NAME))
+        .filter(cookie -> cookie.getName().equals(name))
         .map(jakarta.servlet.http.Cookie::getValue)
         .findFirst();
   }

@@ -13,15 +13,18 @@ import dev.foyer.federation.entity.ProviderKind;
 import dev.foyer.problems.GatewayProblem;
 import dev.foyer.problems.ProblemType;
 import dev.foyer.secrets.SecretBox;
+import dev.foyer.signin.control.FlowStates;
 import dev.foyer.spaces.boundary.AdminScope;
 import dev.foyer.spaces.boundary.SpacesResource;
 import dev.foyer.spaces.entity.Space;
+import dev.foyer.web.PublicAddress;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -31,6 +34,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -46,6 +50,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * A space's identity providers (seed 002's "SSO settings"). Every field is checked against its rule
@@ -86,16 +91,17 @@ public class IdentityProvidersResource {
    * A member's linked identities are keyed by (provider, id); these name Foyer's own doors, so a
    * provider with one of these aliases would find the door's members.
    */
-  static final java.util.Set<String> RESERVED_ALIASES =
+  static final Set<String> RESERVED_ALIASES =
       java.util.Set.of("uri-auth", "programmatic-logon", "jwt-sso", "password", "federation");
 
   @Inject
-  @org.eclipse.microprofile.config.inject.ConfigProperty(
-      name = "foyer.members.uid-provider",
-      defaultValue = "uri-auth")
+  @ConfigProperty(name = "foyer.members.uid-provider", defaultValue = "uri-auth")
   String uidProvider;
 
   @Inject AdminScope scope;
+  @Inject FlowStates flows;
+  @Inject PublicAddress address;
+  @Context HttpServletRequest servletRequest;
   @Inject SecretBox secrets;
   @Inject Clock clock;
   @Inject SsoNicknames ssoNicknames;
@@ -155,6 +161,26 @@ public class IdentityProvidersResource {
         .entity(ProviderView.of(provider))
         .build();
   }
+
+  /**
+   * Seed 002's Test Integration: a single-use link, valid for {@code foyer.flow.ttl}, that runs the
+   * provider's real sign-in in test mode and shows its result page (or JSON) instead of signing
+   * anyone in. The provider may be disabled: test it before turning it on.
+   */
+  @POST
+  @Path("{alias}/tests")
+  public Response startTest(@PathParam("alias") String alias) {
+    var space = scope.space(slug);
+    var provider = existing(space, alias);
+    var ticket = flows.begin(space.id(), FederationDoor.TEST_TICKET, provider.id(), null, null);
+    flows.save(ticket.flow());
+    var url = address.origin(servletRequest) + "/auth/federation/tests/" + ticket.id();
+    return Response.status(Response.Status.CREATED)
+        .entity(new TestLink(url, ticket.flow().expiresAt()))
+        .build();
+  }
+
+  public record TestLink(String url, Instant expiresAt) {}
 
   @GET
   @Path("{alias}")

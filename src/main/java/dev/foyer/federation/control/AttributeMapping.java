@@ -56,8 +56,8 @@ public final class AttributeMapping {
    */
   public static Mapped map(JsonObject json, AttributeKeys keys, boolean claimedVerified) {
     var extracted = new LinkedHashMap<String, Extracted>();
-    var unique = extract(json, keys.unique(), MAX_VALUE);
-    extracted.put("unique", unique);
+    var values = read(json, keys, extracted);
+    var unique = extracted.get("unique");
     var uniqueValue =
         unique
             .value()
@@ -71,6 +71,39 @@ public final class AttributeMapping {
                         "The unique user value is empty: "
                             + unique.reason().orElse("the provider sent an empty value")
                             + ". Check the provider's unique user key."));
+    var email = values.email();
+    return new Mapped(
+        uniqueValue,
+        values.username(),
+        values.nickname(),
+        email,
+        email.isPresent() && claimedVerified,
+        values.givenName(),
+        values.familyName(),
+        values.avatarUrl(),
+        values.groups(),
+        Map.copyOf(extracted));
+  }
+
+  /** What each key finds, or why not; never refuses (Test Integration shows it). */
+  public static Map<String, Extracted> findings(JsonObject json, AttributeKeys keys) {
+    var extracted = new LinkedHashMap<String, Extracted>();
+    read(json, keys, extracted);
+    return extracted;
+  }
+
+  private record Values(
+      Optional<String> username,
+      Optional<String> nickname,
+      Optional<String> email,
+      Optional<String> givenName,
+      Optional<String> familyName,
+      Optional<String> avatarUrl,
+      List<String> groups) {}
+
+  private static Values read(
+      JsonObject json, AttributeKeys keys, Map<String, Extracted> extracted) {
+    extracted.put("unique", extract(json, keys.unique(), MAX_VALUE));
     var username = name(json, keys.username(), extracted, "username");
     var nickname = name(json, keys.nickname(), extracted, "nickname");
     var email =
@@ -99,17 +132,7 @@ public final class AttributeMapping {
                             : Optional.of(String.join(", ", groups)),
                         groups.isEmpty() ? Optional.of("no values found") : Optional.empty()))
             .orElseGet(Extracted::unset));
-    return new Mapped(
-        uniqueValue,
-        username,
-        nickname,
-        email,
-        email.isPresent() && claimedVerified,
-        givenName,
-        familyName,
-        avatarUrl,
-        groups,
-        Map.copyOf(extracted));
+    return new Values(username, nickname, email, givenName, familyName, avatarUrl, groups);
   }
 
   /** OpenID Connect's {@code email_verified}: true, or the text "true" some providers send. */

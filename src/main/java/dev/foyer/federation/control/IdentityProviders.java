@@ -27,6 +27,12 @@ public class IdentityProviders {
         .filter(provider -> provider.spaceId().equals(spaceId) && provider.enabled());
   }
 
+  /** Any provider of the space, enabled or not (Test Integration tries a provider before use). */
+  public Optional<IdentityProvider> byId(String spaceId, String id) {
+    return Optional.ofNullable(em.find(IdentityProvider.class, id))
+        .filter(provider -> provider.spaceId().equals(spaceId));
+  }
+
   public List<IdentityProvider> enabledOf(String spaceId) {
     return em.createNamedQuery(IdentityProvider.OF_SPACE, IdentityProvider.class)
         .setParameter("space", spaceId)

@@ -24,6 +24,18 @@ public class LoginRecords {
     em.persist(LoginRecord.accepted(clock.instant(), door, account, memberId, eventId));
   }
 
+  /**
+   * A Test Integration run (door {@code federation-test}): it signs no one in, so it is recorded
+   * here rather than by the pipeline, with the code it ended with, if any.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void tested(String door, String account, String code) {
+    em.persist(
+        code == null
+            ? LoginRecord.accepted(clock.instant(), door, account, null, null)
+            : LoginRecord.refused(clock.instant(), door, account, code));
+  }
+
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void refused(@Observes Refused refused) {
     DoorAttempt.of(refused.request())

@@ -2,6 +2,7 @@ package dev.foyer.signin.control;
 
 import dev.foyer.members.entity.AssertedIdentity;
 import dev.foyer.members.entity.Member;
+import dev.foyer.problems.GatewayProblem;
 import dev.foyer.sessions.control.SessionIssuer;
 import dev.foyer.signin.entity.Destination;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.TransactionalException;
 import java.net.URI;
+import java.util.Optional;
 
 /**
  * The one pipeline every door feeds: admission, session, redirect target, login record. Doors hand
@@ -35,6 +37,22 @@ public class SignIn {
       return attempt.run(identity, destination);
     }
   }
+
+  /**
+   * What the sign-in would do, without doing it (Test Integration): the whole pipeline runs in a
+   * transaction that is rolled back, so the answer is the pipeline's own and nothing is written.
+   */
+  public Preview preview(AssertedIdentity identity, Destination destination) {
+    return attempt.preview(identity, destination);
+  }
+
+  /**
+   * @param memberId the member the identity would sign in as, when admitted
+   * @param newMember that member would be created by this sign-in
+   * @param refusal why the pipeline would refuse it
+   */
+  public record Preview(
+      Optional<String> memberId, boolean newMember, Optional<GatewayProblem> refusal) {}
 
   /**
    * A completed sign-in. {@code target} is a path inside the space or its configured landing URL.

@@ -3,16 +3,19 @@ package dev.foyer.signin.control;
 import dev.foyer.members.control.Admission;
 import dev.foyer.members.entity.AssertedIdentity;
 import dev.foyer.members.entity.EventJoin;
+import dev.foyer.members.entity.Member;
 import dev.foyer.problems.GatewayProblem;
 import dev.foyer.problems.ProblemType;
 import dev.foyer.sessions.control.SessionIssuer;
 import dev.foyer.signin.entity.Destination;
 import dev.foyer.spaces.control.Spaces;
 import dev.foyer.spaces.entity.Event;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.time.Clock;
@@ -27,6 +30,21 @@ public class SignInAttempt {
   @Inject SessionIssuer issuer;
   @Inject LoginRecords records;
   @Inject Clock clock;
+  @Resource TransactionSynchronizationRegistry transactions;
+
+  /** The sign-in in a transaction marked for rollback: its outcome, and nothing written. */
+  @Transactional
+  public SignIn.Preview preview(AssertedIdentity identity, Destination destination) {
+    transactions.setRollbackOnly();
+    var before = clock.instant();
+    try {
+      var result = run(identity, destination);
+      var created = !em.find(Member.class, result.memberId()).createdAt().isBefore(before);
+      return new SignIn.Preview(Optional.of(result.memberId()), created, Optional.empty());
+    } catch (GatewayProblem refusal) {
+      return new SignIn.Preview(Optional.empty(), false, Optional.of(refusal));
+    }
+  }
 
   @Transactional
   public SignIn.Result run(AssertedIdentity identity, Destination destination) {

@@ -1,0 +1,187 @@
+package dev.foyer.federation.boundary;
+
+import dev.foyer.doors.AssertedProfile;
+import dev.foyer.federation.entity.FederationProblem;
+import dev.foyer.members.control.Usernames;
+import dev.foyer.members.entity.AdmissionPolicy;
+import dev.foyer.members.entity.AssertedIdentity;
+import dev.foyer.members.entity.ConflictField;
+import dev.foyer.members.entity.Member;
+import dev.foyer.members.entity.MemberChanges;
+import dev.foyer.members.entity.ProfileField;
+import dev.foyer.problems.GatewayProblem;
+import dev.foyer.problems.ProblemType;
+import dev.foyer.signin.control.FlowStates;
+import dev.foyer.signin.entity.Destination;
+import dev.foyer.signin.entity.FlowState;
+import dev.foyer.spaces.control.Spaces;
+import dev.foyer.spaces.entity.AdmissionLevel;
+import dev.foyer.web.Html;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Seed 002's "let users change their name / email if there is a conflict": the sign-in the conflict
+ * stopped is held server-side (a flow of its own, single use, expiring like the others), the person
+ * is asked for another value, and the same asserted identity goes through the pipeline again with
+ * the chosen value in place of the provider's.
+ */
+@ApplicationScoped
+public class ConflictChoices {
+  static final String DOOR = "federation-choice";
+
+  @Inject FlowStates flows;
+  @Inject Spaces spaces;
+  @Inject Usernames usernames;
+
+  /** What the person sent: the held sign-in (its cookie) and the value they chose. */
+  record Choice(String flowId, String value) {}
+
+  /** Holds the stopped sign-in; returns the id its cookie keeps. */
+  String hold(AssertedProfile stopped, ConflictField field) {
+    var identity = stopped.identity();
+    var space = spaces.bySlug(identity.spaceSlug()).orElseThrow();
+    var started =
+        flows.begin(
+            space.id(),
+            DOOR,
+            null,
+            stopped.destination().eventId().orElse(null),
+            stopped.destination().path().orElse(null));
+    var flow = started.flow();
+    var profile = identity.profile();
+    var policy = identity.policy();
+    flow.put("field", field.name());
+    flow.put("door", identity.door());
+    flow.put("provider", identity.provider());
+    flow.put("externalId", identity.externalId().orElseThrow());
+    flow.put("level", identity.level().name());
+    put(flow, "nickname", profile.nickname());
+    put(flow, "givenName", profile.givenName());
+    put(flow, "familyName", profile.familyName());
+    put(flow, "email", profile.email());
+    put(flow, "avatarUrl", profile.avatarUrl());
+    put(flow, "username", profile.username());
+    flow.put("emailVerified", String.valueOf(policy.emailVerified()));
+    flow.put(
+        "forceSync",
+        policy.forceSync().stream().map(ProfileField::name).collect(Collectors.joining(",")));
+    flows.save(flow);
+    return started.id();
+  }
+
+  /** The held sign-in with the chosen value, checked; the held flow is used up either way. */
+  AssertedProfile resume(Choice choice) {
+    var flow =
+        flows
+            .open(choice.flowId())
+            .filter(held -> held.door().equals(DOOR))
+            .orElseThrow(
+                () ->
+                    new GatewayProblem(
+                        FederationProblem.FLOW_UNKNOWN,
+                        "This sign-in is no longer waiting for a choice (it expired or was"
+                            + " finished). Start again from the space's page."));
+    if (!flows.finish(flow)) {
+      throw new GatewayProblem(
+          FederationProblem.FLOW_FINISHED, "This sign-in was already finished by another request.");
+    }
+    var space =
+        spaces
+            .byId(flow.spaceId())
+            .orElseThrow(
+                () -> new GatewayProblem(ProblemType.ACCOUNT_UNKNOWN, "The space is gone."));
+    var field = ConflictField.valueOf(flow.value("field").orElseThrow());
+    var profile =
+        Member.Profile.named(value(flow, "nickname"), value(flow, "givenName"))
+            .withFamilyName(value(flow, "familyName"))
+            .withEmail(value(flow, "email"))
+            .withAvatarUrl(value(flow, "avatarUrl"))
+            .withUsername(value(flow, "username"));
+    var forceSync = EnumSet.noneOf(ProfileField.class);
+    Arrays.stream(flow.value("forceSync").orElse("").split(","))
+        .filter(name -> !name.isEmpty())
+        .map(ProfileField::valueOf)
+        .forEach(forceSync::add);
+    var emailVerified = Boolean.parseBoolean(value(flow, "emailVerified"));
+    var identity =
+        new AssertedIdentity(
+            space.slug(),
+            value(flow, "door"),
+            value(flow, "provider"),
+            Optional.of(value(flow, "externalId")),
+            AdmissionLevel.valueOf(value(flow, "level")),
+            profile,
+            MemberChanges.NONE,
+            new AdmissionPolicy(emailVerified, true, forceSync, false, true));
+    var chosen =
+        field == ConflictField.USERNAME
+            ? withProfile(
+                identity,
+                profile.withUsername(usernames.chosen(space, identity, choice.value())),
+                emailVerified)
+            // The provider did not vouch for an address the person typed.
+            : withProfile(
+                identity, profile.withEmail(Usernames.chosenEmail(choice.value())), false);
+    return new AssertedProfile(chosen, new Destination(flow.eventId(), flow.returnPath()));
+  }
+
+  /** The page asking for another value, posting to the choice endpoint. */
+  static String page(String spaceName, ConflictField field, String taken) {
+    var what = field == ConflictField.USERNAME ? "username" : "email address";
+    return Html.page(
+        "Choose another " + what,
+        """
+        <h1>Choose another %s</h1>
+        <p class="conflict">Another member of %s already has the %s <strong>%s</strong>. Choose another one to finish signing in.</p>
+        <form method="post" action="%s">
+        <p><label for="value">Your %s</label>
+        <input id="value" name="value" type="%s" required maxlength="%d" autocomplete="%s"></p>
+        <p><button type="submit">Continue</button></p>
+        </form>
+        """
+            .formatted(
+                what,
+                Html.escape(spaceName),
+                what,
+                Html.escape(taken),
+                FederationDoor.CHOICE,
+                what,
+                field == ConflictField.USERNAME ? "text" : "email",
+                field == ConflictField.USERNAME ? 64 : 255,
+                field == ConflictField.USERNAME ? "username" : "email"));
+  }
+
+  private static AssertedIdentity withProfile(
+      AssertedIdentity identity, Member.Profile profile, boolean emailVerified) {
+    var policy = identity.policy();
+    return new AssertedIdentity(
+        identity.spaceSlug(),
+        identity.door(),
+        identity.provider(),
+        identity.externalId(),
+        identity.level(),
+        profile,
+        identity.changes(),
+        new AdmissionPolicy(
+            emailVerified,
+            policy.linkByEmail(),
+            policy.forceSync(),
+            policy.newMemberOnEmailChange(),
+            policy.resolvesConflicts()));
+  }
+
+  private static void put(FlowState flow, String key, String value) {
+    if (value != null) {
+      flow.put(key, value);
+    }
+  }
+
+  private static String value(FlowState flow, String key) {
+    return flow.value(key).orElse(null);
+  }
+}

@@ -1,0 +1,265 @@
+package dev.foyer.federation.boundary;
+
+import dev.foyer.federation.control.AttributeMapping;
+import dev.foyer.federation.entity.AttributeKeys;
+import dev.foyer.federation.entity.IdentityProvider;
+import dev.foyer.problems.GatewayProblem;
+import dev.foyer.signin.control.SignIn;
+import dev.foyer.spaces.entity.Space;
+import dev.foyer.web.Html;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonGenerator;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Seed 002's Test Integration result: what the provider answered (every token masked), what each
+ * attribute key found or why not, and what the sign-in would do (the member it would match or
+ * create, a conflict), or the error code with what to check. As JSON for API callers and as a page
+ * for the administrator's browser.
+ */
+public record TestReport(JsonObject json) {
+  static final String ATTRIBUTE = TestReport.class.getName();
+  private static final String[] KEYS = {
+    "unique", "username", "nickname", "email", "givenName", "familyName", "avatar", "groups"
+  };
+
+  /** A token value as the report shows it: never the value, only its length. */
+  static String mask(String value) {
+    return value == null || value.isEmpty()
+        ? ""
+        : "\u2022\u2022\u2022\u2022 (" + value.length() + " characters)";
+  }
+
+  /**
+   * Token-endpoint fields; every value whose name ends in {@code token} or {@code secret} masked.
+   */
+  static Map<String, String> masked(Map<String, String> fields) {
+    var masked = new TreeMap<String, String>();
+    fields.forEach(
+        (name, value) -> {
+          if (value != null && !value.isEmpty()) {
+            var lower = name.toLowerCase(Locale.ROOT);
+            masked.put(
+                name, lower.endsWith("token") || lower.endsWith("secret") ? mask(value) : value);
+          }
+        });
+    return masked;
+  }
+
+  /** An OAuth 2.0 token response body (JSON), masked; what is not JSON is not shown. */
+  static Map<String, String> maskedJson(String body) {
+    var fields = new TreeMap<String, String>();
+    if (body == null) {
+      return fields;
+    }
+    try (var reader = Json.createReader(new StringReader(body))) {
+      reader
+          .readObject()
+          .forEach(
+              (name, value) ->
+                  fields.put(
+                      name,
+                      value.getValueType() == JsonValue.ValueType.STRING
+                          ? ((jakarta.json.JsonString) value).getString()
+                          : value.toString()));
+    } catch (RuntimeException notJson) {
+      fields.put("(body)", "not JSON, " + body.length() + " characters");
+    }
+    return masked(fields);
+  }
+
+  /** An OAuth 1.0a access token response ({@code a=b&c=d}), masked. */
+  static Map<String, String> maskedForm(String body) {
+    var fields = new TreeMap<String, String>();
+    if (body != null) {
+      for (var pair : body.split("&")) {
+        var at = pair.indexOf('=');
+        if (at > 0) {
+          fields.put(
+              URLDecoder.decode(pair.substring(0, at), StandardCharsets.UTF_8),
+              URLDecoder.decode(pair.substring(at + 1), StandardCharsets.UTF_8));
+        }
+      }
+    }
+    return masked(fields);
+  }
+
+  /** What a sign-in went through, step by step; kept whatever the mode, reported in test mode. */
+  static final class Trace {
+    private Map<String, String> tokens;
+    private JsonObject idTokenClaims;
+    private JsonObject userInfo;
+    private Map<String, AttributeMapping.Extracted> extracted;
+    private SignIn.Preview preview;
+    private GatewayProblem failure;
+
+    void tokens(Map<String, String> tokens) {
+      this.tokens = tokens;
+    }
+
+    void idTokenClaims(JsonObject claims) {
+      this.idTokenClaims = claims;
+    }
+
+    JsonObject userInfo(JsonObject userInfo) {
+      this.userInfo = userInfo;
+      return userInfo;
+    }
+
+    /** Each key's finding, also when the unique value refuses the sign-in (it shows why). */
+    void mapped(AttributeKeys keys, JsonObject json) {
+      this.extracted = AttributeMapping.findings(json, keys);
+    }
+
+    void preview(SignIn.Preview preview) {
+      this.preview = preview;
+    }
+
+    void failed(GatewayProblem problem) {
+      this.failure = problem;
+    }
+
+    TestReport report(Space space, IdentityProvider provider) {
+      var json = Json.createObjectBuilder();
+      json.add(
+          "provider",
+          Json.createObjectBuilder()
+              .add("alias", provider.alias())
+              .add("kind", provider.kind().name())
+              .add("protocol", provider.kind().protocol().name())
+              .add("enabled", provider.enabled()));
+      json.add("space", space.slug());
+      var refusal =
+          failure != null ? failure : preview == null ? null : preview.refusal().orElse(null);
+      json.add("outcome", refusal == null ? "would-sign-in" : "refused");
+      if (refusal != null) {
+        json.add(
+            "error",
+            Json.createObjectBuilder()
+                .add("code", refusal.type().code())
+                .add("status", refusal.type().status())
+                .add("title", refusal.type().title())
+                .add("detail", String.valueOf(refusal.getMessage())));
+      }
+      if (tokens != null) {
+        var masked = Json.createObjectBuilder();
+        tokens.forEach(masked::add);
+        json.add("tokenResponse", masked);
+      }
+      if (idTokenClaims != null) {
+        json.add("idTokenClaims", idTokenClaims);
+      }
+      if (userInfo != null) {
+        json.add("userInfo", userInfo);
+      }
+      if (extracted != null) {
+        var keys = Json.createObjectBuilder();
+        for (var name : KEYS) {
+          var found = extracted.get(name);
+          if (found != null) {
+            keys.add(name, extraction(found));
+          }
+        }
+        json.add("attributes", keys);
+      }
+      if (preview != null && preview.memberId().isPresent()) {
+        json.add(
+            "member",
+            Json.createObjectBuilder()
+                .add("id", preview.memberId().get())
+                .add("new", preview.newMember()));
+      }
+      return new TestReport(json.build());
+    }
+
+    private static JsonObjectBuilder extraction(AttributeMapping.Extracted found) {
+      var one = Json.createObjectBuilder();
+      found.key().ifPresent(key -> one.add("key", key));
+      found.value().ifPresent(value -> one.add("value", value));
+      found.reason().ifPresent(reason -> one.add("reason", reason));
+      return one;
+    }
+  }
+
+  String text() {
+    var out = new StringWriter();
+    try (var writer =
+        Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(out)) {
+      writer.writeObject(json);
+    }
+    return out.toString().strip();
+  }
+
+  String html() {
+    var body = new StringBuilder();
+    var provider = json.getJsonObject("provider");
+    body.append("<h1>Test Integration: ")
+        .append(Html.escape(provider.getString("alias")))
+        .append("</h1>\n");
+    if (json.containsKey("error")) {
+      var error = json.getJsonObject("error");
+      body.append(
+              "<p class=\"test-outcome refused\">The sign-in would be refused: <code class=\"error-code\">")
+          .append(Html.escape(error.getString("code")))
+          .append("</code> ")
+          .append(Html.escape(error.getString("title")))
+          .append(".</p>\n<p>")
+          .append(Html.escape(error.getString("detail")))
+          .append("</p>\n<p>What each code means and what to check: <a href=\"/errors#")
+          .append(Html.escape(error.getString("code").toLowerCase(Locale.ROOT)))
+          .append("\">the error list</a>.</p>\n");
+    } else {
+      body.append("<p class=\"test-outcome signed-in\">The sign-in works.</p>\n");
+    }
+    if (json.containsKey("member")) {
+      var member = json.getJsonObject("member");
+      body.append("<p class=\"test-member\">")
+          .append(
+              member.getBoolean("new")
+                  ? "It would create a new member."
+                  : "It would sign in as member " + Html.escape(member.getString("id")) + ".")
+          .append("</p>\n");
+    }
+    if (json.containsKey("attributes")) {
+      body.append(
+          "<h2>Attribute keys</h2>\n<table class=\"test-attributes\"><tr><th>Field</th><th>Key</th><th>Value</th></tr>\n");
+      json.getJsonObject("attributes")
+          .forEach(
+              (name, value) -> {
+                var found = value.asJsonObject();
+                body.append("<tr><td>")
+                    .append(Html.escape(name))
+                    .append("</td><td>")
+                    .append(Html.escape(found.getString("key", "")))
+                    .append("</td><td>")
+                    .append(
+                        found.containsKey("value")
+                            ? Html.escape(found.getString("value"))
+                            : "<em>" + Html.escape(found.getString("reason", "")) + "</em>")
+                    .append("</td></tr>\n");
+              });
+      body.append("</table>\n");
+    }
+    for (var section : new String[] {"tokenResponse", "idTokenClaims", "userInfo"}) {
+      if (json.containsKey(section)) {
+        body.append("<h2>")
+            .append(section)
+            .append("</h2>\n<pre class=\"test-")
+            .append(section)
+            .append("\">")
+            .append(Html.escape(new TestReport(json.getJsonObject(section)).text()))
+            .append("</pre>\n");
+      }
+    }
+    return Html.page("Test Integration", body.toString());
+  }
+}

@@ -1,0 +1,123 @@
+package dev.foyer.it.federation;
+
+import static dev.foyer.it.support.AdminApi.createSpace;
+import static dev.foyer.it.support.AdminApi.reconcile;
+import static dev.foyer.it.support.AdminApi.send;
+import static dev.foyer.it.support.Refusals.assertProblem;
+import static dev.foyer.it.support.Refusals.describe;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.foyer.it.support.Browser;
+import dev.foyer.it.support.FoyerServer;
+import dev.foyer.it.support.Json;
+import dev.foyer.it.support.MockProvider;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Seed 002's "let users change their name / email if there is a conflict": the sign-in stops at a
+ * page asking for another value, and finishes with the chosen one.
+ */
+@ExtendWith(FoyerServer.class)
+class ConflictChoiceIT {
+  private static MockProvider provider;
+
+  @BeforeAll
+  static void startProvider() {
+    provider = MockProvider.start();
+  }
+
+  @AfterAll
+  static void stopProvider() {
+    provider.close();
+  }
+
+  @Test
+  void asksForAnotherUsernameAndFinishesTheSignInWithIt(FoyerServer server) {
+    var slug = spaceWith(server, "changeUsername");
+    assertThat(signIn(server, server.browser(), slug, "sub-1", "sam").statusCode()).isEqualTo(302);
+    var browser = server.browser();
+
+    var page = signIn(server, browser, slug, "sub-2", "Sam");
+
+    assertThat(page.statusCode()).as(describe(page)).isEqualTo(200);
+    assertThat(page.body()).contains("Choose another username").contains("<strong>Sam</strong>");
+    assertThat(reconcile(server, slug, "sub-2", "corp")).isEmpty();
+    var taken = browser.json().postForm("/auth/federation/choose", "value", "SAM");
+    assertProblem(taken, 409, "CNF4");
+
+    // The held sign-in was used by that attempt: start again, choose a free name.
+    var again = signIn(server, browser, slug, "sub-2", "Sam");
+    assertThat(again.statusCode()).as(describe(again)).isEqualTo(200);
+    var chosen = browser.postForm("/auth/federation/choose", "value", "sam-two");
+
+    assertThat(chosen.statusCode()).as(describe(chosen)).isEqualTo(302);
+    assertThat(chosen.headers().firstValue("Location").orElseThrow()).endsWith("/spaces/" + slug);
+    var member = reconcile(server, slug, "sub-2", "corp");
+    assertThat(member.path(0).path("username").asText()).isEqualTo("sam-two");
+    assertThat(reconcile(server, slug, "sub-1", "corp").path(0).path("username").asText())
+        .isEqualTo("sam");
+  }
+
+  @Test
+  void apiCallersGetTheProblemWithMayChooseAndSpacesWithoutTheOptionRefuse(FoyerServer server) {
+    var choosing = spaceWith(server, "changeUsername");
+    signIn(server, server.browser(), choosing, "sub-1", "kim");
+    var refusing = spaceWith(server, null);
+    signIn(server, server.browser(), refusing, "sub-1", "kim");
+
+    var api = signIn(server, server.browser().json(), choosing, "sub-2", "kim");
+    var page = signIn(server, server.browser(), refusing, "sub-2", "kim");
+
+    assertProblem(api, 409, "CNF1");
+    assertThat(Json.parse(api).path("mayChoose").asBoolean()).isTrue();
+    assertThat(page.statusCode()).isEqualTo(409);
+    assertThat(page.body()).contains("CNF1").doesNotContain("<form");
+    assertProblem(
+        server.browser().json().postForm("/auth/federation/choose", "value", "kim-2"),
+        400,
+        "FLOW1");
+  }
+
+  private static HttpResponse<String> signIn(
+      FoyerServer server, Browser browser, String slug, String subject, String username) {
+    provider.nextSignIn(slug, subject, Map.of("preferred_username", username, "given_name", "X"));
+    var entry = browser.get("/auth/federation/" + slug + "/corp");
+    assertThat(entry.statusCode()).as(describe(entry)).isEqualTo(302);
+    var callback = provider.approve(browser, entry.headers().firstValue("Location").orElseThrow());
+    return browser.get(callback.toString());
+  }
+
+  private static String spaceWith(FoyerServer server, String option) {
+    var slug = createSpace(server);
+    if (option != null) {
+      var patched =
+          send(
+              server,
+              server.adminToken(),
+              "PATCH",
+              "/api/admin/spaces/" + slug,
+              "{\"conflicts\":{\"" + option + "\":true}}");
+      assertThat(patched.statusCode()).as(describe(patched)).isEqualTo(200);
+    }
+    var created =
+        send(
+            server,
+            server.adminToken(),
+            "POST",
+            "/api/admin/spaces/" + slug + "/identity-providers",
+            Json.write(
+                Json.object()
+                    .put("alias", "corp")
+                    .put("kind", "OIDC")
+                    .put("issuer", provider.issuer(slug))
+                    .put("clientId", "foyer")
+                    .put("clientSecret", "corp-secret")));
+    assertThat(created.statusCode()).as(describe(created)).isEqualTo(201);
+    return slug;
+  }
+}
