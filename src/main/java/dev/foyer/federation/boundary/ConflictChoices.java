@@ -74,6 +74,15 @@ public class ConflictChoices {
     return started.id();
   }
 
+  /** Holds it when it fits in a flow; a profile too large to hold cannot be continued. */
+  Optional<String> tryHold(AssertedProfile stopped, ConflictField field) {
+    try {
+      return Optional.of(hold(stopped, field));
+    } catch (IllegalStateException tooLarge) {
+      return Optional.empty();
+    }
+  }
+
   /** The held sign-in with the chosen value, checked; the held flow is used up either way. */
   AssertedProfile resume(Choice choice) {
     var flow =

@@ -197,6 +197,10 @@ public class FederationAuthenticator {
     var flow =
         flows
             .open(callback.flowId())
+            .filter(
+                open ->
+                    open.door().equals(FederationDoor.NAME)
+                        || open.door().equals(FederationDoor.TEST))
             .orElseThrow(
                 () ->
                     new GatewayProblem(
@@ -282,9 +286,16 @@ public class FederationAuthenticator {
         provider.kind().protocol() == Protocol.OAUTH1
             ? oauth1UserInfo(flowCtx, (OAuth10Client) client, provider, parameters, trace)
             : oauth2UserInfo(flowCtx, client, provider, parameters, trace);
+    // email_verified speaks of the email claim only: an email read from another key (a username
+    // the person may edit, say) is verified only when the space trusts the provider's emails.
     boolean verified =
         provider.trustedEmails()
             || (provider.kind().protocol() == Protocol.OIDC
+                && provider
+                    .attributeKeys()
+                    .email()
+                    .map(key -> key.text().equals("email"))
+                    .orElse(false)
                 && AttributeMapping.emailVerifiedClaim(json));
     trace.mapped(provider.attributeKeys(), json);
     var mapped = AttributeMapping.map(json, provider.attributeKeys(), verified);
@@ -322,8 +333,7 @@ public class FederationAuthenticator {
     trace.tokens(TestReport.maskedJson(token.getRawResponse()));
     return trace.userInfo(
         userInfo(
-            provider.effectiveEndpoints().userInfoUrl().orElseThrow(),
-            Map.of("Authorization", "Bearer " + token.getAccessToken())));
+            userInfoUrl(provider), Map.of("Authorization", "Bearer " + token.getAccessToken())));
   }
 
   /**
@@ -375,12 +385,19 @@ public class FederationAuthenticator {
     }
     trace.tokens(TestReport.maskedForm(accessToken.getRawResponse()));
     var signed =
-        ProviderClients.signedGet(
-            client,
-            flowCtx.webContext(),
-            provider.effectiveEndpoints().userInfoUrl().orElseThrow(),
-            accessToken);
+        ProviderClients.signedGet(client, flowCtx.webContext(), userInfoUrl(provider), accessToken);
     return trace.userInfo(userInfo(signed.uri().toString(), signed.headers()));
+  }
+
+  private static String userInfoUrl(IdentityProvider provider) {
+    return provider
+        .effectiveEndpoints()
+        .userInfoUrl()
+        .orElseThrow(
+            () ->
+                new GatewayProblem(
+                    FederationProblem.INVALID_PROVIDER_URL,
+                    "The provider has no userInfoUrl: complete it before testing or enabling it."));
   }
 
   private IndirectClient client(IdentityProvider provider, HttpServletRequest request) {
@@ -498,7 +515,6 @@ public class FederationAuthenticator {
         userInfo(
             userInfoEndpoint.toString(),
             Map.of("Authorization", "Bearer " + accessToken.getValue()));
-    trace.userInfo(userInfo);
     var subject = claims.getString("sub", null);
     if (!userInfo.containsKey("sub")
         || !userInfo.get("sub").toString().equals(claims.get("sub").toString())) {
@@ -506,6 +522,8 @@ public class FederationAuthenticator {
           FederationProblem.USER_INFO_OTHER_SUBJECT,
           "The user info's sub is not the ID token's (" + subject + ").");
     }
+    // Shown by Test Integration only once it is known to be about the same person.
+    trace.userInfo(userInfo);
     var merged = Json.createObjectBuilder(claims);
     userInfo.forEach(merged::add);
     return merged.build();

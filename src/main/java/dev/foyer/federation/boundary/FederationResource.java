@@ -117,10 +117,10 @@ public class FederationResource {
         throw conflict;
       }
       var stopped = SignInResponses.profile(request);
-      var held = choices.hold(stopped, conflict.field());
+      var held = choices.tryHold(stopped, conflict.field()).orElseThrow(() -> conflict);
       var profile = stopped.identity().profile();
       var taken = conflict.field() == ConflictField.USERNAME ? profile.username() : profile.email();
-      var space = spaces.bySlug(stopped.identity().spaceSlug()).orElseThrow();
+      var space = spaces.bySlug(stopped.identity().spaceSlug()).orElseThrow(() -> conflict);
       return Response.ok(
               ConflictChoices.page(space.name(), conflict.field(), taken),
               MediaType.TEXT_HTML + ";charset=UTF-8")

@@ -43,9 +43,12 @@ final class FlowCookies {
     if (cookies == null) {
       return Optional.empty();
     }
-    return Arrays.stream(cookies)
-        .filter(cookie -> cookie.getName().equals(name))
-        .map(jakarta.servlet.http.Cookie::getValue)
-        .findFirst();
+    var values =
+        Arrays.stream(cookies)
+            .filter(cookie -> cookie.getName().equals(name))
+            .map(jakarta.servlet.http.Cookie::getValue)
+            .toList();
+    // Two of them: one was set by someone else (a sibling domain tossing its own); trust neither.
+    return values.size() == 1 ? Optional.of(values.get(0)) : Optional.empty();
   }
 }

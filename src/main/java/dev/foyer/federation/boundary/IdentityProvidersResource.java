@@ -98,6 +98,8 @@ public class IdentityProvidersResource {
   @ConfigProperty(name = "foyer.members.uid-provider", defaultValue = "uri-auth")
   String uidProvider;
 
+  private static final Set<String> MULTI_TENANT = Set.of("common", "organizations", "consumers");
+
   @Inject AdminScope scope;
   @Inject FlowStates flows;
   @Inject PublicAddress address;
@@ -281,6 +283,14 @@ public class IdentityProvidersResource {
         clientAuthentication);
     if (request.trustedEmails() != null) {
       provider.trustEmails(request.trustedEmails());
+    }
+    if (provider.trustedEmails()
+        && provider.kind() == ProviderKind.MICROSOFT
+        && provider.endpoints().tenant().map(MULTI_TENANT::contains).orElse(false)) {
+      // Any Entra tenant can assert any email there: trusting them would link anyone to anyone.
+      throw invalid(
+          "trustedEmails: not with the multi-tenant tenants common, organizations or consumers;"
+              + " name your own tenant");
     }
     provider.readWith(keys);
     provider.enable(enabled);

@@ -55,7 +55,10 @@ public record TestReport(JsonObject json) {
     return masked;
   }
 
-  /** An OAuth 2.0 token response body (JSON), masked; what is not JSON is not shown. */
+  /**
+   * An OAuth 2.0 token response body (JSON), masked: only the names and values known to be harmless
+   * are shown; every other string, at any depth, is replaced by its length.
+   */
   static Map<String, String> maskedJson(String body) {
     var fields = new TreeMap<String, String>();
     if (body == null) {
@@ -68,14 +71,28 @@ public record TestReport(JsonObject json) {
               (name, value) ->
                   fields.put(
                       name,
-                      value.getValueType() == JsonValue.ValueType.STRING
-                          ? ((jakarta.json.JsonString) value).getString()
-                          : value.toString()));
+                      SHOWN.contains(name.toLowerCase(Locale.ROOT))
+                          ? (value.getValueType() == JsonValue.ValueType.STRING
+                              ? ((jakarta.json.JsonString) value).getString()
+                              : value.toString())
+                          : value.getValueType() == JsonValue.ValueType.STRING
+                              ? mask(((jakarta.json.JsonString) value).getString())
+                              : value.getValueType() == JsonValue.ValueType.OBJECT
+                                      || value.getValueType() == JsonValue.ValueType.ARRAY
+                                  ? "("
+                                      + value.getValueType().name().toLowerCase(Locale.ROOT)
+                                      + ", not shown)"
+                                  : value.toString()));
     } catch (RuntimeException notJson) {
       fields.put("(body)", "not JSON, " + body.length() + " characters");
     }
-    return masked(fields);
+    return fields;
   }
+
+  /** Token response members shown as they are (RFC 6749 §5.1's, and OpenID Connect's). */
+  private static final java.util.Set<String> SHOWN =
+      java.util.Set.of(
+          "token_type", "expires_in", "scope", "refresh_expires_in", "not-before-policy");
 
   /** An OAuth 1.0a access token response ({@code a=b&c=d}), masked. */
   static Map<String, String> maskedForm(String body) {

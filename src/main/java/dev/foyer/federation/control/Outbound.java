@@ -10,22 +10,30 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -57,30 +65,45 @@ public class Outbound {
   @ConfigProperty(name = "foyer.federation.identify-header", defaultValue = "Foyer-Gateway: foyer")
   String identifyHeader;
 
+  /** Providers on this machine may be called (development and tests only). */
+  @Inject
+  @ConfigProperty(name = "foyer.federation.allow-loopback", defaultValue = "false")
+  boolean allowLoopback;
+
   /** {@code host:port} of an HTTP proxy for every call to identity providers; none if empty. */
   @Inject
   @ConfigProperty(name = "foyer.federation.proxy")
   Optional<String> proxy;
 
   private HttpClient client;
+  private Optional<InetSocketAddress> proxyAddress;
 
   @PostConstruct
   void build() {
+    proxyAddress =
+        proxy
+            .filter(p -> !p.isBlank())
+            .map(
+                p -> {
+                  var colon = p.lastIndexOf(':');
+                  if (colon <= 0) {
+                    throw new IllegalStateException(
+                        "foyer.federation.proxy must be host:port, not: " + p);
+                  }
+                  return InetSocketAddress.createUnresolved(
+                      p.substring(0, colon), Integer.parseInt(p.substring(colon + 1)));
+                });
     var builder =
         HttpClient.newBuilder()
             .connectTimeout(connectTimeout)
             .followRedirects(HttpClient.Redirect.NEVER);
-    proxy
-        .filter(p -> !p.isBlank())
-        .ifPresent(
-            p -> {
-              var colon = p.lastIndexOf(':');
-              builder.proxy(
-                  ProxySelector.of(
-                      new InetSocketAddress(
-                          p.substring(0, colon), Integer.parseInt(p.substring(colon + 1)))));
-            });
+    proxyAddress.ifPresent(address -> builder.proxy(ProxySelector.of(address)));
     client = builder.build();
+  }
+
+  /** The egress proxy, for the libraries that make their own calls; {@code NO_PROXY} if none. */
+  public Proxy proxy() {
+    return proxyAddress.map(address -> new Proxy(Proxy.Type.HTTP, address)).orElse(Proxy.NO_PROXY);
   }
 
   public int connectTimeoutMillis() {
@@ -116,60 +139,154 @@ public class Outbound {
   }
 
   /**
-   * A GET with the given extra headers. Failing to reach the provider is {@code TO1}; an answer
-   * larger than the cap or not UTF-8 is {@code RR1}.
+   * A GET with the given extra headers, done within the read timeout in all (headers and body), and
+   * read up to the size cap. Failing to reach the provider in time is {@code TO1}; an answer larger
+   * than the cap, cut off or not UTF-8 is {@code RR1}; an address Foyer must not call is {@code
+   * IOU2URL} ({@link #checkTarget}).
    */
   public Answer get(URI uri, Map<String, String> extraHeaders) {
+    checkTarget(uri);
     var request = HttpRequest.newBuilder(uri).timeout(readTimeout).GET();
     headers().forEach(request::header);
     request.header("Accept", "application/json");
     extraHeaders.forEach(request::header);
-    HttpResponse<InputStream> response;
+    var answer = client.sendAsync(request.build(), info -> new CappedBody(maxResponseBytes));
+    HttpResponse<byte[]> response;
     try {
-      response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-    } catch (HttpTimeoutException e) {
+      response = answer.get(readTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      answer.cancel(true);
       throw new GatewayProblem(
           FederationProblem.USER_INFO_UNREACHABLE,
           "The identity provider did not answer within " + readTimeout.toSeconds() + " s.");
-    } catch (IOException e) {
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof TooLarge) {
+        throw new GatewayProblem(
+            FederationProblem.RESPONSE_UNREADABLE,
+            "The identity provider's answer is larger than " + maxResponseBytes + " bytes.");
+      }
       throw new GatewayProblem(
           FederationProblem.USER_INFO_UNREACHABLE,
-          "The identity provider could not be reached (" + e.getClass().getSimpleName() + ").");
+          "The identity provider could not be reached ("
+              + e.getCause().getClass().getSimpleName()
+              + ").");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      answer.cancel(true);
       throw new GatewayProblem(
           FederationProblem.USER_INFO_UNREACHABLE, "The call to the identity provider stopped.");
     }
-    return new Answer(response.statusCode(), read(response.body()));
+    return new Answer(response.statusCode(), text(response.body()));
   }
 
-  private String read(InputStream body) {
-    try (body) {
-      var out = new ByteArrayOutputStream();
-      var buffer = new byte[8192];
-      int total = 0;
-      for (int n; (n = body.read(buffer)) >= 0; ) {
-        total += n;
-        if (total > maxResponseBytes) {
-          throw new GatewayProblem(
-              FederationProblem.RESPONSE_UNREADABLE,
-              "The identity provider's answer is larger than " + maxResponseBytes + " bytes.");
-        }
-        out.write(buffer, 0, n);
+  /**
+   * Refuses an address Foyer must never call on a provider's behalf: anything but {@code https}
+   * (plain {@code http} only to loopback, and only with {@code foyer.federation.allow-loopback});
+   * link-local, multicast and unspecified addresses (cloud metadata services live at
+   * 169.254.169.254); loopback unless allowed (development and tests). Private addresses are
+   * allowed: an intranet's identity provider lives there.
+   */
+  public void checkTarget(URI uri) {
+    var host = uri.getHost();
+    var scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+    if (host == null || !(scheme.equals("https") || scheme.equals("http"))) {
+      throw refusedTarget(uri, "not an absolute http(s) URL");
+    }
+    InetAddress[] addresses;
+    try {
+      addresses = InetAddress.getAllByName(host);
+    } catch (UnknownHostException e) {
+      throw new GatewayProblem(
+          FederationProblem.USER_INFO_UNREACHABLE,
+          "The identity provider's host " + host + " could not be resolved.");
+    }
+    for (var address : addresses) {
+      if (address.isLinkLocalAddress()
+          || address.isAnyLocalAddress()
+          || address.isMulticastAddress()) {
+        throw refusedTarget(uri, "its host is a link-local or special address");
       }
+      if (address.isLoopbackAddress() && !allowLoopback) {
+        throw refusedTarget(
+            uri, "its host is this machine (allowed only with foyer.federation.allow-loopback)");
+      }
+      if (scheme.equals("http") && !address.isLoopbackAddress()) {
+        throw refusedTarget(uri, "it is plain http");
+      }
+    }
+  }
+
+  private static GatewayProblem refusedTarget(URI uri, String why) {
+    return new GatewayProblem(
+        FederationProblem.INVALID_PROVIDER_URL,
+        "Foyer does not call " + uri.getScheme() + "://" + uri.getHost() + ": " + why + ".");
+  }
+
+  private String text(byte[] body) {
+    try {
       return StandardCharsets.UTF_8
           .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(out.toByteArray()))
+          .decode(ByteBuffer.wrap(body))
           .toString();
     } catch (CharacterCodingException e) {
       throw new GatewayProblem(
           FederationProblem.RESPONSE_UNREADABLE, "The identity provider's answer is not UTF-8.");
-    } catch (IOException e) {
-      throw new GatewayProblem(
-          FederationProblem.RESPONSE_UNREADABLE,
-          "The identity provider's answer could not be read to its end.");
+    }
+  }
+
+  /** The cap was reached: the rest of the body is not read. */
+  private static final class TooLarge extends IOException {
+    TooLarge() {
+      super("answer larger than the cap", null);
+    }
+  }
+
+  /** Collects a body up to a cap; past it, cancels the subscription and fails. */
+  private static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
+    private final int cap;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+    private Flow.Subscription subscription;
+
+    CappedBody(int cap) {
+      this.cap = cap;
+    }
+
+    @Override
+    public CompletionStage<byte[]> getBody() {
+      return result;
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription subscription) {
+      this.subscription = subscription;
+      subscription.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> buffers) {
+      for (var buffer : buffers) {
+        if (out.size() + buffer.remaining() > cap) {
+          subscription.cancel();
+          result.completeExceptionally(new TooLarge());
+          return;
+        }
+        var bytes = new byte[buffer.remaining()];
+        buffer.get(bytes);
+        out.write(bytes, 0, bytes.length);
+      }
+    }
+
+    @Override
+    public void onError(Throwable throwable) {
+      result.completeExceptionally(throwable);
+    }
+
+    @Override
+    public void onComplete() {
+      result.complete(out.toByteArray());
     }
   }
 

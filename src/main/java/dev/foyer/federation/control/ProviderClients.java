@@ -1,14 +1,17 @@
 package dev.foyer.federation.control;
 
 import com.github.scribejava.core.builder.api.DefaultApi10a;
+import com.github.scribejava.core.builder.api.DefaultApi20;
 import com.github.scribejava.core.httpclient.jdk.JDKHttpClientConfig;
 import com.github.scribejava.core.model.OAuth1AccessToken;
+import com.github.scribejava.core.model.OAuth1RequestToken;
 import com.github.scribejava.core.model.OAuthRequest;
 import com.github.scribejava.core.model.Verb;
 import com.github.scribejava.core.oauth.AccessTokenRequestParams;
 import com.github.scribejava.core.oauth.AuthorizationUrlBuilder;
 import com.github.scribejava.core.oauth.OAuth10aService;
 import com.github.scribejava.core.oauth.OAuth20Service;
+import com.github.scribejava.core.oauth.OAuthService;
 import com.github.scribejava.core.pkce.PKCEService;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
@@ -42,6 +45,7 @@ import org.pac4j.core.http.ajax.AjaxRequestResolver;
 import org.pac4j.core.http.callback.NoParameterCallbackUrlResolver;
 import org.pac4j.core.redirect.RedirectionActionBuilder;
 import org.pac4j.core.util.HttpActionHelper;
+import org.pac4j.core.util.generator.RandomValueGenerator;
 import org.pac4j.oauth.client.OAuth10Client;
 import org.pac4j.oauth.client.OAuth20Client;
 import org.pac4j.oauth.config.OAuth10Configuration;
@@ -99,6 +103,7 @@ public class ProviderClients {
   static final Duration MAX_AGE = Duration.ofHours(1);
 
   private final Map<Key, Made> clients = new ConcurrentHashMap<>();
+  private final Map<String, Object> building = new ConcurrentHashMap<>();
 
   private record Key(String providerId, long version, String callbackUrl) {}
 
@@ -111,13 +116,20 @@ public class ProviderClients {
   public IndirectClient client(IdentityProvider provider, String clientSecret, String callbackUrl) {
     var key = new Key(provider.id(), provider.version(), callbackUrl);
     var made = clients.get(key);
-    var now = Instant.now();
-    if (made == null || made.at().plus(MAX_AGE).isBefore(now)) {
-      clients.keySet().removeIf(old -> old.providerId().equals(provider.id()));
-      made = new Made(build(provider, clientSecret, callbackUrl), now);
-      clients.put(key, made);
+    if (made != null && !made.at().plus(MAX_AGE).isBefore(Instant.now())) {
+      return made.client();
     }
-    return made.client();
+    // One build per provider at a time: a slow provider holds one thread, not one per request.
+    synchronized (building.computeIfAbsent(provider.id(), id -> new Object())) {
+      made = clients.get(key);
+      var now = Instant.now();
+      if (made == null || made.at().plus(MAX_AGE).isBefore(now)) {
+        clients.keySet().removeIf(old -> old.providerId().equals(provider.id()));
+        made = new Made(build(provider, clientSecret, callbackUrl), now);
+        clients.put(key, made);
+      }
+      return made.client();
+    }
   }
 
   private IndirectClient build(IdentityProvider provider, String secret, String callbackUrl) {
@@ -170,6 +182,7 @@ public class ProviderClients {
             outbound.connectTimeoutMillis(),
             outbound.readTimeoutMillis(),
             outbound.maxResponseBytes());
+    retriever.setProxy(outbound.proxy());
     retriever.setHeaders(
         outbound.headers().entrySet().stream()
             .collect(
@@ -178,6 +191,23 @@ public class ProviderClients {
     configuration.setResourceRetriever(retriever);
     configuration.setOpMetadataResolver(new CheckedMetadata(configuration, issuer, outbound));
     return new OidcClient(configuration);
+  }
+
+  private static String required(Optional<String> url, String field) {
+    return url.orElseThrow(
+        () ->
+            new GatewayProblem(
+                FederationProblem.INVALID_PROVIDER_URL,
+                "The provider has no " + field + ": complete it before testing or enabling it."));
+  }
+
+  /**
+   * A URL Foyer itself calls: present, and an address it may call ({@link Outbound#checkTarget}).
+   */
+  private String called(Optional<String> url, String field) {
+    var present = required(url, field);
+    outbound.checkTarget(URI.create(present));
+    return present;
   }
 
   static String discovery(String issuer) {
@@ -189,23 +219,26 @@ public class ProviderClients {
     var endpoints = provider.effectiveEndpoints();
     var api =
         new GenericApi20(
-            endpoints.authorizationUrl().orElseThrow(), endpoints.tokenUrl().orElseThrow());
+            required(endpoints.authorizationUrl(), "authorizationUrl"),
+            called(endpoints.tokenUrl(), "tokenUrl"));
     api.setClientAuthenticationMethod(
         provider.clientAuthentication() == ClientAuthentication.CLIENT_SECRET_POST
             ? GenericApi20.REQUEST_BODY_AUTHENTICATION_METHOD
             : GenericApi20.BASIC_AUTH_AUTHENTICATION_METHOD);
-    var configuration = new FoyerOAuth20Configuration();
+    var configuration = new FoyerOAuth20Configuration(outbound.headers());
     configuration.setApi(api);
     configuration.setKey(provider.clientId().orElse(""));
     configuration.setSecret(secret);
     configuration.setScope(provider.effectiveScopes().orElse(null));
     configuration.setWithState(true);
+    configuration.setStateGenerator(new RandomValueGenerator(32));
     configuration.setProfileDefinition(new GenericOAuth20ProfileDefinition());
     configuration.setHttpClientConfig(
         JDKHttpClientConfig.defaultConfig()
             .withConnectTimeout(outbound.connectTimeoutMillis())
             .withReadTimeout(outbound.readTimeoutMillis())
-            .withFollowRedirects(false));
+            .withFollowRedirects(false)
+            .withProxy(outbound.proxy()));
     var client = new OAuth20Client();
     client.setConfiguration(configuration);
     boolean pkce = provider.pkce();
@@ -231,10 +264,10 @@ public class ProviderClients {
 
   private OAuth10Client oauth1(IdentityProvider provider, String secret) {
     var endpoints = provider.effectiveEndpoints();
-    var requestTokenUrl = endpoints.requestTokenUrl().orElseThrow();
-    var accessTokenUrl = endpoints.tokenUrl().orElseThrow();
-    var authorizationUrl = endpoints.authorizationUrl().orElseThrow();
-    var configuration = new FoyerOAuth10Configuration();
+    var requestTokenUrl = called(endpoints.requestTokenUrl(), "requestTokenUrl");
+    var accessTokenUrl = called(endpoints.tokenUrl(), "tokenUrl");
+    var authorizationUrl = required(endpoints.authorizationUrl(), "authorizationUrl");
+    var configuration = new FoyerOAuth10Configuration(outbound.headers());
     configuration.setApi(
         new DefaultApi10a() {
           @Override
@@ -259,7 +292,8 @@ public class ProviderClients {
         JDKHttpClientConfig.defaultConfig()
             .withConnectTimeout(outbound.connectTimeoutMillis())
             .withReadTimeout(outbound.readTimeoutMillis())
-            .withFollowRedirects(false));
+            .withFollowRedirects(false)
+            .withProxy(outbound.proxy()));
     var client = new OAuth10Client();
     client.setConfiguration(configuration);
     return client;
@@ -316,42 +350,74 @@ public class ProviderClients {
     }
   }
 
-  /** Identifies Foyer on scribejava's calls (the code exchange). */
+  /** Identifies Foyer on scribejava's calls (the code exchange): User-Agent and Foyer's header. */
   private static final class FoyerOAuth20Configuration extends OAuth20Configuration {
+    private final Map<String, String> headers;
+
+    FoyerOAuth20Configuration(Map<String, String> headers) {
+      this.headers = headers;
+    }
+
     @Override
-    public com.github.scribejava.core.oauth.OAuthService buildService(
-        WebContext context, IndirectClient client) {
+    public OAuthService buildService(WebContext context, IndirectClient client) {
       init();
-      return ((com.github.scribejava.core.builder.api.DefaultApi20) getApi())
-          .createService(
-              getKey(),
-              getSecret(),
-              client.computeFinalCallbackUrl(context),
-              getScope(),
-              getResponseType(),
-              null,
-              Outbound.USER_AGENT,
-              getHttpClientConfig(),
-              null);
+      return new OAuth20Service(
+          (DefaultApi20) getApi(),
+          getKey(),
+          getSecret(),
+          client.computeFinalCallbackUrl(context),
+          getScope(),
+          getResponseType(),
+          null,
+          Outbound.USER_AGENT,
+          getHttpClientConfig(),
+          null) {
+        @Override
+        protected OAuthRequest createAccessTokenRequest(AccessTokenRequestParams params) {
+          var request = super.createAccessTokenRequest(params);
+          headers.forEach(request::addHeader);
+          return request;
+        }
+      };
     }
   }
 
   /** Identifies Foyer on scribejava's OAuth 1.0a calls (request and access token). */
   private static final class FoyerOAuth10Configuration extends OAuth10Configuration {
+    private final Map<String, String> headers;
+
+    FoyerOAuth10Configuration(Map<String, String> headers) {
+      this.headers = headers;
+    }
+
     @Override
-    public com.github.scribejava.core.oauth.OAuthService buildService(
-        WebContext context, IndirectClient client) {
+    public OAuthService buildService(WebContext context, IndirectClient client) {
       init();
-      return ((DefaultApi10a) getApi())
-          .createService(
-              getKey(),
-              getSecret(),
-              client.computeFinalCallbackUrl(context),
-              getScope(),
-              null,
-              Outbound.USER_AGENT,
-              getHttpClientConfig(),
-              null);
+      return new OAuth10aService(
+          (DefaultApi10a) getApi(),
+          getKey(),
+          getSecret(),
+          client.computeFinalCallbackUrl(context),
+          getScope(),
+          null,
+          Outbound.USER_AGENT,
+          getHttpClientConfig(),
+          null) {
+        @Override
+        protected OAuthRequest prepareRequestTokenRequest() {
+          var request = super.prepareRequestTokenRequest();
+          headers.forEach(request::addHeader);
+          return request;
+        }
+
+        @Override
+        protected OAuthRequest prepareAccessTokenRequest(
+            OAuth1RequestToken requestToken, String verifier) {
+          var request = super.prepareAccessTokenRequest(requestToken, verifier);
+          headers.forEach(request::addHeader);
+          return request;
+        }
+      };
     }
   }
 
@@ -367,6 +433,7 @@ public class ProviderClients {
     public void configureHttpRequest(HTTPRequest request) {
       super.configureHttpRequest(request);
       outbound.headers().forEach(request::setHeader);
+      request.setProxy(outbound.proxy());
     }
   }
 
@@ -429,6 +496,21 @@ public class ProviderClients {
                 + ")");
       }
       metadata.setIDTokenJWSAlgs(algorithms);
+      // The endpoints the document names are called by Foyer: the same rules as saved URLs.
+      try {
+        for (var endpoint :
+            new URI[] {
+              metadata.getTokenEndpointURI(),
+              metadata.getJWKSetURI(),
+              metadata.getUserInfoEndpointURI()
+            }) {
+          if (endpoint != null) {
+            outbound.checkTarget(endpoint);
+          }
+        }
+      } catch (GatewayProblem refused) {
+        throw new OidcException(refused);
+      }
       return metadata;
     }
 

@@ -59,6 +59,7 @@ class FederationIT {
             "family_name", "Lovelace",
             "nickname", "ada"));
     var browser = server.browser();
+    provider.received();
 
     var entry = browser.get("/auth/federation/" + slug + "/corp");
 
@@ -90,6 +91,16 @@ class FederationIT {
     assertThat(member.path(0).path("givenName").asText()).isEqualTo("Ada");
     assertThat(member.path(0).path("email").asText()).isEqualTo("ada@corp.example");
     assertThat(member.path(0).path("emailVerified").asBoolean()).isTrue();
+    var calls =
+        provider.received().stream().filter(call -> !call.line().contains("/authorize")).toList();
+    assertThat(calls)
+        .extracting(MockProvider.Received::line)
+        .anyMatch(line -> line.startsWith("GET /" + slug + "/.well-known/openid-configuration"))
+        .anyMatch(line -> line.startsWith("GET /" + slug + "/jwks"))
+        .anyMatch(line -> line.startsWith("POST /" + slug + "/token"))
+        .anyMatch(line -> line.startsWith("GET /" + slug + "/userinfo"));
+    assertThat(calls)
+        .allSatisfy(call -> assertThat(call.headers()).containsEntry("foyer-gateway", "foyer"));
     var me = browser.json().get("/api/me?account=" + slug);
     assertThat(me.statusCode()).as(describe(me)).isEqualTo(200);
     assertThat(me.body()).contains("Lovelace");
@@ -196,6 +207,61 @@ class FederationIT {
   }
 
   @Test
+  void neverCallsALinkLocalAddressSuchAsACloudMetadataService(FoyerServer server) {
+    var slug = createSpace(server);
+    var created =
+        send(
+            server,
+            server.adminToken(),
+            "POST",
+            providers(slug),
+            Json.write(
+                Json.object()
+                    .put("alias", "meta")
+                    .put("kind", "OAUTH2")
+                    .put("authorizationUrl", provider.authorizationUrl(slug))
+                    .put("tokenUrl", provider.tokenUrl(slug))
+                    .put("userInfoUrl", "https://169.254.169.254/latest/meta-data/")
+                    .put("clientId", "foyer")
+                    .put("clientSecret", "meta-secret")
+                    .put("scopes", "openid")
+                    .set("attributeKeys", Json.object().put("unique", "sub"))));
+    assertThat(created.statusCode()).as(describe(created)).isEqualTo(201);
+    provider.nextSignIn(slug, "emp-8008", Map.of());
+    var browser = server.browser().json();
+    var entry = browser.get("/auth/federation/" + slug + "/meta");
+    var callback = provider.approve(browser, entry.headers().firstValue("Location").orElseThrow());
+
+    var refused = browser.get(callback.toString());
+
+    assertProblem(refused, 400, "IOU2URL");
+    assertThat(refused.body()).contains("169.254.169.254").contains("link-local");
+    assertNothingAccepted(server, slug);
+  }
+
+  @Test
+  void trustsNeitherOfTwoFlowCookies(FoyerServer server) {
+    var slug = createSpace(server);
+    addOidc(server, slug, "corp", Map.of());
+    var browser = server.browser().json();
+    var entry = browser.get("/auth/federation/" + slug + "/corp");
+    var flow = browser.cookie("foyer-flow").orElseThrow().getValue();
+    var state =
+        query(URI.create(entry.headers().firstValue("Location").orElseThrow())).get("state");
+
+    var tossed =
+        server
+            .browser()
+            .json()
+            .get(
+                "/auth/federation/callback?code=x&state=" + state,
+                "Cookie",
+                "foyer-flow=" + flow + "; foyer-flow=tossed-by-a-sibling-domain");
+
+    assertProblem(tossed, 400, "FLOW1");
+  }
+
+  @Test
   void refusesAnEmptyUniqueValueWithUm1AndWritesNoMember(FoyerServer server) {
     var slug = createSpace(server);
     addOidc(server, slug, "corp", Map.of("unique", "employee.id"));
@@ -248,10 +314,24 @@ class FederationIT {
     assertThat(query(URI.create(entry.headers().firstValue("Location").orElseThrow())))
         .containsKeys("state", "code_challenge");
 
+    provider.received();
     var callback = provider.approve(browser, entry.headers().firstValue("Location").orElseThrow());
     var signedIn = browser.get(callback.toString());
 
     assertThat(signedIn.statusCode()).as(describe(signedIn)).isEqualTo(302);
+    // Foyer's own calls (token, user info) say who they are, for the provider's firewall.
+    var calls =
+        provider.received().stream().filter(call -> !call.line().contains("/authorize")).toList();
+    assertThat(calls)
+        .extracting(MockProvider.Received::line)
+        .anyMatch(line -> line.startsWith("POST /" + slug + "/token"))
+        .anyMatch(line -> line.startsWith("GET /" + slug + "/userinfo"));
+    assertThat(calls)
+        .allSatisfy(
+            call -> {
+              assertThat(call.headers()).containsEntry("foyer-gateway", "foyer");
+              assertThat(call.headers().get("user-agent")).startsWith("Foyer/");
+            });
     var member = reconcile(server, slug, "48213", "intranet");
     assertThat(member).hasSize(1);
     assertThat(member.path(0).path("nickname").asText()).isEqualTo("Rob");

@@ -343,6 +343,26 @@ class IdentityProvidersApiIT {
     assertProblem(send(server, admin, "GET", path(slug) + "/%3Cx%3E", null), 404, "IDP2");
   }
 
+  @Test
+  void refusesToTrustEmailsFromEveryEntraTenant(FoyerServer server) {
+    var slug = createSpace(server);
+    var body =
+        Json.object()
+            .put("alias", "entra")
+            .put("kind", "MICROSOFT")
+            .put("tenant", "common")
+            .put("trustedEmails", true)
+            .put("clientId", "abc")
+            .put("clientSecret", SECRET);
+
+    var refused = post(server, slug, body);
+    var ownTenant = post(server, slug, body.put("tenant", "contoso.onmicrosoft.com"));
+
+    assertProblem(refused, 400, "ADM1");
+    assertThat(refused.body()).contains("trustedEmails");
+    assertThat(ownTenant.statusCode()).as(describe(ownTenant)).isEqualTo(201);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"uri-auth", "jwt-sso", "password", "federation"})
   void refusesAnAliasThatNamesOneOfFoyersOwnDoors(String alias, FoyerServer server) {

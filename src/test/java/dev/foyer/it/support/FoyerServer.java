@@ -355,7 +355,9 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
                   "-Dmp.jwt.verify.audiences=" + ADMIN_AUDIENCE,
                   "-Dfoyer.secrets.key=" + sealingKey,
                   // Plain HTTP on loopback: a Secure cookie would never come back.
-                  "-Dfoyer.session.cookie-secure=false"));
+                  "-Dfoyer.session.cookie-secure=false",
+                  // The tests' identity providers run on loopback.
+                  "-Dfoyer.federation.allow-loopback=true"));
       // After the defaults above, so that an extra server's own value of a key wins.
       options.systemProperties().forEach((name, value) -> command.add("-D" + name + "=" + value));
       command.addAll(

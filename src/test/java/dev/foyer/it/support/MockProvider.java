@@ -2,7 +2,6 @@ package dev.foyer.it.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -72,19 +71,26 @@ public final class MockProvider implements AutoCloseable {
     return URI.create(answer.headers().firstValue("Location").orElseThrow());
   }
 
-  /** The requests the provider received so far, oldest first (for what Foyer sent it). */
-  public List<String> requestLines(int count) {
-    return java.util.stream.IntStream.range(0, count)
-        .mapToObj(i -> server.takeRequest(5, java.util.concurrent.TimeUnit.SECONDS))
-        .map(request -> request == null ? "" : request.getRequestLine())
-        .toList();
-  }
+  /** A request the provider received: its request line and headers (names lower case). */
+  public record Received(String line, Map<String, String> headers) {}
 
-  public JsonNode discovery(String realm) {
-    return Json.parse(
-        new Browser(URI.create(issuer(realm)))
-            .get(issuer(realm) + "/.well-known/openid-configuration")
-            .body());
+  /** Every request the provider received since the last call, oldest first. */
+  public List<Received> received() {
+    var received = new java.util.ArrayList<Received>();
+    while (true) {
+      okhttp3.mockwebserver.RecordedRequest request;
+      try {
+        request = server.takeRequest(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+      } catch (RuntimeException none) {
+        // mock-oauth2-server says "no request found in queue" with an exception.
+        return received;
+      }
+      var headers = new java.util.TreeMap<String, String>();
+      request
+          .getHeaders()
+          .forEach(pair -> headers.put(pair.getFirst().toLowerCase(), pair.getSecond()));
+      received.add(new Received(request.getRequestLine(), headers));
+    }
   }
 
   @Override
