@@ -1,6 +1,7 @@
 package dev.foyer.members.control;
 
 import dev.foyer.members.entity.AssertedIdentity;
+import dev.foyer.members.entity.ConflictField;
 import dev.foyer.members.entity.LinkedIdentity;
 import dev.foyer.members.entity.Member;
 import dev.foyer.members.entity.MemberChanges;
@@ -127,11 +128,28 @@ public class Admission {
       usernames.holder(space, username).ifPresent(holders::add);
     }
     if (email != null && !email.isBlank()) {
-      holders.addAll(
+      var claimVerified = identity.policy().emailVerified();
+      var emailHolders = new ArrayList<Member>();
+      for (var holder :
           em.createNamedQuery(Member.HOLDING_EMAIL, Member.class)
               .setParameter("space", space)
               .setParameter("email", Member.emailKey(email))
-              .getResultList());
+              .getResultList()) {
+        if (member != null && holder.id().equals(member.id())) {
+          continue;
+        }
+        if (claimVerified && !holder.emailVerified()) {
+          // A verified address displaces an unverified claim to it, whatever the space's options.
+          holder.removeEmail();
+        } else {
+          emailHolders.add(holder);
+        }
+      }
+      if (!claimVerified && emailHolders.stream().anyMatch(Member::emailVerified)) {
+        // An unverified address never takes a verified holder's, even with autoResolve.
+        throw new SignInConflict(ConflictField.EMAIL, space.conflicts().changeEmail());
+      }
+      holders.addAll(emailHolders);
     }
     var outcome =
         ConflictRules.decide(
