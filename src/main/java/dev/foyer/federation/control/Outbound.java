@@ -10,7 +10,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
@@ -24,8 +23,15 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -116,60 +122,146 @@ public class Outbound {
   }
 
   /**
-   * A GET with the given extra headers. Failing to reach the provider is {@code TO1}; an answer
-   * larger than the cap or not UTF-8 is {@code RR1}.
+   * A GET with the given extra headers. Failing to reach the provider, or its whole answer (headers
+   * and body) not arriving within the read timeout, is {@code TO1}; an answer larger than the cap,
+   * cut short or not UTF-8 is {@code RR1}.
    */
   public Answer get(URI uri, Map<String, String> extraHeaders) {
     var request = HttpRequest.newBuilder(uri).timeout(readTimeout).GET();
     headers().forEach(request::header);
     request.header("Accept", "application/json");
     extraHeaders.forEach(request::header);
-    HttpResponse<InputStream> response;
+    // The request timeout ends when the headers arrive; a provider that then stalls its body would
+    // hold the request thread for good (seen: a body paused 40 s was waited for, then accepted).
+    // So the whole answer must arrive within the read timeout, and cancelling aborts the exchange.
+    var pending = client.sendAsync(request.build(), info -> new CappedBody(maxResponseBytes));
+    HttpResponse<byte[]> response;
     try {
-      response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-    } catch (HttpTimeoutException e) {
-      throw new GatewayProblem(
-          FederationProblem.USER_INFO_UNREACHABLE,
-          "The identity provider did not answer within " + readTimeout.toSeconds() + " s.");
-    } catch (IOException e) {
-      throw new GatewayProblem(
-          FederationProblem.USER_INFO_UNREACHABLE,
-          "The identity provider could not be reached (" + e.getClass().getSimpleName() + ").");
+      response = pending.get(readTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      pending.cancel(true);
+      throw notInTime();
+    } catch (ExecutionException e) {
+      throw failed(e.getCause());
     } catch (InterruptedException e) {
+      pending.cancel(true);
       Thread.currentThread().interrupt();
       throw new GatewayProblem(
           FederationProblem.USER_INFO_UNREACHABLE, "The call to the identity provider stopped.");
     }
-    return new Answer(response.statusCode(), read(response.body()));
+    return new Answer(response.statusCode(), utf8(response.body()));
   }
 
-  private String read(InputStream body) {
-    try (body) {
-      var out = new ByteArrayOutputStream();
-      var buffer = new byte[8192];
-      int total = 0;
-      for (int n; (n = body.read(buffer)) >= 0; ) {
-        total += n;
-        if (total > maxResponseBytes) {
-          throw new GatewayProblem(
-              FederationProblem.RESPONSE_UNREADABLE,
-              "The identity provider's answer is larger than " + maxResponseBytes + " bytes.");
-        }
-        out.write(buffer, 0, n);
+  private GatewayProblem notInTime() {
+    return new GatewayProblem(
+        FederationProblem.USER_INFO_UNREACHABLE,
+        "The identity provider did not answer within " + readTimeout.toSeconds() + " s.");
+  }
+
+  private GatewayProblem failed(Throwable error) {
+    // The client may wrap the body's own exception: the innermost one of ours tells.
+    var cause = error;
+    for (var c = error; c != null; c = c.getCause()) {
+      if (c instanceof TooLarge || c instanceof BodyFailed || c instanceof HttpTimeoutException) {
+        cause = c;
+        break;
       }
+    }
+    if (cause instanceof TooLarge) {
+      return new GatewayProblem(
+          FederationProblem.RESPONSE_UNREADABLE,
+          "The identity provider's answer is larger than " + maxResponseBytes + " bytes.");
+    }
+    if (cause instanceof BodyFailed) {
+      return new GatewayProblem(
+          FederationProblem.RESPONSE_UNREADABLE,
+          "The identity provider's answer could not be read to its end.");
+    }
+    if (cause instanceof HttpTimeoutException) {
+      return notInTime();
+    }
+    return new GatewayProblem(
+        FederationProblem.USER_INFO_UNREACHABLE,
+        "The identity provider could not be reached ("
+            + (cause == null ? "no reason" : cause.getClass().getSimpleName())
+            + ").");
+  }
+
+  private static String utf8(byte[] body) {
+    try {
       return StandardCharsets.UTF_8
           .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(out.toByteArray()))
+          .decode(ByteBuffer.wrap(body))
           .toString();
     } catch (CharacterCodingException e) {
       throw new GatewayProblem(
           FederationProblem.RESPONSE_UNREADABLE, "The identity provider's answer is not UTF-8.");
-    } catch (IOException e) {
-      throw new GatewayProblem(
-          FederationProblem.RESPONSE_UNREADABLE,
-          "The identity provider's answer could not be read to its end.");
+    }
+  }
+
+  /** The body more than the cap allows; the rest is not read. */
+  private static final class TooLarge extends IOException {
+    TooLarge() {
+      super("larger than the cap");
+    }
+  }
+
+  /** The connection failed while the body was read (after the headers). */
+  private static final class BodyFailed extends IOException {
+    BodyFailed(Throwable cause) {
+      super("body cut short", cause);
+    }
+  }
+
+  /** Collects the body up to the cap; beyond it, cancels the exchange and fails with TooLarge. */
+  private static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
+    private final int cap;
+    private final CompletableFuture<byte[]> body = new CompletableFuture<>();
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private Flow.Subscription subscription;
+
+    CappedBody(int cap) {
+      this.cap = cap;
+    }
+
+    @Override
+    public CompletionStage<byte[]> getBody() {
+      return body;
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription subscription) {
+      this.subscription = subscription;
+      subscription.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> buffers) {
+      for (var buffer : buffers) {
+        if (body.isDone()) {
+          return;
+        }
+        if ((long) out.size() + buffer.remaining() > cap) {
+          subscription.cancel();
+          body.completeExceptionally(new TooLarge());
+          return;
+        }
+        var bytes = new byte[buffer.remaining()];
+        buffer.get(bytes);
+        out.writeBytes(bytes);
+      }
+    }
+
+    @Override
+    public void onError(Throwable error) {
+      body.completeExceptionally(new BodyFailed(error));
+    }
+
+    @Override
+    public void onComplete() {
+      body.complete(out.toByteArray());
     }
   }
 
