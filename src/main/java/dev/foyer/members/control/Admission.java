@@ -13,6 +13,7 @@ import dev.foyer.spaces.entity.Space;
 import dev.foyer.spaces.entity.SpaceGroup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityExistsException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -145,6 +146,12 @@ public class Admission {
                             h.id(), h.username().orElse(null), h.email().orElse(null)))
                 .toList());
     if (outcome instanceof ConflictRules.Refuse refuse) {
+      if (member == null && linkedMeanwhile(space, identity)) {
+        // The holder is this very person: a concurrent first sign-in of theirs created the member
+        // and linked this identity after this one looked. SignIn runs this one again, in a fresh
+        // transaction, and then it finds that member instead of a conflict.
+        throw new EntityExistsException("a concurrent first sign-in linked this identity");
+      }
       throw new SignInConflict(refuse.field(), refuse.mayChoose());
     }
     var proceed = (ConflictRules.Proceed) outcome;
@@ -160,6 +167,13 @@ public class Admission {
       }
     }
     em.flush();
+  }
+
+  private boolean linkedMeanwhile(Space space, AssertedIdentity identity) {
+    return identity
+        .externalId()
+        .flatMap(externalId -> link(space, identity.provider(), externalId))
+        .isPresent();
   }
 
   private void apply(Space space, Member member, MemberChanges changes) {
