@@ -1,6 +1,7 @@
 package dev.foyer.federation.boundary;
 
 import dev.foyer.doors.SignInResponses;
+import dev.foyer.signin.control.DoorAttempt;
 import dev.foyer.signin.control.FlowStates;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -50,6 +51,9 @@ public class FederationResource {
       @PathParam("alias") String alias,
       @QueryParam("eventid") String eventId,
       @QueryParam("return") String returnPath) {
+    // A refusal here (an unknown provider, an unusable discovery document) is an attempt too: the
+    // administrator finds its code in the login records, as for the callback's refusals.
+    new DoorAttempt(FederationDoor.NAME, account).mark(request);
     var started =
         authenticator.start(
             new JEEContext(request, response), request, account, alias, eventId, returnPath);
