@@ -206,6 +206,51 @@ class ProviderFaultsIT {
   }
 
   @Test
+  void aTokenEndpointStallingItsAnswerIsCo1WithinTheReadTimeout(FoyerServer server) {
+    var slug = createSpace(server);
+    peer.answer("/" + slug + "/token", peer.stalledBody(READ_TIMEOUT.multipliedBy(4)));
+    createOAuth2(server, slug, peer.url("/" + slug + "/token"), provider.userInfoUrl(slug));
+
+    var started = System.nanoTime();
+    var refused = callback(server, slug, "intranet", () -> {});
+    var took = Duration.ofNanos(System.nanoTime() - started);
+
+    assertRefused(server, slug, refused, 502, "CO1");
+    assertThat(took).isLessThan(READ_TIMEOUT.multipliedBy(2));
+  }
+
+  @Test
+  void anOpenIdTokenEndpointRefusingTheCodeIsCo1(FoyerServer server) {
+    var slug = createSpace(server);
+    peer.proxy("/" + slug + "/", provider.baseUrl());
+    peer.answer(
+        "/" + slug + "/token",
+        FaultyPeer.json(
+            400, "{\"error\":\"invalid_client\",\"error_description\":\"secret-ish detail\"}"));
+    createOidc(server, slug, peer.url("/" + slug));
+
+    var refused = callback(server, slug, "corp", () -> {});
+
+    assertRefused(server, slug, refused, 502, "CO1");
+    assertThat(refused.body()).doesNotContain("secret-ish");
+  }
+
+  @Test
+  void anOpenIdTokenEndpointSilentBeyondTheReadTimeoutIsCo1(FoyerServer server) {
+    var slug = createSpace(server);
+    peer.proxy("/" + slug + "/", provider.baseUrl());
+    peer.answer("/" + slug + "/token", peer.silence(READ_TIMEOUT.multipliedBy(4)));
+    createOidc(server, slug, peer.url("/" + slug));
+
+    var started = System.nanoTime();
+    var refused = callback(server, slug, "corp", () -> {});
+    var took = Duration.ofNanos(System.nanoTime() - started);
+
+    assertRefused(server, slug, refused, 502, "CO1");
+    assertThat(took).isLessThan(READ_TIMEOUT.multipliedBy(2));
+  }
+
+  @Test
   void aDiscoveryDocumentNamingAnotherIssuerIsOidc2(FoyerServer server) {
     var slug = createSpace(server);
     var issuer = peer.url("/" + slug);
