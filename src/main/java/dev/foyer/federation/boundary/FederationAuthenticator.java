@@ -74,6 +74,8 @@ import org.pac4j.oidc.profile.OidcProfile;
  */
 @ApplicationScoped
 public class FederationAuthenticator {
+  static final System.Logger LOGGER = System.getLogger(FederationAuthenticator.class.getName());
+
   /** Parameters that would make pac4j take tokens from the URL (implicit flow) or log out. */
   static final Set<String> REFUSED_PARAMETERS =
       Set.of("id_token", "access_token", "token_type", "logout_token", "sid", "response");
@@ -479,8 +481,26 @@ public class FederationAuthenticator {
                       "The provider's token endpoint did not exchange the code. Check the client"
                           + " id and secret."));
     } catch (TechnicalException e) {
-      throw unwrapped(e, FederationProblem.CODE_NOT_EXCHANGED);
+      throw codeNotExchanged(e);
     }
+  }
+
+  /**
+   * pac4j's reason quotes the token endpoint's {@code error_description}, the provider's own text:
+   * logged for the operator, never shown to the person (STYLE §5, "never echo upstream error
+   * text").
+   */
+  private static GatewayProblem codeNotExchanged(TechnicalException e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof GatewayProblem problem) {
+        return problem;
+      }
+    }
+    LOGGER.log(System.Logger.Level.WARNING, "A code exchange failed: {0}", brief(e));
+    return new GatewayProblem(
+        FederationProblem.CODE_NOT_EXCHANGED,
+        "The provider's token endpoint did not exchange the code. Check the client id and secret"
+            + " and the token URL.");
   }
 
   /** The verified ID token's claims, with the user info's on top (its {@code sub} must match). */

@@ -3,6 +3,7 @@ package dev.foyer.federation.boundary;
 import dev.foyer.doors.SignInResponses;
 import dev.foyer.members.entity.ConflictField;
 import dev.foyer.members.entity.SignInConflict;
+import dev.foyer.signin.control.DoorAttempt;
 import dev.foyer.signin.control.FlowStates;
 import dev.foyer.spaces.control.Spaces;
 import jakarta.enterprise.context.RequestScoped;
@@ -58,6 +59,9 @@ public class FederationResource {
       @PathParam("alias") String alias,
       @QueryParam("eventid") String eventId,
       @QueryParam("return") String returnPath) {
+    // A refusal here (an unknown provider, an unusable discovery document) is an attempt too: the
+    // administrator finds its code in the login records, as for the callback's refusals.
+    new DoorAttempt(FederationDoor.NAME, account).mark(request);
     var started =
         authenticator.start(
             new JEEContext(request, response), request, account, alias, eventId, returnPath);

@@ -14,6 +14,7 @@ import dev.foyer.spaces.entity.Space;
 import dev.foyer.spaces.entity.SpaceGroup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityExistsException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -147,7 +148,8 @@ public class Admission {
       }
       if (!claimVerified && emailHolders.stream().anyMatch(Member::emailVerified)) {
         // An unverified address never takes a verified holder's, even with autoResolve.
-        throw new SignInConflict(ConflictField.EMAIL, space.conflicts().changeEmail());
+        throw refusal(
+            space, identity, member, ConflictField.EMAIL, space.conflicts().changeEmail());
       }
       holders.addAll(emailHolders);
     }
@@ -163,7 +165,7 @@ public class Admission {
                             h.id(), h.username().orElse(null), h.email().orElse(null)))
                 .toList());
     if (outcome instanceof ConflictRules.Refuse refuse) {
-      throw new SignInConflict(refuse.field(), refuse.mayChoose());
+      throw refusal(space, identity, member, refuse.field(), refuse.mayChoose());
     }
     var proceed = (ConflictRules.Proceed) outcome;
     if (proceed.clear()) {
@@ -178,6 +180,28 @@ public class Admission {
       }
     }
     em.flush();
+  }
+
+  private RuntimeException refusal(
+      Space space,
+      AssertedIdentity identity,
+      Member member,
+      ConflictField field,
+      boolean mayChoose) {
+    if (member == null && linkedMeanwhile(space, identity)) {
+      // The holder is this very person: a concurrent first sign-in of theirs created the member
+      // and linked this identity after this one looked. SignIn runs this one again, in a fresh
+      // transaction, and then it finds that member instead of a conflict.
+      return new EntityExistsException("a concurrent first sign-in linked this identity");
+    }
+    return new SignInConflict(field, mayChoose);
+  }
+
+  private boolean linkedMeanwhile(Space space, AssertedIdentity identity) {
+    return identity
+        .externalId()
+        .flatMap(externalId -> link(space, identity.provider(), externalId))
+        .isPresent();
   }
 
   private void apply(Space space, Member member, MemberChanges changes) {

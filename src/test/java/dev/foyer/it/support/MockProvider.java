@@ -57,8 +57,25 @@ public final class MockProvider implements AutoCloseable {
    * claims, nested maps and lists as they are.
    */
   public void nextSignIn(String realm, String subject, Map<String, Object> claims) {
+    nextSignIn(realm, subject, claims, 3600);
+  }
+
+  /**
+   * As {@link #nextSignIn(String, String, Map)}, with tokens (the ID token too) that expire {@code
+   * expirySeconds} after they are issued; a negative value issues them expired. (The callback's
+   * audience list is the access token's only: the ID token's {@code aud} is always the client id of
+   * the token request.)
+   */
+  public void nextSignIn(
+      String realm, String subject, Map<String, Object> claims, long expirySeconds) {
     server.enqueueCallback(
-        new DefaultOAuth2TokenCallback(realm, subject, "JWT", List.of("foyer"), claims, 3600));
+        new DefaultOAuth2TokenCallback(
+            realm, subject, "JWT", List.of("foyer"), claims, expirySeconds));
+  }
+
+  /** {@code http://127.0.0.1:<port>}, the root every realm's issuer is under. */
+  public String baseUrl() {
+    return "http://127.0.0.1:" + server.baseUrl().port();
   }
 
   /**
