@@ -82,6 +82,7 @@ public class FederationAuthenticator {
 
   private static final Pattern ERROR_CODE = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
   private static final int MAX_EVENT_ID = 64;
+  private static final String CALLBACK_URL = "foyer$callbackUrl";
   private static final int MAX_RETURN_PATH = 2048;
 
   @Inject FlowStates flows;
@@ -175,7 +176,10 @@ public class FederationAuthenticator {
       String door,
       String eventId,
       String returnPath) {
-    var client = client(provider, request);
+    // The redirect_uri of this flow, kept with it: the code exchange must send the same one,
+    // whichever node (and Host) the callback reaches.
+    var callback = address.origin(request) + FederationDoor.CALLBACK;
+    var client = client(provider, callback);
     var started = flows.begin(space.id(), door, provider.id(), eventId, returnPath);
     RedirectionAction action;
     try {
@@ -191,6 +195,7 @@ public class FederationAuthenticator {
               ? FederationProblem.REQUEST_TOKEN_FAILED
               : FederationProblem.DISCOVERY_FAILED);
     }
+    started.flow().put(CALLBACK_URL, callback);
     flows.save(started.flow());
     return new Started(URI.create(((WithLocationAction) action).getLocation()), started.id());
   }
@@ -282,7 +287,14 @@ public class FederationAuthenticator {
               + (ERROR_CODE.matcher(error).matches() ? "'" + error + "'" : "an error")
               + " instead of signing the person in.");
     }
-    var client = client(provider, ((JEEContext) ctx.webContext()).getNativeRequest());
+    var client =
+        client(
+            provider,
+            flow.value(CALLBACK_URL)
+                .orElseGet(
+                    () ->
+                        address.origin(((JEEContext) ctx.webContext()).getNativeRequest())
+                            + FederationDoor.CALLBACK));
     var flowCtx = new CallContext(ctx.webContext(), new FlowSessionStore(flow));
     var json =
         provider.kind().protocol() == Protocol.OAUTH1
@@ -402,7 +414,7 @@ public class FederationAuthenticator {
                     "The provider has no userInfoUrl: complete it before testing or enabling it."));
   }
 
-  private IndirectClient client(IdentityProvider provider, HttpServletRequest request) {
+  private IndirectClient client(IdentityProvider provider, String callback) {
     var secret =
         provider
             .sealedClientSecret()
@@ -413,7 +425,6 @@ public class FederationAuthenticator {
                         List.of(stored)))
             .flatMap(opened -> opened.stream().findFirst())
             .orElse("");
-    var callback = address.origin(request) + FederationDoor.CALLBACK;
     try {
       return clients.client(provider, secret, callback);
     } catch (TechnicalException e) {

@@ -114,7 +114,10 @@ public class FederationResource {
    */
   private Response admitted() {
     try {
-      return responses.redirect(request, uriInfo);
+      // The flow is finished: its cookie goes too.
+      return Response.fromResponse(responses.redirect(request, uriInfo))
+          .cookie(FlowCookies.expire(FlowCookies.NAME, FederationDoor.CALLBACK, secureCookies))
+          .build();
     } catch (SignInConflict conflict) {
       var accept = request.getHeader("Accept");
       if (!conflict.mayChoose() || accept == null || !accept.contains("text/html")) {

@@ -34,6 +34,17 @@ final class FlowCookies {
         .build();
   }
 
+  static NewCookie expire(String name, String path, boolean secure) {
+    return new NewCookie.Builder(name)
+        .value("")
+        .path(path)
+        .maxAge(0)
+        .httpOnly(true)
+        .secure(secure)
+        .sameSite(NewCookie.SameSite.LAX)
+        .build();
+  }
+
   static Optional<String> read(HttpServletRequest request) {
     return read(request, NAME);
   }

@@ -45,6 +45,7 @@ import org.pac4j.core.http.ajax.AjaxRequestResolver;
 import org.pac4j.core.http.callback.NoParameterCallbackUrlResolver;
 import org.pac4j.core.redirect.RedirectionActionBuilder;
 import org.pac4j.core.util.HttpActionHelper;
+import org.pac4j.core.util.InitializableObject;
 import org.pac4j.core.util.generator.RandomValueGenerator;
 import org.pac4j.oauth.client.OAuth10Client;
 import org.pac4j.oauth.client.OAuth20Client;
@@ -145,6 +146,21 @@ public class ProviderClients {
     // A sign-in is never an AJAX request: always the redirect, never a 401 instead.
     client.setAjaxRequestResolver(NEVER_AJAX);
     client.init();
+    // pac4j initialises its parts lazily, and a part another thread is initialising counts as done
+    // (InitializableObject): a cold client's first concurrent callbacks met an uninitialised
+    // profile creator (500s under load, bench/federation.sh). Every part is ready before anyone
+    // sees the client.
+    for (var part :
+        new Object[] {
+          client.getRedirectionActionBuilder(),
+          client.getCredentialsExtractor(),
+          client.getAuthenticator(),
+          client.getProfileCreator()
+        }) {
+      if (part instanceof InitializableObject initializable) {
+        initializable.init();
+      }
+    }
     return client;
   }
 
@@ -239,6 +255,7 @@ public class ProviderClients {
             .withReadTimeout(outbound.readTimeoutMillis())
             .withFollowRedirects(false)
             .withProxy(outbound.proxy()));
+    configuration.init();
     var client = new OAuth20Client();
     client.setConfiguration(configuration);
     boolean pkce = provider.pkce();
@@ -294,6 +311,7 @@ public class ProviderClients {
             .withReadTimeout(outbound.readTimeoutMillis())
             .withFollowRedirects(false)
             .withProxy(outbound.proxy()));
+    configuration.init();
     var client = new OAuth10Client();
     client.setConfiguration(configuration);
     return client;
