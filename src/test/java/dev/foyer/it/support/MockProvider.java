@@ -80,6 +80,30 @@ public final class MockProvider implements AutoCloseable {
         .toList();
   }
 
+  /**
+   * The form bodies of the token requests (code exchanges) received since the last call (or the
+   * last {@link #requestLines}), oldest first: what Foyer sent with the code, such as {@code
+   * redirect_uri} and {@code code_verifier}. The provider itself does not compare the {@code
+   * redirect_uri} with the authorization request's.
+   */
+  public List<String> tokenRequests() {
+    var bodies = new java.util.ArrayList<String>();
+    while (true) {
+      okhttp3.mockwebserver.RecordedRequest request;
+      try {
+        request = server.takeRequest(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+      } catch (RuntimeException e) {
+        break; // the library's way of saying the queue stayed empty for the timeout
+      }
+      if ("POST".equals(request.getMethod())
+          && request.getPath() != null
+          && request.getPath().endsWith("/token")) {
+        bodies.add(request.getBody().readUtf8());
+      }
+    }
+    return bodies;
+  }
+
   public JsonNode discovery(String realm) {
     return Json.parse(
         new Browser(URI.create(issuer(realm)))
