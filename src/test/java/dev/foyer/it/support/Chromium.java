@@ -19,8 +19,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Manager never looks for (or downloads) a browser; the pom also sets {@code SE_OFFLINE}. Starting
  * one costs a few seconds: start it once per test class and close it in {@code @AfterAll}.
  *
- * <p>Loopback only: the browser resolves no host name but {@code 127.0.0.1}, and its background
- * services (updates, sync, safe browsing) are off.
+ * <p>Loopback only: the browser resolves no host name but {@code 127.0.0.1} and {@code localhost}
+ * (for a page that must be on another site than one on 127.0.0.1), and its background services
+ * (updates, sync, safe browsing) are off.
  */
 public final class Chromium implements AutoCloseable {
   private static final Path DRIVER =
@@ -67,7 +68,8 @@ public final class Chromium implements AutoCloseable {
         "--disable-background-networking",
         "--disable-component-update",
         "--disable-sync",
-        "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1");
+        // localhost too: a second name for loopback, a site of its own beside 127.0.0.1.
+        "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost");
     try {
       return new Chromium(service, new ChromeDriver(service, options));
     } catch (RuntimeException e) {

@@ -212,6 +212,32 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
     return new Extra(new FoyerServer(Running.start(options)));
   }
 
+  /**
+   * A second node of the shared server's deployment, as behind a load balancer: the same WAR on the
+   * shared server's own PostgreSQL database with its {@code foyer.secrets.key}, and {@code
+   * properties} as extra system properties (e.g. the same {@code foyer.public-url} the first node
+   * answers at). No Hazelcast cluster joins the two: what they share is the database alone. Only on
+   * PostgreSQL, since the shared server's H2 database is a file inside its own Payara. {@code
+   * label} names its log, once per run. Close it when done.
+   */
+  public Extra startNode(String label, Map<String, String> properties) {
+    var shared = running();
+    if (shared.postgres == null) {
+      throw new IllegalStateException(
+          "A second node shares the database only on PostgreSQL; this run is on " + shared.db);
+    }
+    var options =
+        new Options(
+            label,
+            shared.secretsKey,
+            root -> {},
+            shared.postgres,
+            shared.postgres.database(),
+            Map.copyOf(properties),
+            false);
+    return new Extra(new FoyerServer(Running.start(options)));
+  }
+
   /** A server of one test class's own, stopped by {@link #close()}. */
   public static final class Extra implements AutoCloseable {
     private final FoyerServer server;

@@ -89,7 +89,7 @@ public final class MockProvider implements AutoCloseable {
   }
 
   /** A request the provider received: its request line and headers (names lower case). */
-  public record Received(String line, Map<String, String> headers) {}
+  public record Received(String line, Map<String, String> headers, String body) {}
 
   /** Every request the provider received since the last call, oldest first. */
   public List<Received> received() {
@@ -106,8 +106,20 @@ public final class MockProvider implements AutoCloseable {
       request
           .getHeaders()
           .forEach(pair -> headers.put(pair.getFirst().toLowerCase(), pair.getSecond()));
-      received.add(new Received(request.getRequestLine(), headers));
+      received.add(new Received(request.getRequestLine(), headers, request.getBody().readUtf8()));
     }
+  }
+
+  /**
+   * The form bodies of the token requests (code exchanges) received since the last call, oldest
+   * first: what Foyer sent with the code, such as {@code redirect_uri} and {@code code_verifier}.
+   * The provider itself does not compare the {@code redirect_uri} with the authorization request's.
+   */
+  public List<String> tokenRequests() {
+    return received().stream()
+        .filter(call -> call.line().startsWith("POST ") && call.line().contains("/token "))
+        .map(Received::body)
+        .toList();
   }
 
   @Override

@@ -1,0 +1,268 @@
+package dev.foyer.it.federation;
+
+import static dev.foyer.it.support.AdminApi.createEvent;
+import static dev.foyer.it.support.AdminApi.createSpace;
+import static dev.foyer.it.support.AdminApi.send;
+import static dev.foyer.it.support.Names.hex;
+import static dev.foyer.it.support.Refusals.describe;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.foyer.it.support.Chromium;
+import dev.foyer.it.support.FoyerServer;
+import dev.foyer.it.support.Json;
+import dev.foyer.it.support.KeycloakServer;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The federation door as a person lives it (README "Federation"), in a real headless Chromium
+ * against a real Keycloak: the space's button, Keycloak's own login form, and back into the space
+ * signed in. Keycloak's client {@code foyer} requires PKCE S256, so a sign-in that lands proves
+ * Foyer sent it; the flow cookie ({@code SameSite=Lax}) must come back on Keycloak's redirect, a
+ * top-level navigation after the form's POST. Foyer and Keycloak both listen on 127.0.0.1, on two
+ * ports: one site to the browser, where SameSite does not tell them apart; one test therefore
+ * reaches Foyer as {@code localhost}, another site.
+ */
+@ExtendWith({FoyerServer.class, KeycloakServer.class})
+class KeycloakBrowserIT {
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
+  static Chromium chromium;
+
+  @BeforeAll
+  static void startBrowser() {
+    chromium =
+        Chromium.start(
+            Path.of(
+                "target",
+                "chromedriver-keycloak-" + System.getProperty("foyer.it.db", "h2") + ".log"));
+  }
+
+  @AfterAll
+  static void stopBrowser() {
+    if (chromium != null) {
+      chromium.close();
+    }
+  }
+
+  /** Each test signs in afresh: no Foyer session, no Keycloak session, no flow cookie left. */
+  @BeforeEach
+  void forgetEveryCookie() {
+    ((ChromeDriver) chromium.driver()).executeCdpCommand("Network.clearBrowserCookies", Map.of());
+  }
+
+  @Test
+  void signsAliceInFromTheSpacesButtonThroughKeycloaksLoginForm(
+      FoyerServer server, KeycloakServer keycloak) {
+    var slug = createSpace(server);
+    addKeycloak(server, keycloak, slug, "staff");
+    var driver = chromium.driver();
+    driver.get(server.uri("/spaces/" + slug).toString());
+    assertThat(driver.findElements(By.cssSelector(".signed-out"))).hasSize(1);
+
+    driver.findElement(By.cssSelector("a.idp-login.idp-staff")).click();
+    var authorization = awaitLoginForm(driver, keycloak);
+    assertThat(authorization)
+        .contains("client_id=foyer")
+        .contains("code_challenge=")
+        .contains("code_challenge_method=S256");
+    assertThat(flowCookie(driver))
+        .as("the flow cookie as Chromium keeps it")
+        .containsEntry("path", "/auth/federation/callback")
+        .containsEntry("httpOnly", true)
+        .containsEntry("sameSite", "Lax");
+    signIn(driver, keycloak, "alice");
+
+    awaitUrl(driver, server.uri("/spaces/" + slug).toString());
+    assertThat(text(driver, ".greeting")).isEqualTo("Hello, alice!");
+    driver.get(server.uri("/api/me?account=" + slug).toString());
+    assertThat(status(driver)).as(page(driver)).isEqualTo(200);
+    var me = Json.parse(driver.findElement(By.tagName("pre")).getText());
+    assertThat(me.path("account").asText()).as(me.toString()).isEqualTo(slug);
+    assertThat(me.path("member").path("username").asText()).as(me.toString()).isEqualTo("alice");
+    assertThat(me.path("member").path("familyName").asText())
+        .as(me.toString())
+        .isEqualTo("Liddell");
+    assertThat(me.path("member").path("email").asText())
+        .as(me.toString())
+        .isEqualTo("alice@example.test");
+    assertThat(me.path("session").path("door").asText()).as(me.toString()).isEqualTo("federation");
+  }
+
+  @Test
+  void takesAnEventLinkThroughKeycloakToTheEventPage(FoyerServer server, KeycloakServer keycloak) {
+    var slug = createSpace(server);
+    addKeycloak(server, keycloak, slug, "staff");
+    var event = createEvent(server, slug, "Quarterly review", "SSO");
+    var driver = chromium.driver();
+
+    driver.get(server.uri("/auth/federation/" + slug + "/staff?eventid=" + event).toString());
+    awaitLoginForm(driver, keycloak);
+    signIn(driver, keycloak, "carol");
+
+    awaitUrl(driver, server.uri("/spaces/" + slug + "/events/" + event).toString());
+    assertThat(text(driver, ".event-title")).isEqualTo("Quarterly review");
+    // The OIDC kind takes the nickname from `nickname`, which Keycloak does not send: the username.
+    assertThat(text(driver, ".chat-name")).isEqualTo("carol");
+  }
+
+  /**
+   * Foyer reached as {@code localhost}, Keycloak as {@code 127.0.0.1}: two sites to the browser, so
+   * Keycloak's redirect back is a cross-site navigation, which carries the flow cookie because it
+   * is {@code SameSite=Lax} ({@code Strict} would keep it back). Keycloak does not treat {@code
+   * localhost} as a loopback redirect URI with any port, so this test registers a client of its own
+   * with the exact one.
+   */
+  @Test
+  void bringsTheFlowCookieBackOnKeycloaksCrossSiteRedirect(
+      FoyerServer server, KeycloakServer keycloak) {
+    var foyer = "http://localhost:" + server.baseUri().getPort();
+    var slug = createSpace(server);
+    var client = clientFor(keycloak, foyer + "/auth/federation/callback");
+    addKeycloak(server, keycloak, slug, "staff", client);
+    var driver = chromium.driver();
+    driver.get(foyer + "/spaces/" + slug);
+
+    driver.findElement(By.cssSelector("a.idp-login.idp-staff")).click();
+    assertThat(awaitLoginForm(driver, keycloak))
+        .contains("redirect_uri=" + encode(foyer + "/auth/federation/callback"));
+    signIn(driver, keycloak, "bob");
+
+    awaitUrl(driver, foyer + "/spaces/" + slug);
+    assertThat(text(driver, ".greeting")).isEqualTo("Hello, bob!");
+  }
+
+  /** Waits for Keycloak's login form and returns the authorization request it shows it for. */
+  private static String awaitLoginForm(WebDriver driver, KeycloakServer keycloak) {
+    await(
+        driver,
+        "Keycloak's login form",
+        d ->
+            d.getCurrentUrl().startsWith(keycloak.issuer() + "/")
+                && !d.findElements(By.id("kc-login")).isEmpty());
+    return driver.getCurrentUrl();
+  }
+
+  private static void signIn(WebDriver driver, KeycloakServer keycloak, String user) {
+    driver.findElement(By.name("username")).sendKeys(user);
+    driver.findElement(By.name("password")).sendKeys(keycloak.password(user));
+    driver.findElement(By.id("kc-login")).click();
+  }
+
+  private static void awaitUrl(WebDriver driver, String url) {
+    await(driver, url, d -> url.equals(d.getCurrentUrl()));
+  }
+
+  private static void await(
+      WebDriver driver, String what, java.util.function.Function<WebDriver, Boolean> condition) {
+    try {
+      new WebDriverWait(driver, WAIT).until(condition::apply);
+    } catch (org.openqa.selenium.TimeoutException e) {
+      throw new AssertionError("Waited " + WAIT + " for " + what + "; " + page(driver), e);
+    }
+  }
+
+  private static String text(WebDriver driver, String css) {
+    var found = driver.findElements(By.cssSelector(css));
+    assertThat(found).as(css + " on " + page(driver)).isNotEmpty();
+    return found.get(0).getText();
+  }
+
+  /** The HTTP status of the page the browser shows (Navigation Timing Level 2). */
+  private static long status(WebDriver driver) {
+    return (Long)
+        ((JavascriptExecutor) driver)
+            .executeScript("return performance.getEntriesByType('navigation')[0].responseStatus;");
+  }
+
+  /**
+   * The {@code foyer-flow} cookie in Chromium's jar, as DevTools describes it (WebDriver shows only
+   * the cookies of the current page's path).
+   */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> flowCookie(WebDriver driver) {
+    var all =
+        (List<Map<String, Object>>)
+            ((ChromeDriver) driver)
+                .executeCdpCommand("Network.getAllCookies", Map.of())
+                .get("cookies");
+    return all.stream()
+        .filter(cookie -> "foyer-flow".equals(cookie.get("name")))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("No foyer-flow cookie in " + all));
+  }
+
+  private static String page(WebDriver driver) {
+    var body = driver.findElements(By.tagName("body"));
+    var text = body.isEmpty() ? driver.getPageSource() : body.get(0).getText();
+    return "the browser is at "
+        + driver.getCurrentUrl()
+        + ", showing: "
+        + (text.length() > 1500 ? text.substring(0, 1500) + "..." : text);
+  }
+
+  private static void addKeycloak(
+      FoyerServer server, KeycloakServer keycloak, String slug, String alias) {
+    addKeycloak(server, keycloak, slug, alias, keycloak.client());
+  }
+
+  private static void addKeycloak(
+      FoyerServer server,
+      KeycloakServer keycloak,
+      String slug,
+      String alias,
+      KeycloakServer.Client client) {
+    var body =
+        Json.object()
+            .put("alias", alias)
+            .put("kind", "OIDC")
+            .put("buttonLabel", "Sign in with your staff account")
+            .put("issuer", keycloak.issuer())
+            .put("clientId", client.id())
+            .put("clientSecret", client.secret());
+    var created =
+        send(
+            server,
+            server.adminToken(),
+            "POST",
+            "/api/admin/spaces/" + slug + "/identity-providers",
+            Json.write(body));
+    assertThat(created.statusCode()).as(describe(created)).isEqualTo(201);
+  }
+
+  /** A new confidential client of the realm, PKCE S256 required as for {@code foyer}. */
+  private static KeycloakServer.Client clientFor(KeycloakServer keycloak, String redirectUri) {
+    var client = new KeycloakServer.Client("foyer-" + hex(5), hex(16));
+    var representation =
+        Json.object()
+            .put("clientId", client.id())
+            .put("secret", client.secret())
+            .put("protocol", "openid-connect")
+            .put("publicClient", false)
+            .put("standardFlowEnabled", true)
+            .put("directAccessGrantsEnabled", false);
+    representation.putArray("redirectUris").add(redirectUri);
+    representation.putObject("attributes").put("pkce.code.challenge.method", "S256");
+    var created = keycloak.admin("POST", "/clients", Json.write(representation));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    return client;
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}
