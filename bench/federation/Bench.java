@@ -19,8 +19,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The federation benchmark's load driver (bench/federation.sh runs it with the JDK's source
- * launcher): C browsers, each a thread with its own HTTP client and cookie jar, loop for the warm-up
- * and then the measured seconds, and the figures count only what completes in the measured ones.
+ * launcher): C browsers, each a thread with its own HTTP client and cookie jar, loop for the
+ * warm-up and then the measured seconds, and the figures count only what completes in the measured
+ * ones.
  *
  * <pre>
  *   java Bench.java flow NAME ENTRY_URL DONE_PREFIX   one sign-in per loop, redirects followed
@@ -30,11 +31,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * A sign-in starts with an empty cookie jar (a new person: no session at Foyer or Keycloak carries
  * over), opens ENTRY_URL and follows every redirect by hand. When one leads to the provider's
  * authorization endpoint ({@code FOYER_BENCH_AUTHORIZE}), it submits the provider's login form
- * there (mock-oauth2-server's {@code POST /authorize} with {@code username} and {@code claims}), as a
- * person would; the sign-in is complete at the first redirect to DONE_PREFIX (Foyer's space, or the
- * Keycloak client's redirect URI, which must carry a {@code code}). Anything else (a page, an error,
- * too many hops) is a failure, counted and described. {@code {n}} in ENTRY_URL becomes the sign-in's
- * number (Keycloak's {@code state} and {@code nonce}).
+ * there (mock-oauth2-server's {@code POST /authorize} with {@code username} and {@code claims}), as
+ * a person would; the sign-in is complete at the first redirect to DONE_PREFIX (Foyer's space, or
+ * the Keycloak client's redirect URI, which must carry a {@code code}). Anything else (a page, an
+ * error, too many hops) is a failure, counted and described. {@code {n}} in ENTRY_URL becomes the
+ * sign-in's number (Keycloak's {@code state} and {@code nonce}).
  *
  * <p>People: sign-in n signs in person {@code n mod FOYER_BENCH_PEOPLE}, so the first round creates
  * members (or Keycloak users) and later rounds are returning ones, as with URI Auth's uids.
@@ -80,11 +81,14 @@ public class Bench {
                   try {
                     outcome =
                         kind.equals("flow")
-                            ? browser.signIn(url.replace("{n}", Long.toString(n)), donePrefix,
+                            ? browser.signIn(
+                                url.replace("{n}", Long.toString(n)),
+                                donePrefix,
                                 "person-" + (n % people))
                             : browser.bare(url);
                   } catch (IOException e) {
-                    outcome = new Outcome(false, 1, e.getClass().getSimpleName() + " " + e.getMessage());
+                    outcome =
+                        new Outcome(false, 1, e.getClass().getSimpleName() + " " + e.getMessage());
                   }
                   long ended = System.nanoTime();
                   if (ended >= measureFrom && ended < measureTo) {
@@ -155,13 +159,17 @@ public class Bench {
             response.uri().resolve(response.headers().firstValue("Location").orElse("")).toString();
         if (location.startsWith(donePrefix)) {
           // Keycloak reports a refused sign-in to the client as ?error=...: that is no sign-in.
-          boolean ok = !location.contains("error=") && (!location.contains("?") || location.contains("code="));
+          boolean ok =
+              !location.contains("error=")
+                  && (!location.contains("?") || location.contains("code="));
           return new Outcome(ok, requests, ok ? null : "redirected " + strip(location));
         }
         if (authorize != null && location.startsWith(authorize + "?")) {
-          response = send(HttpRequest.newBuilder(URI.create(location))
-              .header("Content-Type", "application/x-www-form-urlencoded")
-              .POST(HttpRequest.BodyPublishers.ofString(login(person))));
+          response =
+              send(
+                  HttpRequest.newBuilder(URI.create(location))
+                      .header("Content-Type", "application/x-www-form-urlencoded")
+                      .POST(HttpRequest.BodyPublishers.ofString(login(person))));
         } else {
           response = send(HttpRequest.newBuilder(URI.create(location)).GET());
         }
@@ -170,21 +178,27 @@ public class Bench {
       return new Outcome(false, requests, "more than " + MAX_HOPS + " redirects");
     }
 
-    /** The provider's login form: the person's subject and the claims of its tokens and user info. */
+    /**
+     * The provider's login form: the person's subject and the claims of its tokens and user info.
+     */
     private static String login(String person) {
       var claims =
           ("{\"email\":\"%s@bench.example\",\"email_verified\":true,\"given_name\":\"Sue\","
                   + "\"family_name\":\"Doe\",\"name\":\"Sue Doe\",\"preferred_username\":\"%s\"}")
               .formatted(person, person);
-      return "username=" + URLEncoder.encode(person, StandardCharsets.UTF_8)
-          + "&claims=" + URLEncoder.encode(claims, StandardCharsets.UTF_8);
+      return "username="
+          + URLEncoder.encode(person, StandardCharsets.UTF_8)
+          + "&claims="
+          + URLEncoder.encode(claims, StandardCharsets.UTF_8);
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException {
       request.timeout(TIMEOUT).header("Accept", "text/html,*/*");
       if (!cookies.isEmpty()) {
         var header = new StringBuilder();
-        cookies.forEach((k, v) -> header.append(header.length() == 0 ? "" : "; ").append(k).append('=').append(v));
+        cookies.forEach(
+            (k, v) ->
+                header.append(header.length() == 0 ? "" : "; ").append(k).append('=').append(v));
         request.header("Cookie", header.toString());
       }
       HttpResponse<String> response;
@@ -201,7 +215,8 @@ public class Bench {
           continue;
         }
         var attributes = setCookie.toLowerCase(Locale.ROOT);
-        if (attributes.contains("max-age=0") || attributes.contains("expires=thu, 01 jan 1970")
+        if (attributes.contains("max-age=0")
+            || attributes.contains("expires=thu, 01 jan 1970")
             || attributes.contains("expires=thu, 01-jan-1970")) {
           cookies.remove(pair.substring(0, at).trim());
         } else {
@@ -214,14 +229,20 @@ public class Bench {
     private static String describe(HttpResponse<String> response) {
       var body = response.body() == null ? "" : response.body().replaceAll("\\s+", " ");
       var code = body.replaceAll(".*\"code\"\\s*:\\s*\"([A-Z0-9]+)\".*", "$1");
-      return response.statusCode() + " " + strip(response.uri().toString())
-          + (code.length() < 12 ? " " + code : " " + body.substring(0, Math.min(120, body.length())));
+      return response.statusCode()
+          + " "
+          + strip(response.uri().toString())
+          + (code.length() < 12
+              ? " " + code
+              : " " + body.substring(0, Math.min(120, body.length())));
     }
 
     /** Failures are grouped by description: drop the query, which differs every time. */
     private static String strip(String url) {
       int at = url.indexOf('?');
-      return at < 0 ? url : url.substring(0, at) + "?" + url.substring(at + 1).replaceAll("=[^&]*", "=…");
+      return at < 0
+          ? url
+          : url.substring(0, at) + "?" + url.substring(at + 1).replaceAll("=[^&]*", "=…");
     }
   }
 
@@ -249,9 +270,14 @@ public class Bench {
       nanos.sort(null);
       int failed = failures.values().stream().mapToInt(Integer::intValue).sum();
       int done = nanos.size();
-      System.out.printf(Locale.ROOT,
+      System.out.printf(
+          Locale.ROOT,
           "%-32s %6.0f /s  p50 %6.1f ms  p99 %6.1f ms  failures %d  requests per loop %.2f%n",
-          name, done / (double) seconds, percentile(50), percentile(99), failed,
+          name,
+          done / (double) seconds,
+          percentile(50),
+          percentile(99),
+          failed,
           requests / (double) Math.max(1, done + failed));
       failures.forEach((what, count) -> System.out.printf("    %d x %s%n", count, what));
     }
