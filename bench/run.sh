@@ -4,42 +4,15 @@
 #   bash bench/run.sh            (FOYER_BENCH_SECONDS=30 per measurement, FOYER_BENCH_PORT=8290)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-port="${FOYER_BENCH_PORT:-8290}"
 seconds="${FOYER_BENCH_SECONDS:-30}"
 connections=64
 threads=2
-base="http://127.0.0.1:$port"
 
 if ! command -v wrk >/dev/null; then
   apt-get update -q && apt-get install -y -q wrk
 fi
-mvn -q -B package -DskipTests
 (cd src/test/node && npm ci --no-audit --no-fund --silent)
-
-work="$(mktemp -d)"
-java bin/AdminToken.java keygen "$work/keys"
-FOYER_HTTP_ADDRESS=127.0.0.1 java -Xmx2g \
-  -Dh2.bindAddress=127.0.0.1 -Dhazelcast.socket.bind.any=false \
-  -Dmp.jwt.verify.publickey.location="file:$work/keys/public.pem" -Dmp.jwt.verify.issuer=foyer-dev \
-  -Dmp.jwt.verify.audiences=foyer \
-  -Dfoyer.secrets.key="$(head -c 32 /dev/urandom | base64)" -Dfoyer.session.cookie-secure=false \
-  -jar target/runtime/payara-micro.jar --nocluster --port "$port" --contextroot / --rootdir "$work/payara" \
-  --prebootcommandfile server-config/payara/pre-boot.asadmin \
-  --postbootcommandfile server-config/payara/post-boot-h2.asadmin \
-  --deploy target/foyer.war > "$work/payara.log" 2>&1 &
-payara=$!
-# The killed server's wait answers 143; under set -e that status would become the script's own.
-trap 'kill $payara 2>/dev/null; wait $payara 2>/dev/null || true; cp "$work/payara.log" target/bench-payara.log; rm -rf "$work"' EXIT
-
-for _ in $(seq 1 240); do
-  curl -fsS "$base/health/ready" >/dev/null 2>&1 && break
-  kill -0 $payara 2>/dev/null || { tail -50 "$work/payara.log"; exit 1; }
-  sleep 1
-done
-curl -fsS "$base/health/ready" >/dev/null
-
-admin="Authorization: Bearer $(java bin/AdminToken.java token "$work/keys")"
-json="Content-Type: application/json"
+source bench/foyer.sh
 space_id="$(curl -fsS -H "$admin" -H "$json" -d '{"slug":"bench","name":"Bench"}' "$base/api/admin/spaces" \
   | sed -E 's/.*"id":"([^"]+)".*/\1/')"
 curl -fsS -o /dev/null -H "$admin" -H "$json" -d '{"id":"bench-chat","title":"Bench","admittedLevels":["NICKNAME","SSO"]}' \
