@@ -1,7 +1,6 @@
 package dev.foyer.federation.boundary;
 
 import dev.foyer.doors.AssertedProfile;
-import dev.foyer.federation.entity.FederationProblem;
 import dev.foyer.members.control.Usernames;
 import dev.foyer.members.entity.AdmissionPolicy;
 import dev.foyer.members.entity.AssertedIdentity;
@@ -22,6 +21,7 @@ import jakarta.inject.Inject;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -86,19 +86,12 @@ public class ConflictChoices {
   /** The held sign-in with the chosen value, checked; the held flow is used up either way. */
   AssertedProfile resume(Choice choice) {
     var flow =
-        flows
-            .open(choice.flowId())
-            .filter(held -> held.door().equals(DOOR))
-            .orElseThrow(
-                () ->
-                    new GatewayProblem(
-                        FederationProblem.FLOW_UNKNOWN,
-                        "This sign-in is no longer waiting for a choice (it expired or was"
-                            + " finished). Start again from the space's page."));
-    if (!flows.finish(flow)) {
-      throw new GatewayProblem(
-          FederationProblem.FLOW_FINISHED, "This sign-in was already finished by another request.");
-    }
+        FederationFlows.take(
+            flows,
+            choice.flowId(),
+            Set.of(DOOR),
+            "This sign-in is no longer waiting for a choice (it expired or was finished). Start"
+                + " again from the space's page.");
     var space =
         spaces
             .byId(flow.spaceId())

@@ -141,17 +141,11 @@ public class FederationAuthenticator {
    */
   Started startTest(WebContext context, HttpServletRequest request, String ticket) {
     var opened =
-        flows
-            .open(ticket)
-            .filter(flow -> flow.door().equals(FederationDoor.TEST_TICKET))
-            .orElseThrow(
-                () ->
-                    new GatewayProblem(
-                        FederationProblem.FLOW_UNKNOWN,
-                        "This test link is unknown, expired or used. Start a new test."));
-    if (!flows.finish(opened)) {
-      throw new GatewayProblem(FederationProblem.FLOW_FINISHED, "This test link was just used.");
-    }
+        FederationFlows.take(
+            flows,
+            ticket,
+            Set.of(FederationDoor.TEST_TICKET),
+            "This test link is unknown, expired or used. Start a new test.");
     var space =
         spaces
             .byId(opened.spaceId())
@@ -202,24 +196,14 @@ public class FederationAuthenticator {
 
   UserProfile finish(CallContext ctx, Callback callback) {
     var flow =
-        flows
-            .open(callback.flowId())
-            .filter(
-                open ->
-                    open.door().equals(FederationDoor.NAME)
-                        || open.door().equals(FederationDoor.TEST))
-            .orElseThrow(
-                () ->
-                    new GatewayProblem(
-                        FederationProblem.FLOW_UNKNOWN,
-                        "This browser has no sign-in waiting for an identity provider's answer"
-                            + " (it expired after "
-                            + flows.ttl().toMinutes()
-                            + " minutes, or was finished). Start again from the space's page."));
-    if (!flows.finish(flow)) {
-      throw new GatewayProblem(
-          FederationProblem.FLOW_FINISHED, "This sign-in was already finished by another request.");
-    }
+        FederationFlows.take(
+            flows,
+            callback.flowId(),
+            Set.of(FederationDoor.NAME, FederationDoor.TEST),
+            "This browser has no sign-in waiting for an identity provider's answer (it expired"
+                + " after "
+                + flows.ttl().toMinutes()
+                + " minutes, or was finished). Start again from the space's page.");
     var space =
         spaces
             .byId(flow.spaceId())

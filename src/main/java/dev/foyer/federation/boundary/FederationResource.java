@@ -62,21 +62,20 @@ public class FederationResource {
     // A refusal here (an unknown provider, an unusable discovery document) is an attempt too: the
     // administrator finds its code in the login records, as for the callback's refusals.
     new DoorAttempt(FederationDoor.NAME, account).mark(request);
-    var started =
+    return toProvider(
         authenticator.start(
-            new JEEContext(request, response), request, account, alias, eventId, returnPath);
-    return Response.status(Response.Status.FOUND)
-        .location(started.location())
-        .cookie(FlowCookies.issue(started.flowId(), flows.ttl(), secureCookies))
-        .cacheControl(noStore())
-        .build();
+            new JEEContext(request, response), request, account, alias, eventId, returnPath));
   }
 
   /** Test Integration: the administrator's single-use link starts a sign-in in test mode. */
   @GET
   @Path("tests/{ticket}")
   public Response test(@PathParam("ticket") String ticket) {
-    var started = authenticator.startTest(new JEEContext(request, response), request, ticket);
+    return toProvider(authenticator.startTest(new JEEContext(request, response), request, ticket));
+  }
+
+  /** The browser leaves for the provider, holding the flow's cookie. */
+  private Response toProvider(FederationAuthenticator.Started started) {
     return Response.status(Response.Status.FOUND)
         .location(started.location())
         .cookie(FlowCookies.issue(started.flowId(), flows.ttl(), secureCookies))
