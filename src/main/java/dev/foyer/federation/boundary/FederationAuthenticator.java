@@ -174,6 +174,14 @@ public class FederationAuthenticator {
     // whichever node (and Host) the callback reaches.
     var callback = address.origin(request) + FederationDoor.CALLBACK;
     var client = client(provider, callback);
+    if (provider.kind().protocol() == Protocol.OAUTH1) {
+      // OAuth 1.0a's entry calls the provider for a request token.
+      provider
+          .effectiveEndpoints()
+          .requestTokenUrl()
+          .map(URI::create)
+          .ifPresent(outbound::checkTarget);
+    }
     var started = flows.begin(space.id(), door, provider.id(), eventId, returnPath);
     RedirectionAction action;
     try {
@@ -370,6 +378,7 @@ public class FederationAuthenticator {
           FederationProblem.STATE_MISMATCH,
           "The answer's request token is not the one this sign-in was given.");
     }
+    provider.effectiveEndpoints().tokenUrl().map(URI::create).ifPresent(outbound::checkTarget);
     OAuth1AccessToken accessToken;
     try {
       accessToken =

@@ -217,15 +217,6 @@ public class ProviderClients {
                 "The provider has no " + field + ": complete it before testing or enabling it."));
   }
 
-  /**
-   * A URL Foyer itself calls: present, and an address it may call ({@link Outbound#checkTarget}).
-   */
-  private String called(Optional<String> url, String field) {
-    var present = required(url, field);
-    outbound.checkTarget(URI.create(present));
-    return present;
-  }
-
   static String discovery(String issuer) {
     return (issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer)
         + "/.well-known/openid-configuration";
@@ -236,7 +227,7 @@ public class ProviderClients {
     var api =
         new GenericApi20(
             required(endpoints.authorizationUrl(), "authorizationUrl"),
-            called(endpoints.tokenUrl(), "tokenUrl"));
+            required(endpoints.tokenUrl(), "tokenUrl"));
     api.setClientAuthenticationMethod(
         provider.clientAuthentication() == ClientAuthentication.CLIENT_SECRET_POST
             ? GenericApi20.REQUEST_BODY_AUTHENTICATION_METHOD
@@ -275,14 +266,14 @@ public class ProviderClients {
           return Optional.<RedirectionAction>of(
               HttpActionHelper.buildRedirectUrlAction(webContext, url.build()));
         });
-    client.setAuthenticator(new PkceAuthenticator(configuration, client));
+    client.setAuthenticator(new PkceAuthenticator(configuration, client, outbound));
     return client;
   }
 
   private OAuth10Client oauth1(IdentityProvider provider, String secret) {
     var endpoints = provider.effectiveEndpoints();
-    var requestTokenUrl = called(endpoints.requestTokenUrl(), "requestTokenUrl");
-    var accessTokenUrl = called(endpoints.tokenUrl(), "tokenUrl");
+    var requestTokenUrl = required(endpoints.requestTokenUrl(), "requestTokenUrl");
+    var accessTokenUrl = required(endpoints.tokenUrl(), "tokenUrl");
     var authorizationUrl = required(endpoints.authorizationUrl(), "authorizationUrl");
     var configuration = new FoyerOAuth10Configuration(outbound.headers());
     configuration.setApi(
@@ -333,13 +324,21 @@ public class ProviderClients {
 
   /** OAuth 2.0's code exchange, with the flow's PKCE verifier when it sent a challenge. */
   private static final class PkceAuthenticator extends OAuth20Authenticator {
-    PkceAuthenticator(OAuth20Configuration configuration, IndirectClient client) {
+    private final transient Outbound outbound;
+
+    PkceAuthenticator(
+        OAuth20Configuration configuration, IndirectClient client, Outbound outbound) {
       super(configuration, client);
+      this.outbound = outbound;
     }
 
     @Override
     public Optional<Credentials> validate(CallContext ctx, Credentials credentials) {
       var oauth = (OAuth20Credentials) credentials;
+      // Checked when it is called, not when the client is made: a sign-in that never gets this
+      // far does not resolve the provider's host.
+      outbound.checkTarget(
+          URI.create(((DefaultApi20) configuration.getApi()).getAccessTokenEndpoint()));
       var params = AccessTokenRequestParams.create(oauth.getCode());
       ctx.sessionStore()
           .get(ctx.webContext(), client.getName() + PKCE_VERIFIER)
