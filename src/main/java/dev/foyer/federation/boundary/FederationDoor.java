@@ -4,6 +4,7 @@ import dev.foyer.doors.Door;
 import dev.foyer.doors.DoorClients;
 import dev.foyer.doors.DoorEndpoint;
 import dev.foyer.federation.control.IdentityProviders;
+import dev.foyer.federation.entity.FederationProblem;
 import dev.foyer.pages.SignInOptions;
 import dev.foyer.problems.GatewayProblem;
 import dev.foyer.problems.ProblemType;
@@ -90,7 +91,7 @@ public class FederationDoor implements Door, SignInOptions {
               }
               if (FederationAuthenticator.REFUSED_PARAMETERS.contains(name)) {
                 throw new GatewayProblem(
-                    dev.foyer.federation.entity.FederationProblem.CALLBACK_UNPARSABLE,
+                    FederationProblem.CALLBACK_UNPARSABLE,
                     "Foyer asks for an authorization code only; the answer carries " + name + ".");
               }
               parameters.put(name, values[0]);

@@ -10,6 +10,7 @@ import dev.foyer.web.Html;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonGenerator;
 import java.io.StringReader;
@@ -18,6 +19,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -73,10 +75,10 @@ public record TestReport(JsonObject json) {
                       name,
                       SHOWN.contains(name.toLowerCase(Locale.ROOT))
                           ? (value.getValueType() == JsonValue.ValueType.STRING
-                              ? ((jakarta.json.JsonString) value).getString()
+                              ? ((JsonString) value).getString()
                               : value.toString())
                           : value.getValueType() == JsonValue.ValueType.STRING
-                              ? mask(((jakarta.json.JsonString) value).getString())
+                              ? mask(((JsonString) value).getString())
                               : value.getValueType() == JsonValue.ValueType.OBJECT
                                       || value.getValueType() == JsonValue.ValueType.ARRAY
                                   ? "("
@@ -90,9 +92,8 @@ public record TestReport(JsonObject json) {
   }
 
   /** Token response members shown as they are (RFC 6749 §5.1's, and OpenID Connect's). */
-  private static final java.util.Set<String> SHOWN =
-      java.util.Set.of(
-          "token_type", "expires_in", "scope", "refresh_expires_in", "not-before-policy");
+  private static final Set<String> SHOWN =
+      Set.of("token_type", "expires_in", "scope", "refresh_expires_in", "not-before-policy");
 
   /** An OAuth 1.0a access token response ({@code a=b&c=d}), masked. */
   static Map<String, String> maskedForm(String body) {

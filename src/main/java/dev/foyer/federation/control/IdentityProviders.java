@@ -23,8 +23,7 @@ public class IdentityProviders {
 
   /** The provider a flow named, if it is still there, in that space, and enabled. */
   public Optional<IdentityProvider> enabledById(String spaceId, String id) {
-    return Optional.ofNullable(em.find(IdentityProvider.class, id))
-        .filter(provider -> provider.spaceId().equals(spaceId) && provider.enabled());
+    return byId(spaceId, id).filter(IdentityProvider::enabled);
   }
 
   /** Any provider of the space, enabled or not (Test Integration tries a provider before use). */

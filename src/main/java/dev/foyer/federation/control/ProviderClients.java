@@ -22,7 +22,6 @@ import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import dev.foyer.federation.entity.ClientAuthentication;
 import dev.foyer.federation.entity.FederationProblem;
 import dev.foyer.federation.entity.IdentityProvider;
-import dev.foyer.federation.entity.Protocol;
 import dev.foyer.problems.GatewayProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -537,9 +536,5 @@ public class ProviderClients {
               FederationProblem.DISCOVERY_FAILED,
               "The provider's discovery document is unusable: " + why + "."));
     }
-  }
-
-  static Protocol protocol(IdentityProvider provider) {
-    return provider.kind().protocol();
   }
 }
