@@ -30,6 +30,7 @@ FOYER_HTTP_ADDRESS=127.0.0.1 java -Xmx2g \
   -Dmp.jwt.verify.publickey.location="file:$work/keys/public.pem" -Dmp.jwt.verify.issuer=foyer-dev \
   -Dmp.jwt.verify.audiences=foyer \
   -Dfoyer.secrets.key="$(head -c 32 /dev/urandom | base64)" -Dfoyer.session.cookie-secure=false \
+  -Dfoyer.federation.allow-loopback=true \
   -jar target/runtime/payara-micro.jar --nocluster --port "$port" --contextroot / --rootdir "$work/payara" \
   --prebootcommandfile server-config/payara/pre-boot.asadmin \
   --postbootcommandfile server-config/payara/post-boot-h2.asadmin \
