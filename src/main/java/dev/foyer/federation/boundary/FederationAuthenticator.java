@@ -98,8 +98,11 @@ public class FederationAuthenticator {
   /** A started sign-in: where the browser goes, and the flow id its cookie keeps. */
   record Started(URI location, String flowId) {}
 
-  /** What a callback brought: the flow cookie and the answer's parameters. */
-  record Callback(String flowId, Map<String, String> parameters) {}
+  /**
+   * What a callback brought: the flow cookie, the provider whose address it reached and the
+   * answer's parameters.
+   */
+  record Callback(String flowId, String account, String alias, Map<String, String> parameters) {}
 
   Started start(
       WebContext context,
@@ -172,7 +175,7 @@ public class FederationAuthenticator {
       String returnPath) {
     // The redirect_uri of this flow, kept with it: the code exchange must send the same one,
     // whichever node (and Host) the callback reaches.
-    var callback = address.origin(request) + FederationDoor.CALLBACK;
+    var callback = address.origin(request) + FederationDoor.callback(space, provider.alias());
     var client = client(provider, callback);
     if (provider.kind().protocol() == Protocol.OAUTH1) {
       // OAuth 1.0a's entry calls the provider for a request token.
@@ -229,6 +232,15 @@ public class FederationAuthenticator {
                     new GatewayProblem(
                         FederationProblem.PROVIDER_UNKNOWN,
                         "The identity provider of this sign-in was removed or turned off."));
+    // Each provider answers at its own address: an answer at another provider's is not this
+    // flow's (a mix-up: the person was sent on to that provider, and its code must not reach this
+    // flow's token endpoint). The flow is used up: the person starts again.
+    if (!space.slug().equals(callback.account()) || !provider.alias().equals(callback.alias())) {
+      throw new GatewayProblem(
+          FederationProblem.ISSUER_MISMATCH,
+          "The answer arrived at the address of another identity provider than the one this"
+              + " sign-in went to. Start again from the space's page.");
+    }
     if (test) {
       return tested(ctx, flow, space, provider, callback.parameters());
     }
@@ -286,7 +298,7 @@ public class FederationAuthenticator {
                 .orElseGet(
                     () ->
                         address.origin(((JEEContext) ctx.webContext()).getNativeRequest())
-                            + FederationDoor.CALLBACK));
+                            + FederationDoor.callback(space, provider.alias())));
     var flowCtx = new CallContext(ctx.webContext(), new FlowSessionStore(flow));
     var json =
         provider.kind().protocol() == Protocol.OAUTH1

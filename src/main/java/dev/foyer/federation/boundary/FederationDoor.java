@@ -3,6 +3,7 @@ package dev.foyer.federation.boundary;
 import dev.foyer.doors.Door;
 import dev.foyer.doors.DoorClients;
 import dev.foyer.doors.DoorEndpoint;
+import dev.foyer.doors.PathScopedFilter;
 import dev.foyer.federation.control.IdentityProviders;
 import dev.foyer.federation.entity.FederationProblem;
 import dev.foyer.pages.SignInOptions;
@@ -19,12 +20,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Seed 002's door: a space's identity providers (OAuth 2.0, OpenID Connect, social). A sign-in
  * starts at {@code /auth/federation/{account}/{alias}} (the landing page's buttons lead there) and
- * every provider of every space answers at the one callback, {@value #CALLBACK}, the address an
- * administrator registers at the provider.
+ * every provider answers at the one callback endpoint, each at its own address under it: {@value
+ * #CALLBACK}{@code /{account}/{alias}}, the redirect URI an administrator registers at the
+ * provider. One address for all would let a provider's answer be taken for another's (a mix-up, RFC
+ * 9700 §4.4: most OAuth 2.0 providers send no {@code iss} to tell them apart).
  */
 @ApplicationScoped
 public class FederationDoor implements Door, SignInOptions {
@@ -36,7 +40,11 @@ public class FederationDoor implements Door, SignInOptions {
   /** The administrator's single-use link that starts a Test Integration run. */
   public static final String TEST_TICKET = "federation-ticket";
 
+  /** The callback endpoint: a provider's own address is {@link #callback(Space, String)}. */
   public static final String CALLBACK = "/auth/federation/callback";
+
+  private static final Pattern CALLBACK_PATH =
+      Pattern.compile(Pattern.quote(CALLBACK) + "/([^/]+)/([^/]+)");
 
   /** Where the person's choice goes after a username or email conflict. */
   public static final String CHOICE = "/auth/federation/choose";
@@ -53,8 +61,8 @@ public class FederationDoor implements Door, SignInOptions {
         new DoorEndpoint(
             NAME,
             DoorClients.contextual(NAME, FederationDoor::callback, authenticator::finish),
-            List.of(CALLBACK),
-            Optional.empty(),
+            List.of(CALLBACK + "/*"),
+            Optional.of(CALLBACK_PATH),
             Set.of("GET"),
             DoorEndpoint.FORM,
             this::spaceOfFlow,
@@ -96,8 +104,18 @@ public class FederationDoor implements Door, SignInOptions {
               }
               parameters.put(name, values[0]);
             });
+    var path = CALLBACK_PATH.matcher(PathScopedFilter.normalized(request));
+    if (!path.matches()) {
+      throw new GatewayProblem(ProblemType.NOT_FOUND, "There is no callback at this address.");
+    }
     return Optional.of(
-        new FederationAuthenticator.Callback(FlowCookies.read(request).orElse(null), parameters));
+        new FederationAuthenticator.Callback(
+            FlowCookies.read(request).orElse(null), path.group(1), path.group(2), parameters));
+  }
+
+  /** The redirect URI of a space's provider, the path an administrator registers there. */
+  public static String callback(Space space, String alias) {
+    return CALLBACK + "/" + space.slug() + "/" + alias;
   }
 
   /** The login record names the flow's space, when the cookie names an open flow. */

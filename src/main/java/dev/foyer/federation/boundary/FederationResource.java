@@ -25,8 +25,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.pac4j.jee.context.JEEContext;
 
 /**
- * The federation door's addresses: the entry a space's button leads to, and the one callback every
- * provider answers at (its pac4j client has checked the answer by the time it gets here).
+ * The federation door's addresses: the entry a space's button leads to, and the callback every
+ * provider answers at, each at its own address (the door has checked the answer by the time it gets
+ * here).
  */
 @RequestScoped
 @Path("/auth/federation")
@@ -83,8 +84,9 @@ public class FederationResource {
         .build();
   }
 
+  /** A provider's answer, at its own address (checked by the door against the flow's provider). */
   @GET
-  @Path("callback")
+  @Path("callback/{account}/{alias}")
   public Response callback() {
     if (request.getAttribute(TestReport.ATTRIBUTE) instanceof TestReport report) {
       var accept = request.getHeader("Accept");

@@ -148,9 +148,14 @@ public class ProviderClients {
     // pac4j initialises its parts lazily, and a part another thread is initialising counts as done
     // (InitializableObject): a cold client's first concurrent callbacks met an uninitialised
     // profile creator (500s under load, bench/federation.sh). Every part is ready before anyone
-    // sees the client.
+    // sees the client. pac4j initialises a metadata resolver only when it made it itself: Foyer's
+    // own was read at its first load(), where the requests that lost its tryLock met a null
+    // document (63 of 64 cold concurrent entries refused with OIDC2, bench/federation.sh).
     for (var part :
         new Object[] {
+          client instanceof OidcClient oidc
+              ? oidc.getConfiguration().getOpMetadataResolver()
+              : null,
           client.getRedirectionActionBuilder(),
           client.getCredentialsExtractor(),
           client.getAuthenticator(),

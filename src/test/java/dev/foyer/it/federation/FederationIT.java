@@ -70,7 +70,7 @@ class FederationIT {
     assertThat(query).containsKeys("state", "nonce", "code_challenge");
     assertThat(query.get("code_challenge_method")).isEqualTo("S256");
     assertThat(query.get("redirect_uri"))
-        .isEqualTo(server.uri("/auth/federation/callback").toString());
+        .isEqualTo(server.uri("/auth/federation/callback/" + slug + "/corp").toString());
     assertThat(entry.headers().allValues("Set-Cookie"))
         .anySatisfy(
             cookie ->
@@ -142,6 +142,36 @@ class FederationIT {
   }
 
   @Test
+  void startsEveryOfManyConcurrentSignInsAtANewProvider(FoyerServer server) throws Exception {
+    // A cold provider's first requests arrive together (a morning's first sign-ins): each one is
+    // sent to the provider, none meets a discovery document still being read.
+    var slug = createSpace(server);
+    addOidc(server, slug, "corp", Map.of());
+    var tasks = new ArrayList<Callable<HttpResponse<String>>>();
+    for (int i = 0; i < 16; i++) {
+      var browser = server.browser();
+      tasks.add(() -> browser.get("/auth/federation/" + slug + "/corp"));
+    }
+    List<HttpResponse<String>> answers = new ArrayList<>();
+    var pool = Executors.newFixedThreadPool(16);
+    try {
+      for (var future : pool.invokeAll(tasks)) {
+        answers.add(future.get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(answers)
+        .allSatisfy(
+            answer -> {
+              assertThat(answer.statusCode()).as(describe(answer)).isEqualTo(302);
+              assertThat(answer.headers().firstValue("Location").orElseThrow())
+                  .startsWith(provider.authorizationUrl(slug));
+            });
+  }
+
+  @Test
   void refusesAnAnswerWithAnotherStateAndSpendsTheFlow(FoyerServer server) {
     var slug = createSpace(server);
     addOidc(server, slug, "corp", Map.of());
@@ -187,6 +217,62 @@ class FederationIT {
   }
 
   @Test
+  void refusesAnAnswerAtAnotherProvidersAddressWithoutCallingAnyTokenEndpoint(FoyerServer server) {
+    // Mix-up (RFC 9700 §4.4): the person starts at "evil", a plain OAuth 2.0 provider whose
+    // authorization endpoint sends them on to "corp" with the attacker's own corp request. corp
+    // answers where it was registered, at its own address, and sends no iss to tell it apart.
+    var slug = createSpace(server);
+    addOidc(server, slug, "corp", Map.of());
+    var evil =
+        send(
+            server,
+            server.adminToken(),
+            "POST",
+            providers(slug),
+            Json.write(
+                Json.object()
+                    .put("alias", "evil")
+                    .put("kind", "OAUTH2")
+                    .put("authorizationUrl", provider.authorizationUrl(slug + "-evil"))
+                    .put("tokenUrl", provider.tokenUrl(slug + "-evil"))
+                    .put("userInfoUrl", provider.userInfoUrl(slug + "-evil"))
+                    .put("clientId", "foyer")
+                    .put("clientSecret", "evil-secret")
+                    .set("attributeKeys", Json.object().put("unique", "sub"))));
+    assertThat(evil.statusCode()).as(describe(evil)).isEqualTo(201);
+    var victim = server.browser().json();
+    var victimEntry = victim.get("/auth/federation/" + slug + "/evil");
+    assertThat(victimEntry.statusCode()).as(describe(victimEntry)).isEqualTo(302);
+    var attackersRequest =
+        server
+            .browser()
+            .get("/auth/federation/" + slug + "/corp")
+            .headers()
+            .firstValue("Location")
+            .orElseThrow();
+    var answer = provider.approve(victim, attackersRequest);
+    assertThat(answer.getPath()).isEqualTo("/auth/federation/callback/" + slug + "/corp");
+    provider.received();
+
+    var mixedUp =
+        victim.get(answer.getRawPath() + "?" + answer.getRawQuery().replaceAll("&?iss=[^&]*", ""));
+
+    assertProblem(mixedUp, 400, "FLOW4");
+    assertThat(mixedUp.body()).contains("another identity provider");
+    assertThat(provider.tokenRequests()).as("no code reached a token endpoint").isEmpty();
+    assertNothingAccepted(server, slug);
+    var again = victim.get(answer.getRawPath() + "?" + answer.getRawQuery());
+    assertProblem(again, 400, "FLOW1");
+  }
+
+  @Test
+  void answersNotFoundAtTheCallbackEndpointWithoutAProvidersAddress(FoyerServer server) {
+    var bare = server.browser().json().get("/auth/federation/callback?code=x&state=y");
+
+    assertThat(bare.statusCode()).as(describe(bare)).isEqualTo(404);
+  }
+
+  @Test
   void refusesTokensInTheCallbackUrlAndProviderErrors(FoyerServer server) {
     var slug = createSpace(server);
     addOidc(server, slug, "corp", Map.of());
@@ -195,13 +281,17 @@ class FederationIT {
     var state =
         query(URI.create(entry.headers().firstValue("Location").orElseThrow())).get("state");
 
-    var implicit = browser.get("/auth/federation/callback?state=" + state + "&id_token=eyJ.x.y");
+    var implicit =
+        browser.get(
+            "/auth/federation/callback/" + slug + "/corp?state=" + state + "&id_token=eyJ.x.y");
     assertProblem(implicit, 400, "O1PACE");
 
     var entry2 = browser.get("/auth/federation/" + slug + "/corp");
     var state2 =
         query(URI.create(entry2.headers().firstValue("Location").orElseThrow())).get("state");
-    var denied = browser.get("/auth/federation/callback?state=" + state2 + "&error=access_denied");
+    var denied =
+        browser.get(
+            "/auth/federation/callback/" + slug + "/corp?state=" + state2 + "&error=access_denied");
     assertProblem(denied, 401, "FLOW5");
     assertThat(denied.body()).contains("access_denied");
   }
@@ -254,7 +344,7 @@ class FederationIT {
             .browser()
             .json()
             .get(
-                "/auth/federation/callback?code=x&state=" + state,
+                "/auth/federation/callback/" + slug + "/corp?code=x&state=" + state,
                 "Cookie",
                 "foyer-flow=" + flow + "; foyer-flow=tossed-by-a-sibling-domain");
 

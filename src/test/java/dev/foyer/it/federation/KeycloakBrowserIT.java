@@ -132,14 +132,14 @@ class KeycloakBrowserIT {
       FoyerServer server, KeycloakServer keycloak) {
     var foyer = "http://localhost:" + server.baseUri().getPort();
     var slug = createSpace(server);
-    var client = clientFor(keycloak, foyer + "/auth/federation/callback");
+    var client = clientFor(keycloak, foyer + "/auth/federation/callback/" + slug + "/staff");
     addKeycloak(server, keycloak, slug, "staff", client);
     var driver = chromium.driver();
     driver.get(foyer + "/spaces/" + slug);
 
     driver.findElement(By.cssSelector("a.idp-login.idp-staff")).click();
     assertThat(awaitLoginForm(driver, keycloak))
-        .contains("redirect_uri=" + encode(foyer + "/auth/federation/callback"));
+        .contains("redirect_uri=" + encode(foyer + "/auth/federation/callback/" + slug + "/staff"));
     signIn(driver, keycloak, "bob");
 
     awaitUrl(driver, foyer + "/spaces/" + slug);

@@ -192,7 +192,7 @@ class KeycloakServerIT {
     final String verifier = random();
 
     AuthorizationRequest(KeycloakServer keycloak, KeycloakServer.Client client) {
-      this(keycloak, client, "/auth/federation/callback");
+      this(keycloak, client, "/auth/federation/callback/acme/keycloak");
     }
 
     AuthorizationRequest(KeycloakServer keycloak, KeycloakServer.Client client, String path) {

@@ -79,7 +79,9 @@ class KeycloakSignInIT {
 
     var mixedUp =
         victim.get(
-            "/auth/federation/callback?code="
+            "/auth/federation/callback/"
+                + slug
+                + "/staff?code="
                 + query(attackerCallback, "code")
                 + "&state="
                 + victimState

@@ -44,7 +44,7 @@ class SocialProvidersIT {
       var query = query(location);
       assertThat(query.get("client_id")).isEqualTo(clients.get(alias));
       assertThat(query.get("redirect_uri"))
-          .isEqualTo(server.uri("/auth/federation/callback").toString());
+          .isEqualTo(server.uri("/auth/federation/callback/" + slug + "/" + alias).toString());
       assertThat(query.get("scope")).isEqualTo(scopes.get(alias));
       assertThat(query.get("response_type")).isEqualTo("code");
       assertThat(query).containsKeys("state", "code_challenge");

@@ -76,7 +76,8 @@ class TwoNodeFederationIT {
     var entry = browser.get("/auth/federation/" + slug + "/corp");
     assertThat(entry.statusCode()).as(describe(entry)).isEqualTo(302);
     var callback = provider.approve(browser, entry.headers().firstValue("Location").orElseThrow());
-    assertThat(callback.toString()).startsWith(server.uri("/auth/federation/callback").toString());
+    assertThat(callback.toString())
+        .startsWith(server.uri("/auth/federation/callback/" + slug + "/corp").toString());
     provider.tokenRequests(); // what A's entry caused; B's exchange is asserted below
 
     // The load balancer sends the browser's request for A's (the public) address to node B.
@@ -89,7 +90,9 @@ class TwoNodeFederationIT {
         .as("B exchanged the code with the redirect_uri of the authorization request")
         .singleElement()
         .asString()
-        .contains("redirect_uri=" + encode(server.uri("/auth/federation/callback").toString()))
+        .contains(
+            "redirect_uri="
+                + encode(server.uri("/auth/federation/callback/" + slug + "/corp").toString()))
         .contains("code_verifier=");
     var onB = browser.json().get(b.uri("/api/me?account=" + slug).toString());
     assertThat(onB.statusCode()).as(describe(onB)).isEqualTo(200);

@@ -53,9 +53,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * ADMIN_EDIT}) for users created at runtime with {@link #createUser}.
  *
  * <p>Redirect URIs: Foyer listens on a random port, and Keycloak does not accept a wildcard port.
- * The clients register {@code http://127.0.0.1/auth/federation/callback} without a port instead:
- * Keycloak follows RFC 8252 §7.3 and accepts any port for a loopback {@code http} redirect URI, so
- * the path must still match exactly.
+ * The clients register {@code http://127.0.0.1/auth/federation/callback/*} without a port instead:
+ * Keycloak follows RFC 8252 §7.3 and accepts any port for a loopback {@code http} redirect URI, and
+ * the path must still match: any provider's address under Foyer's callback endpoint.
  *
  * <p>Everything binds to 127.0.0.1: HTTP, the management interface (which inherits {@code
  * --http-host}; it is not opened at all while health and metrics are off, but gets a free port so
