@@ -1,5 +1,7 @@
 package dev.foyer.spaces.boundary;
 
+import dev.foyer.problems.GatewayProblem;
+import dev.foyer.problems.ProblemType;
 import dev.foyer.spaces.boundary.SpacesResource.SpaceRequest;
 import dev.foyer.spaces.boundary.SpacesResource.SpaceView;
 import dev.foyer.spaces.entity.Space;
@@ -8,6 +10,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
 
@@ -23,9 +26,16 @@ public class SpaceViews {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public Optional<String> create(Space space, SpaceRequest request) {
-    em.persist(space);
-    // The space's row first: door settings refer to it by a foreign key the mapping does not know.
-    em.flush();
+    try {
+      em.persist(space);
+      // The space's row first: door settings refer to it by a foreign key the mapping does not
+      // know. A concurrent create of the same slug fails here, on the unique constraint, and is
+      // answered like SpacesResource's check rather than as a failed commit (500).
+      em.flush();
+    } catch (PersistenceException raced) {
+      throw new GatewayProblem(
+          ProblemType.SPACE_EXISTS, "The slug '" + space.slug() + "' is taken.");
+    }
     Optional<String> secret = Optional.empty();
     for (var door : doors) {
       var made = door.create(space, request);

@@ -79,6 +79,33 @@ class SpacesApiIT {
   }
 
   @Test
+  void createsASpaceOnceWhenTheSameSlugIsCreatedEightTimesAtOnce(FoyerServer server)
+      throws Exception {
+    var slug = slug();
+    var tasks =
+        new java.util.ArrayList<
+            java.util.concurrent.Callable<java.net.http.HttpResponse<String>>>();
+    for (int i = 0; i < 8; i++) {
+      tasks.add(() -> createSpace(server, Json.object().put("slug", slug).put("name", "Raced")));
+    }
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    var answers = new java.util.ArrayList<java.net.http.HttpResponse<String>>();
+    try {
+      for (var future : pool.invokeAll(tasks)) {
+        answers.add(future.get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(answers.stream().filter(answer -> answer.statusCode() == 201))
+        .as(answers.stream().map(answer -> describe(answer)).toList().toString())
+        .hasSize(1);
+    assertThat(answers.stream().filter(answer -> answer.statusCode() != 201))
+        .allSatisfy(answer -> assertProblem(answer, 409, "ADM2"));
+  }
+
+  @Test
   void refusesATakenSlugWithAdm2(FoyerServer server) {
     var slug = createSpace(server);
 
