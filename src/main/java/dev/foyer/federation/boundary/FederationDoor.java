@@ -9,8 +9,6 @@ import dev.foyer.federation.entity.FederationProblem;
 import dev.foyer.pages.SignInOptions;
 import dev.foyer.problems.GatewayProblem;
 import dev.foyer.problems.ProblemType;
-import dev.foyer.signin.control.FlowStates;
-import dev.foyer.spaces.control.Spaces;
 import dev.foyer.spaces.entity.Space;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -52,8 +50,6 @@ public class FederationDoor implements Door, SignInOptions {
   @Inject FederationAuthenticator authenticator;
   @Inject ConflictChoices choices;
   @Inject IdentityProviders providers;
-  @Inject FlowStates flows;
-  @Inject Spaces spaces;
 
   @Override
   public List<DoorEndpoint> endpoints() {
@@ -65,7 +61,7 @@ public class FederationDoor implements Door, SignInOptions {
             Optional.of(CALLBACK_PATH),
             Set.of("GET"),
             DoorEndpoint.FORM,
-            this::spaceOfFlow,
+            FederationDoor::spaceOfAddress,
             false,
             false),
         new DoorEndpoint(
@@ -118,13 +114,14 @@ public class FederationDoor implements Door, SignInOptions {
     return CALLBACK + "/" + space.slug() + "/" + alias;
   }
 
-  /** The login record names the flow's space, when the cookie names an open flow. */
-  private String spaceOfFlow(HttpServletRequest request) {
-    return FlowCookies.read(request)
-        .flatMap(flows::open)
-        .flatMap(flow -> spaces.byId(flow.spaceId()))
-        .map(Space::slug)
-        .orElse(null);
+  /**
+   * The login record names the space of the provider's address, as the entry's names the space of
+   * its path: nothing read before the flow is taken (an answer at another space's address than its
+   * flow's is refused, {@code FLOW4}).
+   */
+  private static String spaceOfAddress(HttpServletRequest request) {
+    var path = CALLBACK_PATH.matcher(PathScopedFilter.normalized(request));
+    return path.matches() ? path.group(1) : null;
   }
 
   @Override
