@@ -50,13 +50,14 @@ public class FederationDoor implements Door, SignInOptions {
   @Inject FederationAuthenticator authenticator;
   @Inject ConflictChoices choices;
   @Inject IdentityProviders providers;
+  @Inject FlowCookies cookies;
 
   @Override
   public List<DoorEndpoint> endpoints() {
     return List.of(
         new DoorEndpoint(
             NAME,
-            DoorClients.contextual(NAME, FederationDoor::callback, authenticator::finish),
+            DoorClients.contextual(NAME, this::callback, authenticator::finish),
             List.of(CALLBACK + "/*"),
             Optional.of(CALLBACK_PATH),
             Set.of("GET"),
@@ -71,8 +72,7 @@ public class FederationDoor implements Door, SignInOptions {
                 request ->
                     Optional.of(
                         new ConflictChoices.Choice(
-                            FlowCookies.read(request, FlowCookies.CHOICE).orElse(null),
-                            request.getParameter("value"))),
+                            cookies.choice(request).orElse(null), request.getParameter("value"))),
                 (request, choice) -> choices.resume(choice)),
             List.of(CHOICE),
             Optional.empty(),
@@ -83,7 +83,7 @@ public class FederationDoor implements Door, SignInOptions {
             false));
   }
 
-  private static Optional<FederationAuthenticator.Callback> callback(HttpServletRequest request) {
+  private Optional<FederationAuthenticator.Callback> callback(HttpServletRequest request) {
     var parameters = new LinkedHashMap<String, String>();
     request
         .getParameterMap()
@@ -106,7 +106,7 @@ public class FederationDoor implements Door, SignInOptions {
     }
     return Optional.of(
         new FederationAuthenticator.Callback(
-            FlowCookies.read(request).orElse(null), path.group(1), path.group(2), parameters));
+            cookies.flow(request).orElse(null), path.group(1), path.group(2), parameters));
   }
 
   /** The redirect URI of a space's provider, the path an administrator registers there. */

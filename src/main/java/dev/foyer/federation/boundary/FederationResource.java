@@ -21,7 +21,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.pac4j.jee.context.JEEContext;
 
 /**
@@ -37,10 +36,7 @@ public class FederationResource {
   @Inject FlowStates flows;
   @Inject ConflictChoices choices;
   @Inject Spaces spaces;
-
-  @Inject
-  @ConfigProperty(name = "foyer.session.cookie-secure", defaultValue = "true")
-  boolean secureCookies;
+  @Inject FlowCookies cookies;
 
   @Context HttpServletRequest request;
   @Context HttpServletResponse response;
@@ -79,7 +75,7 @@ public class FederationResource {
   private Response toProvider(FederationAuthenticator.Started started) {
     return Response.status(Response.Status.FOUND)
         .location(started.location())
-        .cookie(FlowCookies.issue(started.flowId(), flows.ttl(), secureCookies))
+        .cookie(cookies.issueFlow(started.flowId(), flows.ttl()))
         .cacheControl(noStore())
         .build();
   }
@@ -117,7 +113,7 @@ public class FederationResource {
     try {
       // The flow is finished: its cookie goes too.
       return Response.fromResponse(responses.redirect(request, uriInfo))
-          .cookie(FlowCookies.expire(FlowCookies.NAME, FederationDoor.CALLBACK, secureCookies))
+          .cookie(cookies.expireFlow())
           .build();
     } catch (SignInConflict conflict) {
       var accept = request.getHeader("Accept");
@@ -132,9 +128,7 @@ public class FederationResource {
       return Response.ok(
               ConflictChoices.page(space.name(), conflict.field(), taken),
               MediaType.TEXT_HTML + ";charset=UTF-8")
-          .cookie(
-              FlowCookies.issue(
-                  FlowCookies.CHOICE, FederationDoor.CHOICE, held, flows.ttl(), secureCookies))
+          .cookie(cookies.issueChoice(held, flows.ttl()))
           .cacheControl(noStore())
           .build();
     }

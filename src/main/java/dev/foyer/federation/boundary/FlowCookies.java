@@ -1,65 +1,97 @@
 package dev.foyer.federation.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.NewCookie;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The cookie that binds a federated sign-in to the browser that started it: HttpOnly, {@code
- * SameSite=Lax} (a provider's redirect back is a top-level navigation, which carries it), sent only
- * to the callback, and gone when the flow expires.
+ * The cookies that bind a federated sign-in to the browser that started it: the flow's, sent back
+ * by the provider's redirect to the callback, and the held sign-in's after a conflict, sent with
+ * the person's choice. HttpOnly, {@code SameSite=Lax} (a provider's redirect back is a top-level
+ * navigation, which carries it), gone when the flow expires.
+ *
+ * <p>With secure cookies (production) they are {@code __Host-} cookies: a browser takes them only
+ * from this host over https, with {@code Path=/} and no {@code Domain}, so a sibling subdomain
+ * cannot plant its own flow in a person's browser and sign them in as someone else. Over plain http
+ * (loopback development and tests) the prefix is impossible; the cookies are then sent to their own
+ * path only, and two of them (one tossed in by a sibling) are trusted neither.
  */
-final class FlowCookies {
-  static final String NAME = "foyer-flow";
-
-  /** The held sign-in waiting for the person's choice after a conflict. */
+@ApplicationScoped
+public class FlowCookies {
+  static final String FLOW = "foyer-flow";
   static final String CHOICE = "foyer-choice";
 
-  private FlowCookies() {}
+  @Inject
+  @ConfigProperty(name = "foyer.session.cookie-secure", defaultValue = "true")
+  boolean secure;
 
-  static NewCookie issue(String flowId, Duration ttl, boolean secure) {
-    return issue(NAME, FederationDoor.CALLBACK, flowId, ttl, secure);
+  NewCookie issueFlow(String flowId, Duration ttl) {
+    return issue(FLOW, FederationDoor.CALLBACK, flowId, ttl);
   }
 
-  static NewCookie issue(String name, String path, String flowId, Duration ttl, boolean secure) {
-    return new NewCookie.Builder(name)
-        .value(flowId)
-        .path(path)
-        .maxAge((int) ttl.toSeconds())
+  NewCookie expireFlow() {
+    return cookie(FLOW, FederationDoor.CALLBACK, "", 0);
+  }
+
+  NewCookie issueChoice(String heldId, Duration ttl) {
+    return issue(CHOICE, FederationDoor.CHOICE, heldId, ttl);
+  }
+
+  Optional<String> flow(HttpServletRequest request) {
+    return read(request, FLOW);
+  }
+
+  Optional<String> choice(HttpServletRequest request) {
+    return read(request, CHOICE);
+  }
+
+  private NewCookie issue(String name, String path, String value, Duration ttl) {
+    return cookie(name, path, value, maxAge(ttl));
+  }
+
+  private NewCookie cookie(String name, String path, String value, int maxAge) {
+    return new NewCookie.Builder(name(name, secure))
+        .value(value)
+        .path(path(path, secure))
+        .maxAge(maxAge)
         .httpOnly(true)
         .secure(secure)
         .sameSite(NewCookie.SameSite.LAX)
         .build();
   }
 
-  static NewCookie expire(String name, String path, boolean secure) {
-    return new NewCookie.Builder(name)
-        .value("")
-        .path(path)
-        .maxAge(0)
-        .httpOnly(true)
-        .secure(secure)
-        .sameSite(NewCookie.SameSite.LAX)
-        .build();
-  }
-
-  static Optional<String> read(HttpServletRequest request) {
-    return read(request, NAME);
-  }
-
-  static Optional<String> read(HttpServletRequest request, String name) {
+  private Optional<String> read(HttpServletRequest request, String name) {
     var cookies = request.getCookies();
     if (cookies == null) {
       return Optional.empty();
     }
+    var wanted = name(name, secure);
     var values =
         Arrays.stream(cookies)
-            .filter(cookie -> cookie.getName().equals(name))
-            .map(jakarta.servlet.http.Cookie::getValue)
+            .filter(cookie -> cookie.getName().equals(wanted))
+            .map(Cookie::getValue)
             .toList();
     // Two of them: one was set by someone else (a sibling domain tossing its own); trust neither.
     return values.size() == 1 ? Optional.of(values.get(0)) : Optional.empty();
+  }
+
+  /** A browser keeps a {@code __Host-} cookie only when it is Secure, for / and has no Domain. */
+  static String name(String name, boolean secure) {
+    return secure ? "__Host-" + name : name;
+  }
+
+  static String path(String own, boolean secure) {
+    return secure ? "/" : own;
+  }
+
+  /** In seconds, never past what Max-Age holds (an operator's enormous TTL). */
+  static int maxAge(Duration ttl) {
+    return (int) Math.min(Integer.MAX_VALUE, Math.max(0, ttl.toSeconds()));
   }
 }
