@@ -117,7 +117,7 @@ public class IdentityProvidersResource {
     return em.createNamedQuery(IdentityProvider.OF_SPACE, IdentityProvider.class)
         .setParameter("space", space.id())
         .getResultStream()
-        .map(ProviderView::of)
+        .map(provider -> view(space, provider))
         .toList();
   }
 
@@ -160,7 +160,7 @@ public class IdentityProvidersResource {
     return Response.created(
             URI.create(
                 "/api/admin/spaces/" + space.slug() + "/identity-providers/" + provider.alias()))
-        .entity(ProviderView.of(provider))
+        .entity(view(space, provider))
         .build();
   }
 
@@ -184,10 +184,18 @@ public class IdentityProvidersResource {
 
   public record TestLink(String url, Instant expiresAt) {}
 
+  /** The provider as the API shows it, with the redirect URI to register at the provider. */
+  private ProviderView view(Space space, IdentityProvider provider) {
+    return ProviderView.of(
+        provider,
+        address.origin(servletRequest) + FederationDoor.callback(space, provider.alias()));
+  }
+
   @GET
   @Path("{alias}")
   public ProviderView get(@PathParam("alias") String alias) {
-    return ProviderView.of(existing(scope.space(slug), alias));
+    var space = scope.space(slug);
+    return view(space, existing(space, alias));
   }
 
   @PATCH
@@ -205,7 +213,7 @@ public class IdentityProvidersResource {
       throw invalid("kind: cannot be changed; add a provider of the other kind");
     }
     apply(space, provider, request);
-    return ProviderView.of(provider);
+    return view(space, provider);
   }
 
   @DELETE
@@ -554,11 +562,15 @@ public class IdentityProvidersResource {
       Boolean trustedEmails,
       Map<String, String> attributeKeys) {}
 
-  /** A provider as the API shows it: effective endpoints and scopes, never the secret. */
+  /**
+   * A provider as the API shows it: effective endpoints and scopes, never the secret; {@code
+   * redirectUri} is the address to register at the provider.
+   */
   public record ProviderView(
       String alias,
       String kind,
       String protocol,
+      String redirectUri,
       String admissionLevel,
       String displayName,
       String buttonLabel,
@@ -577,13 +589,14 @@ public class IdentityProvidersResource {
       boolean trustedEmails,
       Map<String, String> attributeKeys,
       Instant createdAt) {
-    static ProviderView of(IdentityProvider provider) {
+    static ProviderView of(IdentityProvider provider, String redirectUri) {
       var endpoints = provider.effectiveEndpoints();
       var kind = provider.kind();
       return new ProviderView(
           provider.alias(),
           kind.name(),
           kind.protocol().name(),
+          redirectUri,
           kind.social() ? "SOCIAL" : "SSO",
           provider.displayName(),
           provider.buttonLabel(),

@@ -62,12 +62,17 @@ class IdentityProvidersApiIT {
     assertThat(view.path("clientSecretSet").asBoolean()).isTrue();
     assertThat(view.path("attributeKeys").path("unique").asText()).isEqualTo("sub");
     assertThat(view.path("attributeKeys").path("email").asText()).isEqualTo("email");
+    assertThat(view.path("redirectUri").asText())
+        .as("the address to register at the provider")
+        .isEqualTo(server.uri("/auth/federation/callback/" + slug + "/acme").toString());
     assertThat(created.body()).doesNotContain(SECRET);
 
     var read = send(server, admin, "GET", path(slug) + "/acme", null);
     var list = send(server, admin, "GET", path(slug), null);
     assertThat(read.statusCode()).isEqualTo(200);
     assertThat(Json.parse(read).path("buttonLabel").asText()).isEqualTo("Sign in with Acme");
+    assertThat(Json.parse(read).path("redirectUri").asText())
+        .isEqualTo(view.path("redirectUri").asText());
     assertThat(read.body()).doesNotContain(SECRET);
     assertThat(Json.parse(list).findValuesAsText("alias")).containsExactly("acme");
     assertThat(list.body()).doesNotContain(SECRET);
