@@ -10,6 +10,8 @@ import dev.foyer.members.entity.MemberChanges;
 import dev.foyer.members.entity.ProfileField;
 import dev.foyer.problems.GatewayProblem;
 import dev.foyer.problems.ProblemType;
+import dev.foyer.problems.Refused;
+import dev.foyer.signin.control.DoorAttempt;
 import dev.foyer.signin.control.FlowStates;
 import dev.foyer.signin.entity.Destination;
 import dev.foyer.signin.entity.FlowState;
@@ -17,12 +19,16 @@ import dev.foyer.spaces.control.Spaces;
 import dev.foyer.spaces.entity.AdmissionLevel;
 import dev.foyer.web.Html;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.pac4j.core.profile.CommonProfile;
+import org.pac4j.core.profile.UserProfile;
 
 /**
  * Seed 002's "let users change their name / email if there is a conflict": the sign-in the conflict
@@ -34,12 +40,35 @@ import java.util.stream.Collectors;
 public class ConflictChoices {
   static final String DOOR = "federation-choice";
 
+  /** Choices a person may make for one sign-in before it must start again. */
+  static final int MAX_ATTEMPTS = 5;
+
+  /** The request attribute naming a refused choice whose page is shown again. */
+  static final String RETRY = ConflictChoices.class.getName() + ".retry";
+
+  private static final String ATTEMPT = "attempt";
+
   @Inject FlowStates flows;
   @Inject Spaces spaces;
   @Inject Usernames usernames;
+  @Inject Event<Refused> refusals;
 
-  /** What the person sent: the held sign-in (its cookie) and the value they chose. */
-  record Choice(String flowId, String value) {}
+  /**
+   * What the person sent: the held sign-in (its cookie), the value they chose, and whether they
+   * read pages (a refused value then shows the page again rather than ending the sign-in).
+   */
+  record Choice(String flowId, String value, boolean page) {}
+
+  /**
+   * A refused value, the sign-in held again under a new id for another try: what the page shows.
+   */
+  record Retry(
+      String heldId,
+      String spaceName,
+      ConflictField field,
+      String taken,
+      String typed,
+      GatewayProblem problem) {}
 
   /** Holds the stopped sign-in; returns the id its cookie keeps. */
   String hold(AssertedProfile stopped, ConflictField field) {
@@ -83,8 +112,12 @@ public class ConflictChoices {
     }
   }
 
-  /** The held sign-in with the chosen value, checked; the held flow is used up either way. */
-  AssertedProfile resume(Choice choice) {
+  /**
+   * The held sign-in with the chosen value, checked. The held flow is used up either way; a value
+   * refused ({@code CNF3}-{@code CNF5}) holds the sign-in again under a new id, up to {@link
+   * #MAX_ATTEMPTS} tries, and leaves a {@link Retry} in the request for the page.
+   */
+  UserProfile resume(HttpServletRequest request, Choice choice) {
     var flow =
         FederationFlows.take(
             flows,
@@ -97,6 +130,8 @@ public class ConflictChoices {
             .byId(flow.spaceId())
             .orElseThrow(
                 () -> new GatewayProblem(ProblemType.ACCOUNT_UNKNOWN, "The space is gone."));
+    // The held sign-in names its space: refusals from here on are recorded for it.
+    DoorAttempt.account(request, space.slug());
     var field = ConflictField.valueOf(flow.value("field").orElseThrow());
     var profile =
         Member.Profile.named(value(flow, "nickname"), value(flow, "givenName"))
@@ -120,29 +155,85 @@ public class ConflictChoices {
             profile,
             MemberChanges.NONE,
             new AdmissionPolicy(emailVerified, true, forceSync, false, true));
-    var chosen =
-        field == ConflictField.USERNAME
-            ? withProfile(
-                identity,
-                profile.withUsername(usernames.chosen(space, identity, choice.value())),
-                emailVerified)
-            // The provider did not vouch for an address the person typed.
-            : withProfile(
-                identity, profile.withEmail(Usernames.chosenEmail(choice.value())), false);
+    AssertedIdentity chosen;
+    try {
+      chosen =
+          field == ConflictField.USERNAME
+              ? withProfile(
+                  identity,
+                  profile.withUsername(usernames.chosen(space, identity, choice.value())),
+                  emailVerified)
+              // The provider did not vouch for an address the person typed.
+              : withProfile(
+                  identity, profile.withEmail(Usernames.chosenEmail(choice.value())), false);
+    } catch (GatewayProblem refused) {
+      var attempt = Integer.parseInt(flow.value(ATTEMPT).orElse("1"));
+      if (!choice.page() || attempt >= MAX_ATTEMPTS) {
+        throw attempt >= MAX_ATTEMPTS
+            ? new GatewayProblem(
+                refused.type(),
+                refused.getMessage()
+                    + " That was the last of "
+                    + MAX_ATTEMPTS
+                    + " tries: start again from the space's page.")
+            : refused;
+      }
+      // Recorded like any refusal at a door, though the person may still finish.
+      refusals.fire(new Refused(refused, request));
+      var again =
+          flows.begin(
+              space.id(), DOOR, null, flow.eventId().orElse(null), flow.returnPath().orElse(null));
+      flow.values().forEach(again.flow()::put);
+      again.flow().put(ATTEMPT, String.valueOf(attempt + 1));
+      flows.save(again.flow());
+      request.setAttribute(
+          RETRY,
+          new Retry(
+              again.id(),
+              space.name(),
+              field,
+              field == ConflictField.USERNAME ? profile.username() : profile.email(),
+              choice.value(),
+              refused));
+      var placeholder = new CommonProfile();
+      placeholder.setId(DOOR);
+      return placeholder;
+    }
     return new AssertedProfile(chosen, new Destination(flow.eventId(), flow.returnPath()));
   }
 
   /** The page asking for another value, posting to the choice endpoint. */
   static String page(String spaceName, ConflictField field, String taken) {
+    return page(spaceName, field, taken, null, null);
+  }
+
+  /** The page again after a refused value: the reason, and the value typed, to correct. */
+  static String page(Retry retry) {
+    return page(retry.spaceName(), retry.field(), retry.taken(), retry.typed(), retry.problem());
+  }
+
+  private static String page(
+      String spaceName, ConflictField field, String taken, String typed, GatewayProblem refused) {
     var what = field == ConflictField.USERNAME ? "username" : "email address";
+    var error =
+        refused == null
+            ? ""
+            : "<p class=\"error\" id=\"value-error\" role=\"alert\">%s <span class=\"code\">(%s)</span></p>\n"
+                .formatted(Html.escape(refused.getMessage()), refused.type().code());
+    var shown =
+        typed == null
+            ? ""
+            : " value=\""
+                + Html.escape(typed.length() > 255 ? typed.substring(0, 255) : typed)
+                + "\" aria-invalid=\"true\" aria-describedby=\"value-error\"";
     return Html.page(
         "Choose another " + what,
         """
         <h1>Choose another %s</h1>
         <p class="conflict">Another member of %s already has the %s <strong>%s</strong>. Choose another one to finish signing in.</p>
-        <form method="post" action="%s">
+        %s<form method="post" action="%s">
         <p><label for="value">Your %s</label>
-        <input id="value" name="value" type="%s" required maxlength="%d" autocomplete="%s"></p>
+        <input id="value" name="value" type="%s" required maxlength="%d" autocomplete="%s"%s></p>
         <p><button type="submit">Continue</button></p>
         </form>
         """
@@ -151,11 +242,13 @@ public class ConflictChoices {
                 Html.escape(spaceName),
                 what,
                 Html.escape(taken),
+                error,
                 FederationDoor.CHOICE,
                 what,
                 field == ConflictField.USERNAME ? "text" : "email",
                 field == ConflictField.USERNAME ? 64 : 255,
-                field == ConflictField.USERNAME ? "username" : "email"));
+                field == ConflictField.USERNAME ? "username" : "email",
+                shown));
   }
 
   private static AssertedIdentity withProfile(

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.pac4j.jee.context.JEEContext;
 
 /**
  * Seed 002's door: a space's identity providers (OAuth 2.0, OpenID Connect, social). A sign-in
@@ -67,13 +68,16 @@ public class FederationDoor implements Door, SignInOptions {
             false),
         new DoorEndpoint(
             ConflictChoices.DOOR,
-            DoorClients.direct(
+            DoorClients.contextual(
                 ConflictChoices.DOOR,
                 request ->
                     Optional.of(
                         new ConflictChoices.Choice(
-                            cookies.choice(request).orElse(null), request.getParameter("value"))),
-                (request, choice) -> choices.resume(choice)),
+                            cookies.choice(request).orElse(null),
+                            request.getParameter("value"),
+                            acceptsHtml(request))),
+                (ctx, choice) ->
+                    choices.resume(((JEEContext) ctx.webContext()).getNativeRequest(), choice)),
             List.of(CHOICE),
             Optional.empty(),
             Set.of("POST"),
@@ -107,6 +111,12 @@ public class FederationDoor implements Door, SignInOptions {
     return Optional.of(
         new FederationAuthenticator.Callback(
             cookies.flow(request).orElse(null), path.group(1), path.group(2), parameters));
+  }
+
+  /** A person's browser, which is shown pages, rather than an API caller. */
+  static boolean acceptsHtml(HttpServletRequest request) {
+    var accept = request.getHeader("Accept");
+    return accept != null && accept.contains("text/html");
   }
 
   /** The redirect URI of a space's provider, the path an administrator registers there. */

@@ -101,6 +101,15 @@ public class FederationResource {
   @Path("choose")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response choose() {
+    if (request.getAttribute(ConflictChoices.RETRY) instanceof ConflictChoices.Retry retry) {
+      // The value was refused: the page again, with the reason, under the sign-in held anew.
+      return Response.status(retry.problem().type().status())
+          .entity(ConflictChoices.page(retry))
+          .type(MediaType.TEXT_HTML + ";charset=UTF-8")
+          .cookie(cookies.issueChoice(retry.heldId(), flows.ttl()))
+          .cacheControl(noStore())
+          .build();
+    }
     return admitted();
   }
 
@@ -116,8 +125,7 @@ public class FederationResource {
           .cookie(cookies.expireFlow())
           .build();
     } catch (SignInConflict conflict) {
-      var accept = request.getHeader("Accept");
-      if (!conflict.mayChoose() || accept == null || !accept.contains("text/html")) {
+      if (!conflict.mayChoose() || !FederationDoor.acceptsHtml(request)) {
         throw conflict;
       }
       var stopped = SignInResponses.profile(request);

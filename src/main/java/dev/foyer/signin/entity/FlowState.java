@@ -81,6 +81,11 @@ public class FlowState {
     return Optional.ofNullable(decode().get(key));
   }
 
+  /** Every protocol value, in the order they were put. */
+  public Map<String, String> values() {
+    return java.util.Collections.unmodifiableMap(decode());
+  }
+
   /** Sets or (with {@code null}) removes one protocol value. */
   public void put(String key, String value) {
     var map = decode();

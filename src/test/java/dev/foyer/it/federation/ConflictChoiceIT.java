@@ -64,6 +64,72 @@ class ConflictChoiceIT {
   }
 
   @Test
+  void showsTheReasonAndTheTypedValueWhenAChoiceIsRefusedAndLetsThePersonTryAgain(
+      FoyerServer server) {
+    var slug = spaceWith(server, "changeUsername");
+    signIn(server, server.browser(), slug, "sub-1", "rio");
+    signIn(server, server.browser(), slug, "sub-3", "rio-2");
+    var browser = server.browser();
+    assertThat(signIn(server, browser, slug, "sub-2", "Rio").statusCode()).isEqualTo(200);
+
+    var taken = browser.postForm("/auth/federation/choose", "value", "RIO-2");
+
+    assertThat(taken.statusCode()).as(describe(taken)).isEqualTo(409);
+    assertThat(taken.body())
+        .contains("Choose another username")
+        .contains("<strong>Rio</strong>")
+        .contains("role=\"alert\"")
+        .contains("CNF4")
+        .contains("value=\"RIO-2\"")
+        .contains("<label for=\"value\">");
+    var blank = browser.postForm("/auth/federation/choose", "value", " ");
+    assertThat(blank.statusCode()).as(describe(blank)).isEqualTo(400);
+    assertThat(blank.body()).contains("CNF3").contains("<form");
+    assertThat(reconcile(server, slug, "sub-2", "corp")).isEmpty();
+
+    var chosen = browser.postForm("/auth/federation/choose", "value", "rio-three");
+
+    assertThat(chosen.statusCode()).as(describe(chosen)).isEqualTo(302);
+    assertThat(chosen.headers().firstValue("Location").orElseThrow()).endsWith("/spaces/" + slug);
+    assertThat(reconcile(server, slug, "sub-2", "corp").path(0).path("username").asText())
+        .isEqualTo("rio-three");
+    assertProblem(
+        browser.json().postForm("/auth/federation/choose", "value", "rio-four"), 400, "FLOW1");
+    var records =
+        Json.parse(
+            send(
+                server,
+                server.adminToken(),
+                "GET",
+                "/api/admin/spaces/" + slug + "/login-records",
+                null));
+    assertThat(records.findValuesAsText("code")).contains("CNF4", "CNF3");
+  }
+
+  @Test
+  void endsTheHeldSignInAfterFiveRefusedChoices(FoyerServer server) {
+    var slug = spaceWith(server, "changeUsername");
+    signIn(server, server.browser(), slug, "sub-1", "lee");
+    var browser = server.browser();
+    assertThat(signIn(server, browser, slug, "sub-2", "lee").statusCode()).isEqualTo(200);
+
+    for (int attempt = 1; attempt < 5; attempt++) {
+      var again = browser.postForm("/auth/federation/choose", "value", "LEE");
+      assertThat(again.statusCode())
+          .as("attempt " + attempt + ": " + describe(again))
+          .isEqualTo(409);
+      assertThat(again.body()).contains("<form");
+    }
+    var last = browser.postForm("/auth/federation/choose", "value", "LEE");
+
+    assertThat(last.statusCode()).as(describe(last)).isEqualTo(409);
+    assertThat(last.body()).contains("CNF4").contains("start again").doesNotContain("<form");
+    assertProblem(
+        browser.json().postForm("/auth/federation/choose", "value", "lee-free"), 400, "FLOW1");
+    assertThat(reconcile(server, slug, "sub-2", "corp")).isEmpty();
+  }
+
+  @Test
   void apiCallersGetTheProblemWithMayChooseAndSpacesWithoutTheOptionRefuse(FoyerServer server) {
     var choosing = spaceWith(server, "changeUsername");
     signIn(server, server.browser(), choosing, "sub-1", "kim");
