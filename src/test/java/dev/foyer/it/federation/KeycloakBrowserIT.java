@@ -2,6 +2,7 @@ package dev.foyer.it.federation;
 
 import static dev.foyer.it.support.AdminApi.createEvent;
 import static dev.foyer.it.support.AdminApi.createSpace;
+import static dev.foyer.it.support.AdminApi.reconcile;
 import static dev.foyer.it.support.AdminApi.send;
 import static dev.foyer.it.support.Names.hex;
 import static dev.foyer.it.support.Refusals.describe;
@@ -146,6 +147,125 @@ class KeycloakBrowserIT {
     assertThat(text(driver, ".greeting")).isEqualTo("Hello, bob!");
   }
 
+  /**
+   * Seed 002's "let users change their name": the username Keycloak asserts for Alice (here her
+   * family name) is another member's, so Foyer asks her for another one on its own page; a taken
+   * choice shows the page again with the reason, a free one finishes the sign-in.
+   */
+  @Test
+  void asksAliceForAnotherUsernameWhenHersIsTakenAndSignsHerInWithIt(
+      FoyerServer server, KeycloakServer keycloak) {
+    var slug = createSpace(server);
+    patchSpace(server, slug, "{\"conflicts\":{\"changeUsername\":true}}");
+    addKeycloak(
+        server,
+        keycloak,
+        slug,
+        "staff",
+        keycloak.client(),
+        Json.object().put("username", "family_name"));
+    var other = "liddell-" + hex(4);
+    var user =
+        Json.object()
+            .put("username", other)
+            .put("enabled", true)
+            .put("email", other + "@example.test")
+            .put("emailVerified", true)
+            .put("firstName", "Lorina")
+            .put("lastName", "Liddell");
+    user.putArray("credentials")
+        .addObject()
+        .put("type", "password")
+        .put("value", "secret-" + other)
+        .put("temporary", false);
+    var otherId = keycloak.createUser(user);
+    var driver = chromium.driver();
+    driver.get(server.uri("/auth/federation/" + slug + "/staff").toString());
+    awaitLoginForm(driver, keycloak);
+    signIn(driver, other, "secret-" + other);
+    awaitUrl(driver, server.uri("/spaces/" + slug).toString());
+    ((ChromeDriver) driver).executeCdpCommand("Network.clearBrowserCookies", Map.of());
+
+    driver.get(server.uri("/spaces/" + slug).toString());
+    driver.findElement(By.cssSelector("a.idp-login.idp-staff")).click();
+    awaitLoginForm(driver, keycloak);
+    signIn(driver, keycloak, "alice");
+    await(driver, "the choice page", d -> !d.findElements(By.id("value")).isEmpty());
+
+    assertThat(text(driver, "h1")).isEqualTo("Choose another username");
+    assertThat(text(driver, "p.conflict")).contains("Liddell");
+    assertThat(text(driver, "label[for=value]")).isEqualTo("Your username");
+    var field = driver.findElement(By.id("value"));
+    field.sendKeys("LIDDELL");
+    field.submit();
+    await(
+        driver,
+        "the refusal on the page",
+        d -> !d.findElements(By.cssSelector(".error")).isEmpty());
+    assertThat(text(driver, "[role=alert]")).contains("CNF4");
+    assertThat(driver.findElement(By.id("value")).getAttribute("value")).isEqualTo("LIDDELL");
+    field = driver.findElement(By.id("value"));
+    field.clear();
+    field.sendKeys("alice-l");
+    field.submit();
+
+    awaitUrl(driver, server.uri("/spaces/" + slug).toString());
+    driver.get(server.uri("/api/me?account=" + slug).toString());
+    var me = Json.parse(driver.findElement(By.tagName("pre")).getText());
+    assertThat(me.path("member").path("username").asText()).as(me.toString()).isEqualTo("alice-l");
+    assertThat(me.path("member").path("email").asText()).isEqualTo("alice@example.test");
+    var holder = reconcile(server, slug, otherId, "staff");
+    assertThat(holder.path(0).path("username").asText()).isEqualTo("Liddell");
+  }
+
+  /**
+   * Seed 002's Test Integration as an administrator runs it: the link from the admin API opens
+   * Keycloak's login, and Foyer's result page shows what Keycloak sent and what Foyer would do,
+   * with every token masked, and signs no one in.
+   */
+  @Test
+  void showsTheTestIntegrationResultPageAndSignsNoOneIn(
+      FoyerServer server, KeycloakServer keycloak) {
+    var slug = createSpace(server);
+    addKeycloak(server, keycloak, slug, "staff");
+    var started =
+        send(
+            server,
+            server.adminToken(),
+            "POST",
+            "/api/admin/spaces/" + slug + "/identity-providers/staff/tests",
+            "{}");
+    assertThat(started.statusCode()).as(describe(started)).isEqualTo(201);
+    var url = Json.parse(started).path("url").asText();
+    var driver = chromium.driver();
+
+    driver.get(url);
+    awaitLoginForm(driver, keycloak);
+    signIn(driver, keycloak, "carol");
+    await(
+        driver, "the result page", d -> !d.findElements(By.cssSelector(".test-outcome")).isEmpty());
+
+    assertThat(text(driver, "h1")).isEqualTo("Test Integration: staff");
+    assertThat(text(driver, ".test-outcome")).isEqualTo("The sign-in works.");
+    assertThat(text(driver, ".test-member")).isEqualTo("It would create a new member.");
+    assertThat(text(driver, ".test-attributes")).contains("preferred_username").contains("carol");
+    assertThat(text(driver, ".test-idTokenClaims"))
+        .contains(keycloak.issuer())
+        .contains(sub(keycloak, "carol"));
+    assertThat(text(driver, ".test-tokenResponse")).contains("access_token");
+    assertThat(driver.getPageSource())
+        .as("no token in the page: JWTs start with eyJ")
+        .doesNotContain("eyJ");
+    assertThat(allCookies(driver))
+        .as("no session cookie for the space")
+        .noneMatch(cookie -> ("foyer_" + slug).equals(cookie.get("name")));
+    assertThat(reconcile(server, slug, sub(keycloak, "carol"), "staff")).isEmpty();
+
+    driver.get(url);
+    await(driver, "the refusal of a used link", d -> d.getPageSource().contains("FLOW1"));
+  }
+
+  /** Waits for Keycloak's login form and returns the authorization request it shows it for. */
   /** Waits for Keycloak's login form and returns the authorization request it shows it for. */
   private static String awaitLoginForm(WebDriver driver, KeycloakServer keycloak) {
     await(
@@ -158,8 +278,12 @@ class KeycloakBrowserIT {
   }
 
   private static void signIn(WebDriver driver, KeycloakServer keycloak, String user) {
+    signIn(driver, user, keycloak.password(user));
+  }
+
+  private static void signIn(WebDriver driver, String user, String password) {
     driver.findElement(By.name("username")).sendKeys(user);
-    driver.findElement(By.name("password")).sendKeys(keycloak.password(user));
+    driver.findElement(By.name("password")).sendKeys(password);
     driver.findElement(By.id("kc-login")).click();
   }
 
@@ -193,17 +317,19 @@ class KeycloakBrowserIT {
    * The {@code foyer-flow} cookie in Chromium's jar, as DevTools describes it (WebDriver shows only
    * the cookies of the current page's path).
    */
-  @SuppressWarnings("unchecked")
   private static Map<String, Object> flowCookie(WebDriver driver) {
-    var all =
-        (List<Map<String, Object>>)
-            ((ChromeDriver) driver)
-                .executeCdpCommand("Network.getAllCookies", Map.of())
-                .get("cookies");
+    var all = allCookies(driver);
     return all.stream()
         .filter(cookie -> "foyer-flow".equals(cookie.get("name")))
         .findFirst()
         .orElseThrow(() -> new AssertionError("No foyer-flow cookie in " + all));
+  }
+
+  /** Every cookie in Chromium's jar, as DevTools describes them. */
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> allCookies(WebDriver driver) {
+    return (List<Map<String, Object>>)
+        ((ChromeDriver) driver).executeCdpCommand("Network.getAllCookies", Map.of()).get("cookies");
   }
 
   private static String page(WebDriver driver) {
@@ -226,6 +352,16 @@ class KeycloakBrowserIT {
       String slug,
       String alias,
       KeycloakServer.Client client) {
+    addKeycloak(server, keycloak, slug, alias, client, Json.object());
+  }
+
+  private static void addKeycloak(
+      FoyerServer server,
+      KeycloakServer keycloak,
+      String slug,
+      String alias,
+      KeycloakServer.Client client,
+      com.fasterxml.jackson.databind.node.ObjectNode attributeKeys) {
     var body =
         Json.object()
             .put("alias", alias)
@@ -234,6 +370,9 @@ class KeycloakBrowserIT {
             .put("issuer", keycloak.issuer())
             .put("clientId", client.id())
             .put("clientSecret", client.secret());
+    if (!attributeKeys.isEmpty()) {
+      body.set("attributeKeys", attributeKeys);
+    }
     var created =
         send(
             server,
@@ -242,6 +381,17 @@ class KeycloakBrowserIT {
             "/api/admin/spaces/" + slug + "/identity-providers",
             Json.write(body));
     assertThat(created.statusCode()).as(describe(created)).isEqualTo(201);
+  }
+
+  private static void patchSpace(FoyerServer server, String slug, String json) {
+    var patched = send(server, server.adminToken(), "PATCH", "/api/admin/spaces/" + slug, json);
+    assertThat(patched.statusCode()).as(describe(patched)).isEqualTo(200);
+  }
+
+  /** The user's id in Keycloak: the ID token's {@code sub}. */
+  private static String sub(KeycloakServer keycloak, String user) {
+    var users = keycloak.admin("GET", "/users?exact=true&username=" + user, null);
+    return Json.parse(users.body()).path(0).path("id").asText();
   }
 
   /** A new confidential client of the realm, PKCE S256 required as for {@code foyer}. */
