@@ -12,6 +12,7 @@ import dev.foyer.problems.ProblemType;
 import dev.foyer.signin.entity.Destination;
 import dev.foyer.spaces.control.Spaces;
 import dev.foyer.spaces.entity.AdmissionLevel;
+import dev.foyer.web.ClientAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.EnumSet;

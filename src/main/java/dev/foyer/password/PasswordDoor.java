@@ -5,6 +5,7 @@ import dev.foyer.doors.DoorClients;
 import dev.foyer.doors.DoorEndpoint;
 import dev.foyer.members.control.Passwords;
 import dev.foyer.problems.GatewayProblem;
+import dev.foyer.web.ClientAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;

@@ -3,6 +3,7 @@ package dev.foyer.password;
 import dev.foyer.problems.GatewayProblem;
 import dev.foyer.secrets.Sha256;
 import dev.foyer.spaces.entity.Space;
+import dev.foyer.web.ClientAddress;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -20,6 +20,7 @@ import dev.foyer.members.entity.MemberChanges;
 import dev.foyer.members.entity.ProfileField;
 import dev.foyer.problems.GatewayProblem;
 import dev.foyer.problems.ProblemType;
+import dev.foyer.secrets.Sha256;
 import dev.foyer.signin.control.FlowStates;
 import dev.foyer.signin.control.LoginRecords;
 import dev.foyer.signin.control.SignIn;
@@ -28,6 +29,7 @@ import dev.foyer.signin.entity.FlowState;
 import dev.foyer.spaces.control.Spaces;
 import dev.foyer.spaces.entity.AdmissionLevel;
 import dev.foyer.spaces.entity.Space;
+import dev.foyer.web.ClientAddress;
 import dev.foyer.web.PublicAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,12 +40,15 @@ import java.io.StringReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.pac4j.core.client.IndirectClient;
 import org.pac4j.core.context.CallContext;
 import org.pac4j.core.context.WebContext;
@@ -94,6 +99,17 @@ public class FederationAuthenticator {
   @Inject PublicAddress address;
   @Inject SignIn signIn;
   @Inject LoginRecords records;
+  @Inject Clock clock;
+
+  /** Sign-ins one client may have waiting for one provider's answer. */
+  @Inject
+  @ConfigProperty(name = "foyer.federation.pending-per-client", defaultValue = "200")
+  int pendingPerClient;
+
+  /** Sign-ins a provider may have waiting, from every client. */
+  @Inject
+  @ConfigProperty(name = "foyer.federation.pending-per-provider", defaultValue = "5000")
+  int pendingPerProvider;
 
   /** A started sign-in: where the browser goes, and the flow id its cookie keeps. */
   record Started(URI location, String flowId) {}
@@ -135,7 +151,34 @@ public class FederationAuthenticator {
       throw new GatewayProblem(
           ProblemType.BAD_REQUEST, "The return address must be a path inside the space.");
     }
-    return begin(context, request, space, provider, FederationDoor.NAME, eventId, returnPath);
+    // Every entry stores a flow, and an OAuth 1.0a entry calls the provider: a client looping
+    // over the entry must not fill the table nor use Foyer against the provider.
+    var client = Sha256.hex(ClientAddress.of(request.getRemoteAddr()).key() + "\n" + provider.id());
+    refuseWhenFull(flows.pendingOfClient(client), pendingPerClient, "from this address");
+    refuseWhenFull(flows.pendingOfProvider(provider.id()), pendingPerProvider, "in all");
+    return begin(
+        context, request, space, provider, FederationDoor.NAME, eventId, returnPath, client);
+  }
+
+  private void refuseWhenFull(FlowStates.Pending pending, int limit, String where) {
+    if (pending.count() >= Math.max(1, limit)) {
+      var now = clock.instant();
+      var wait =
+          pending
+              .firstExpiry()
+              .map(first -> Duration.between(now, first))
+              .filter(duration -> !duration.isNegative())
+              .orElse(flows.ttl());
+      throw new GatewayProblem(
+          FederationProblem.TOO_MANY_PENDING,
+          pending.count()
+              + " sign-ins with this identity provider are waiting for its answer "
+              + where
+              + "; try again in "
+              + Math.max(1, wait.toSeconds())
+              + " s, when the oldest of them expires.",
+          wait.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : wait);
+    }
   }
 
   /**
@@ -162,7 +205,7 @@ public class FederationAuthenticator {
                 () ->
                     new GatewayProblem(
                         FederationProblem.PROVIDER_UNKNOWN, "The identity provider was removed."));
-    return begin(context, request, space, provider, FederationDoor.TEST, null, null);
+    return begin(context, request, space, provider, FederationDoor.TEST, null, null, null);
   }
 
   private Started begin(
@@ -172,7 +215,8 @@ public class FederationAuthenticator {
       IdentityProvider provider,
       String door,
       String eventId,
-      String returnPath) {
+      String returnPath,
+      String clientKey) {
     // The redirect_uri of this flow, kept with it: the code exchange must send the same one,
     // whichever node (and Host) the callback reaches.
     var callback = address.origin(request) + FederationDoor.callback(space, provider.alias());
@@ -186,6 +230,7 @@ public class FederationAuthenticator {
           .ifPresent(outbound::checkTarget);
     }
     var started = flows.begin(space.id(), door, provider.id(), eventId, returnPath);
+    started.flow().startedBy(clientKey);
     RedirectionAction action;
     try {
       action =

@@ -10,6 +10,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -71,6 +72,44 @@ public class FlowStates {
             .setParameter("id", flow.idHash())
             .executeUpdate()
         == 1;
+  }
+
+  /** How many flows are waiting, and when the first of them to expire does. */
+  public record Pending(long count, Optional<Instant> firstExpiry) {}
+
+  /** The flows a client started with one provider that have not come back nor expired. */
+  public Pending pendingOfClient(String clientKey) {
+    return pending("f.clientKey = :key", clientKey);
+  }
+
+  /** The flows of one provider that have not come back nor expired, from every client. */
+  public Pending pendingOfProvider(String providerId) {
+    return pending("f.providerId = :key", providerId);
+  }
+
+  private Pending pending(String condition, String key) {
+    var now = clock.instant();
+    var count =
+        em.createQuery(
+                "select count(f) from FlowState f where " + condition + " and f.expiresAt > :now",
+                Long.class)
+            .setParameter("key", key)
+            .setParameter("now", now)
+            .getSingleResult();
+    var first =
+        count == 0
+            ? Optional.<Instant>empty()
+            : em.createQuery(
+                    "select f.expiresAt from FlowState f where "
+                        + condition
+                        + " and f.expiresAt > :now order by f.expiresAt",
+                    Instant.class)
+                .setParameter("key", key)
+                .setParameter("now", now)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
+    return new Pending(count, first);
   }
 
   /** How long a flow may take, for the cookie's Max-Age. */

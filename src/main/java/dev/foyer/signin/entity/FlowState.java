@@ -45,6 +45,9 @@ public class FlowState {
   @Column(name = "return_path", length = 2048)
   private String returnPath;
 
+  @Column(name = "client_key", length = 64)
+  private String clientKey;
+
   @Column(name = "protocol_values", length = MAX_VALUES)
   private String values = "";
 
@@ -79,6 +82,11 @@ public class FlowState {
 
   public Optional<String> value(String key) {
     return Optional.ofNullable(decode().get(key));
+  }
+
+  /** Who started it, as the entry's limits count it (a hash: no address is stored). */
+  public void startedBy(String clientKey) {
+    this.clientKey = clientKey;
   }
 
   /** Every protocol value, in the order they were put. */

@@ -383,7 +383,11 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
                   // Plain HTTP on loopback: a Secure cookie would never come back.
                   "-Dfoyer.session.cookie-secure=false",
                   // The tests' identity providers run on loopback.
-                  "-Dfoyer.federation.allow-loopback=true"));
+                  "-Dfoyer.federation.allow-loopback=true",
+                  // Entry limits small enough for FederationLimitsIT to reach (every test comes
+                  // from 127.0.0.1 with a provider of its own; none leaves more than 16 waiting).
+                  "-Dfoyer.federation.pending-per-client=20",
+                  "-Dfoyer.federation.pending-per-provider=30"));
       // After the defaults above, so that an extra server's own value of a key wins.
       options.systemProperties().forEach((name, value) -> command.add("-D" + name + "=" + value));
       command.addAll(

@@ -1,4 +1,4 @@
-package dev.foyer.password;
+package dev.foyer.web;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -13,11 +13,11 @@ import java.util.regex.Pattern;
  * every guess). It is the servlet's remote address: behind a proxy or load balancer that is the
  * proxy's, unless the server is set up to take the client's from forwarded headers.
  */
-record ClientAddress(String key) {
+public record ClientAddress(String key) {
   // Only IP literals are parsed: InetAddress.getByName would look a host name up in DNS.
   private static final Pattern IPV6_LITERAL = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
-  static ClientAddress of(String remoteAddress) {
+  public static ClientAddress of(String remoteAddress) {
     if (remoteAddress == null || remoteAddress.isBlank()) {
       return new ClientAddress("unknown");
     }

@@ -1,4 +1,4 @@
-package dev.foyer.password;
+package dev.foyer.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
