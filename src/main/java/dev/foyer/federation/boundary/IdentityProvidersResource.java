@@ -8,8 +8,10 @@ import dev.foyer.federation.entity.ClientAuthentication;
 import dev.foyer.federation.entity.Endpoints;
 import dev.foyer.federation.entity.FederationProblem;
 import dev.foyer.federation.entity.IdentityProvider;
+import dev.foyer.federation.entity.IdentitySource;
 import dev.foyer.federation.entity.Protocol;
 import dev.foyer.federation.entity.ProviderKind;
+import dev.foyer.members.entity.LinkedIdentity;
 import dev.foyer.problems.GatewayProblem;
 import dev.foyer.problems.ProblemType;
 import dev.foyer.secrets.SecretBox;
@@ -22,6 +24,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -82,6 +85,9 @@ public class IdentityProvidersResource {
 
   /** Printable ASCII without spaces, as client ids and secrets are issued. */
   static final Pattern CREDENTIAL = Pattern.compile("[\\x21-\\x7E]+");
+
+  private static final System.Logger LOGGER =
+      System.getLogger(IdentityProvidersResource.class.getName());
 
   private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "[::1]");
 
@@ -146,6 +152,7 @@ public class IdentityProvidersResource {
     if (find(space, request.alias()).isPresent()) {
       throw taken(request.alias());
     }
+    keepLinked(space, request.alias(), request.sameIdentities());
     var provider = new IdentityProvider(space.id(), request.alias(), kind, clock.instant());
     provider.enable(true);
     apply(space, provider, request);
@@ -212,8 +219,89 @@ public class IdentityProvidersResource {
     if (request.kind() != null && !request.kind().equals(provider.kind().name())) {
       throw invalid("kind: cannot be changed; add a provider of the other kind");
     }
+    var source = provider.identitySource();
     apply(space, provider, request);
+    keepLinked(space, provider, source, request.sameIdentities());
     return view(space, provider);
+  }
+
+  /**
+   * Members are linked under (space, alias, unique value): a provider with members that came to
+   * read its unique values from another source (issuer, user info origin, tenant, unique key) would
+   * sign in whoever that source calls by an old member's value as that member. Refused unless the
+   * administrator says it is the same source (the directory moved); the caller's transaction rolls
+   * the change back.
+   */
+  private void keepLinked(
+      Space space, IdentityProvider provider, IdentitySource before, Boolean sameIdentities) {
+    var changed = before.changesTo(provider.identitySource());
+    if (changed.isEmpty()) {
+      return;
+    }
+    var linked = linkedIdentities(space, provider.alias());
+    if (linked == 0) {
+      return;
+    }
+    var what = String.join(", ", changed);
+    if (Boolean.TRUE.equals(sameIdentities)) {
+      LOGGER.log(
+          System.Logger.Level.INFO,
+          "Identity provider {0} of space {1}: {2} changed with sameIdentities; {3} linked"
+              + " identities kept",
+          provider.alias(),
+          space.slug(),
+          what,
+          linked);
+      return;
+    }
+    throw new GatewayProblem(
+        FederationProblem.MEMBERS_WOULD_MOVE,
+        "The provider '"
+            + provider.alias()
+            + "' has "
+            + identities(linked)
+            + "; changing its "
+            + what
+            + " would hand them to another identity source, which could sign in as them by"
+            + " their unique values. Add a new provider instead (members link to it again by a"
+            + " verified email), or, if the same directory only moved (a new hostname), send"
+            + " \"sameIdentities\": true with the change.");
+  }
+
+  /**
+   * A provider removed with members leaves their linked identities under its alias: a new one there
+   * is a change of source like any other.
+   */
+  private void keepLinked(Space space, String alias, Boolean sameIdentities) {
+    if (Boolean.TRUE.equals(sameIdentities)) {
+      return;
+    }
+    var linked = linkedIdentities(space, alias);
+    if (linked > 0) {
+      throw new GatewayProblem(
+          FederationProblem.MEMBERS_WOULD_MOVE,
+          "The space has "
+              + identities(linked)
+              + " under the alias '"
+              + alias
+              + "', from a provider that was removed; a new provider there would hand them to"
+              + " its identity source. Choose another alias (members link to it again by a"
+              + " verified email), or, if this is the same directory as the removed provider's,"
+              + " send \"sameIdentities\": true.");
+    }
+  }
+
+  private static String identities(long linked) {
+    return linked + (linked == 1 ? " linked identity" : " linked identities");
+  }
+
+  private long linkedIdentities(Space space, String alias) {
+    return em.createNamedQuery(LinkedIdentity.COUNT_OF_PROVIDER, Long.class)
+        .setParameter("space", space)
+        .setParameter("provider", alias)
+        // Not worth flushing the provider being changed: the count reads another table.
+        .setFlushMode(FlushModeType.COMMIT)
+        .getSingleResult();
   }
 
   @DELETE
@@ -560,7 +648,8 @@ public class IdentityProvidersResource {
       Boolean pkce,
       String clientAuthentication,
       Boolean trustedEmails,
-      Map<String, String> attributeKeys) {}
+      Map<String, String> attributeKeys,
+      Boolean sameIdentities) {}
 
   /**
    * A provider as the API shows it: effective endpoints and scopes, never the secret; {@code

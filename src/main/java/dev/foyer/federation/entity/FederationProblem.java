@@ -8,6 +8,10 @@ public enum FederationProblem implements ProblemCode {
   PROVIDER_EXISTS("IDP1", 409, "The space already has an identity provider with this alias"),
   PROVIDER_UNKNOWN("IDP2", 404, "The space has no identity provider with this alias"),
   ALIAS_RESERVED("IDP3", 400, "This alias is reserved for one of Foyer's own doors"),
+  MEMBERS_WOULD_MOVE(
+      "IDP4",
+      409,
+      "The provider has members; this change would hand them to another identity source"),
   // Seed 002's codes, with its meanings.
   CALLBACK_UNPARSABLE("O1PACE", 400, "Error parsing authorization callback"),
   REQUEST_TOKEN_FAILED("O1RSE", 502, "Error getting request secret from request token"),

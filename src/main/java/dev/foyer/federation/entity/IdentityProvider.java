@@ -185,6 +185,11 @@ public class IdentityProvider {
         tenant);
   }
 
+  /** Who answers for the provider's unique values, and where they are read. */
+  public IdentitySource identitySource() {
+    return IdentitySource.of(this);
+  }
+
   /** The scopes asked for: the saved ones, else the kind's. */
   public Optional<String> effectiveScopes() {
     return scopes().or(kind::scopes);

@@ -32,7 +32,17 @@ import java.time.Instant;
 @NamedQuery(
     name = LinkedIdentity.OF_MEMBER,
     query = "select l from LinkedIdentity l where l.member = :member order by l.createdAt")
+@NamedQuery(
+    name = LinkedIdentity.COUNT_OF_PROVIDER,
+    query =
+        "select count(l) from LinkedIdentity l where l.space = :space and l.provider = :provider")
 public class LinkedIdentity {
+  /**
+   * How many identities are linked under an alias in a space: read on the unique constraint's
+   * index, whose first columns are (space_id, provider).
+   */
+  public static final String COUNT_OF_PROVIDER = "LinkedIdentity.countOfProvider";
+
   public static final String FIND = "LinkedIdentity.find";
   public static final String OF_MEMBER = "LinkedIdentity.ofMember";
 

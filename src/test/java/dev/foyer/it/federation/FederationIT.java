@@ -485,6 +485,189 @@ class FederationIT {
         server.browser().json().get("/auth/federation/no-such-space/corp"), 404, "UAACCT2");
   }
 
+  @Test
+  void refusesToHandAProvidersMembersToAnotherIssuerSoTheSameSubjectThereIsNotThem(
+      FoyerServer server) {
+    // An account takeover by configuration: whoever the new issuer calls "emp-9001" would sign in
+    // as the member the old issuer called so.
+    var slug = createSpace(server);
+    addOidc(server, slug, "corp", Map.of());
+    signIn(server, slug, "emp-9001", Map.of("email", "vic@corp.example", "given_name", "Vic"));
+    var victim = reconcile(server, slug, "emp-9001", "corp").path(0).path("id").asText();
+    var attacker = slug + "-attacker";
+
+    var moved = patch(server, slug, "corp", Json.object().put("issuer", provider.issuer(attacker)));
+
+    assertProblem(moved, 409, "IDP4");
+    assertThat(Json.parse(moved).path("detail").asText())
+        .contains("1 linked identity", "issuer", "Add a new provider", "\"sameIdentities\": true");
+    var kept = send(server, server.adminToken(), "GET", providers(slug) + "/corp", null);
+    assertThat(Json.parse(kept).path("issuer").asText()).isEqualTo(provider.issuer(slug));
+
+    // Sign-ins through the provider still go to the old issuer.
+    var entry = server.browser().get("/auth/federation/" + slug + "/corp");
+    assertThat(entry.headers().firstValue("Location").orElseThrow())
+        .startsWith(provider.issuer(slug) + "/")
+        .doesNotContain(attacker);
+    // The new issuer as a provider of its own: its "emp-9001" is a new member, not the old one.
+    addOidc(server, slug, "corp-b", attacker, Map.of());
+    provider.nextSignIn(attacker, "emp-9001", Map.of("email", "mallory@evil.example"));
+    var browser = server.browser();
+    var authorize =
+        browser
+            .get("/auth/federation/" + slug + "/corp-b")
+            .headers()
+            .firstValue("Location")
+            .orElseThrow();
+    var signedIn = browser.get(provider.approve(browser, authorize).toString());
+    assertThat(signedIn.statusCode()).as(describe(signedIn)).isEqualTo(302);
+    var newcomer = reconcile(server, slug, "emp-9001", "corp-b");
+    assertThat(newcomer.path(0).path("id").asText()).isNotBlank().isNotEqualTo(victim);
+    var still = reconcile(server, slug, "emp-9001", "corp");
+    assertThat(still.path(0).path("id").asText()).isEqualTo(victim);
+    assertThat(still.path(0).path("email").asText()).isEqualTo("vic@corp.example");
+  }
+
+  @Test
+  void refusesANewUniqueKeyOrAProviderRecreatedUnderAnAliasWithMembers(FoyerServer server) {
+    var slug = createSpace(server);
+    addOidc(server, slug, "corp", Map.of());
+    signIn(server, slug, "emp-9101", Map.of("email", "ida@corp.example"));
+
+    var rekeyed =
+        patch(
+            server,
+            slug,
+            "corp",
+            Json.object().set("attributeKeys", Json.object().put("unique", "email")));
+    assertProblem(rekeyed, 409, "IDP4");
+    assertThat(Json.parse(rekeyed).path("detail").asText()).contains("attributeKeys.unique");
+
+    // Removing the provider leaves its members linked under the alias: a new one there is a move.
+    var deleted = send(server, server.adminToken(), "DELETE", providers(slug) + "/corp", null);
+    assertThat(deleted.statusCode()).as(describe(deleted)).isEqualTo(204);
+    var elsewhere = oidc(slug + "-other", "corp", Map.of());
+    var recreated =
+        send(server, server.adminToken(), "POST", providers(slug), Json.write(elsewhere));
+    assertProblem(recreated, 409, "IDP4");
+    assertThat(Json.parse(recreated).path("detail").asText()).contains("sameIdentities");
+    assertProblem(
+        send(server, server.adminToken(), "GET", providers(slug) + "/corp", null), 404, "IDP2");
+    var confirmed =
+        send(
+            server,
+            server.adminToken(),
+            "POST",
+            providers(slug),
+            Json.write(elsewhere.put("sameIdentities", true)));
+    assertThat(confirmed.statusCode()).as(describe(confirmed)).isEqualTo(201);
+  }
+
+  @Test
+  void letsCosmeticChangesThroughOnAProviderWithMembers(FoyerServer server) {
+    var slug = createSpace(server);
+    addOidc(server, slug, "corp", Map.of());
+    signIn(server, slug, "emp-9201", Map.of("email", "joe@corp.example"));
+
+    var changed =
+        patch(
+            server,
+            slug,
+            "corp",
+            Json.object()
+                .put("displayName", "Corp directory")
+                .put("buttonLabel", "Corp login")
+                .put("scopes", "openid email")
+                .put("clientSecret", "rotated-secret")
+                .put("issuer", provider.issuer(slug))
+                .put("enabled", false)
+                .set("attributeKeys", Json.object().put("nickname", "given_name")));
+
+    assertThat(changed.statusCode()).as(describe(changed)).isEqualTo(200);
+    var view = Json.parse(changed);
+    assertThat(view.path("buttonLabel").asText()).isEqualTo("Corp login");
+    assertThat(view.path("scopes").asText()).isEqualTo("openid email");
+    assertThat(view.path("enabled").asBoolean()).isFalse();
+    assertThat(view.path("attributeKeys").path("nickname").asText()).isEqualTo("given_name");
+  }
+
+  @Test
+  void movesAProvidersMembersToItsNewIssuerWhenTheAdministratorSaysTheyAreTheSamePeople(
+      FoyerServer server) {
+    // The same directory at a new hostname: its people keep their subjects and their members.
+    var slug = createSpace(server);
+    addOidc(server, slug, "corp", Map.of());
+    signIn(server, slug, "emp-9301", Map.of("email", "liv@corp.example"));
+    var member = reconcile(server, slug, "emp-9301", "corp").path(0).path("id").asText();
+    var moved = slug + "-moved";
+
+    var confirmed =
+        patch(
+            server,
+            slug,
+            "corp",
+            Json.object().put("issuer", provider.issuer(moved)).put("sameIdentities", true));
+
+    assertThat(confirmed.statusCode()).as(describe(confirmed)).isEqualTo(200);
+    assertThat(Json.parse(confirmed).path("issuer").asText()).isEqualTo(provider.issuer(moved));
+    provider.nextSignIn(moved, "emp-9301", Map.of("email", "liv@corp.example"));
+    var browser = server.browser();
+    var entry = browser.get("/auth/federation/" + slug + "/corp");
+    var authorize = entry.headers().firstValue("Location").orElseThrow();
+    assertThat(authorize).startsWith(provider.issuer(moved) + "/");
+    var signedIn = browser.get(provider.approve(browser, authorize).toString());
+    assertThat(signedIn.statusCode()).as(describe(signedIn)).isEqualTo(302);
+    assertThat(reconcile(server, slug, "emp-9301", "corp").path(0).path("id").asText())
+        .isEqualTo(member);
+  }
+
+  @Test
+  void refusesToPointAnOAuth2ProviderWithMembersAtAnotherUserInfoOrigin(FoyerServer server) {
+    var slug = createSpace(server);
+    var created =
+        send(
+            server,
+            server.adminToken(),
+            "POST",
+            providers(slug),
+            Json.write(
+                Json.object()
+                    .put("alias", "intranet")
+                    .put("kind", "OAUTH2")
+                    .put("authorizationUrl", provider.authorizationUrl(slug))
+                    .put("tokenUrl", provider.tokenUrl(slug))
+                    .put("userInfoUrl", provider.userInfoUrl(slug))
+                    .put("clientId", "foyer")
+                    .put("clientSecret", "intranet-secret")
+                    .put("scopes", "openid profile")
+                    .set("attributeKeys", Json.object().put("unique", "sub"))));
+    assertThat(created.statusCode()).as(describe(created)).isEqualTo(201);
+    provider.nextSignIn(slug, "emp-9401", Map.of("email", "ola@intranet.example"));
+    var browser = server.browser();
+    var entry = browser.get("/auth/federation/" + slug + "/intranet");
+    var callback = provider.approve(browser, entry.headers().firstValue("Location").orElseThrow());
+    assertThat(browser.get(callback.toString()).statusCode()).isEqualTo(302);
+    assertThat(reconcile(server, slug, "emp-9401", "intranet")).hasSize(1);
+
+    var elsewhere =
+        patch(
+            server,
+            slug,
+            "intranet",
+            Json.object().put("userInfoUrl", "https://idp.evil.example/userinfo"));
+    assertProblem(elsewhere, 409, "IDP4");
+    assertThat(Json.parse(elsewhere).path("detail").asText()).contains("userInfoUrl");
+
+    // Another path at the same origin is the same directory (a new API version, say).
+    var samePlace =
+        patch(
+            server,
+            slug,
+            "intranet",
+            Json.object().put("userInfoUrl", provider.userInfoUrl(slug + "-v2")));
+    assertThat(samePlace.statusCode()).as(describe(samePlace)).isEqualTo(200);
+  }
+
   /**
    * No sign-in of the space was accepted (a refused one leaves its login record and nothing else).
    * Refusal tests queue no person at the provider: a queued one the refused flow never fetched
@@ -516,13 +699,18 @@ class FederationIT {
 
   private static void addOidc(
       FoyerServer server, String slug, String alias, Map<String, String> keys) {
+    addOidc(server, slug, alias, slug, keys);
+  }
+
+  private static void addOidc(
+      FoyerServer server, String slug, String alias, String realm, Map<String, String> keys) {
     var created =
         send(
             server,
             server.adminToken(),
             "POST",
             providers(slug),
-            Json.write(oidc(slug, alias, keys)));
+            Json.write(oidc(realm, alias, keys)));
     assertThat(created.statusCode()).as(describe(created)).isEqualTo(201);
   }
 
@@ -541,6 +729,12 @@ class FederationIT {
       body.set("attributeKeys", attributeKeys);
     }
     return body;
+  }
+
+  private static HttpResponse<String> patch(
+      FoyerServer server, String slug, String alias, ObjectNode body) {
+    return send(
+        server, server.adminToken(), "PATCH", providers(slug) + "/" + alias, Json.write(body));
   }
 
   private static String providers(String slug) {

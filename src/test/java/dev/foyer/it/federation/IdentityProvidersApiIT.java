@@ -160,6 +160,66 @@ class IdentityProvidersApiIT {
   }
 
   @Test
+  void changesWhereAProviderWithoutMembersReadsIdentitiesFreely(FoyerServer server) {
+    // IDP4 guards members only: a provider nobody signed in through yet is still being set up.
+    var slug = createSpace(server);
+    post(server, slug, oauth2("intranet"));
+    post(
+        server,
+        slug,
+        Json.object()
+            .put("alias", "corp")
+            .put("kind", "OIDC")
+            .put("issuer", "https://login.example.com/realms/a")
+            .put("clientId", "foyer")
+            .put("clientSecret", SECRET));
+    post(
+        server,
+        slug,
+        Json.object()
+            .put("alias", "entra")
+            .put("kind", "MICROSOFT")
+            .put("tenant", "contoso.example")
+            .put("clientId", "foyer")
+            .put("clientSecret", SECRET));
+
+    var issuer =
+        send(
+            server,
+            admin,
+            "PATCH",
+            path(slug) + "/corp",
+            Json.write(
+                Json.object()
+                    .put("issuer", "https://login.example.org/realms/b")
+                    .set("attributeKeys", Json.object().put("unique", "oid"))));
+    var userInfo =
+        send(
+            server,
+            admin,
+            "PATCH",
+            path(slug) + "/intranet",
+            Json.write(Json.object().put("userInfoUrl", "https://other.example.com/me")));
+    var tenant =
+        send(
+            server,
+            admin,
+            "PATCH",
+            path(slug) + "/entra",
+            Json.write(Json.object().put("tenant", "fabrikam.example")));
+
+    assertThat(issuer.statusCode()).as(describe(issuer)).isEqualTo(200);
+    assertThat(Json.parse(issuer).path("issuer").asText())
+        .isEqualTo("https://login.example.org/realms/b");
+    assertThat(Json.parse(issuer).path("attributeKeys").path("unique").asText()).isEqualTo("oid");
+    assertThat(userInfo.statusCode()).as(describe(userInfo)).isEqualTo(200);
+    assertThat(Json.parse(userInfo).path("userInfoUrl").asText())
+        .isEqualTo("https://other.example.com/me");
+    assertThat(tenant.statusCode()).as(describe(tenant)).isEqualTo(200);
+    assertThat(Json.parse(tenant).path("tenant").asText()).isEqualTo("fabrikam.example");
+  }
+
+  @Test
   void deletesAProvider(FoyerServer server) {
     var slug = createSpace(server);
     post(server, slug, oauth2("intranet"));
