@@ -1,6 +1,7 @@
 package dev.foyer.federation.boundary;
 
 import dev.foyer.FoyerApplication;
+import dev.foyer.doors.DoorSecrets;
 import dev.foyer.federation.control.SsoNicknames;
 import dev.foyer.federation.entity.AttributeKey;
 import dev.foyer.federation.entity.AttributeKeys;
@@ -14,7 +15,6 @@ import dev.foyer.federation.entity.ProviderKind;
 import dev.foyer.members.entity.LinkedIdentity;
 import dev.foyer.problems.GatewayProblem;
 import dev.foyer.problems.ProblemType;
-import dev.foyer.secrets.SecretBox;
 import dev.foyer.signin.control.FlowStates;
 import dev.foyer.spaces.boundary.AdminScope;
 import dev.foyer.spaces.boundary.SpacesResource;
@@ -110,7 +110,7 @@ public class IdentityProvidersResource {
   @Inject FlowStates flows;
   @Inject PublicAddress address;
   @Context HttpServletRequest servletRequest;
-  @Inject SecretBox secrets;
+  @Inject DoorSecrets secrets;
   @Inject Clock clock;
   @Inject SsoNicknames ssoNicknames;
 
@@ -346,12 +346,9 @@ public class IdentityProvidersResource {
         request.attributeKeys() == null
             ? provider.attributeKeys()
             : provider.attributeKeys().overriddenBy(attributeKeys(request.attributeKeys()));
-    if (clientSecret != null && !secrets.keyConfirmed()) {
-      // Sealed under a key that is not the stored secrets' one, it could never be opened again.
-      throw new GatewayProblem(
-          ProblemType.SECRETS_KEY_WRONG,
-          "Foyer cannot seal the client secret right now: its secrets key is not confirmed.");
-    }
+    // Sealed before anything changes: without a confirmed secrets key it is refused (KEY1), as
+    // every door's secrets are (sealed under another key, it could never be opened again).
+    var sealedSecret = clientSecret == null ? null : secrets.seal(clientSecret);
     var enabled = request.enabled() == null ? provider.enabled() : request.enabled();
     ssoNicknames.checkEnabled(space, provider, enabled);
     if (enabled) {
@@ -370,8 +367,8 @@ public class IdentityProvidersResource {
     if (clientId != null) {
       provider.identifyAs(clientId);
     }
-    if (clientSecret != null) {
-      provider.keepSecret(secrets.seal(clientSecret));
+    if (sealedSecret != null) {
+      provider.keepSecret(sealedSecret);
     }
     provider.ask(
         scopes != null ? scopes : provider.scopes().orElse(null),

@@ -138,6 +138,20 @@ class SecretsKeyIT {
           503,
           "KEY1");
       assertThat(admin.get("/api/admin/spaces/" + other).statusCode()).isEqualTo(404);
+      assertProblem(
+          admin.postJson(
+              "/api/admin/spaces/" + slug + "/identity-providers",
+              Json.write(
+                  Json.object()
+                      .put("alias", "corp")
+                      .put("kind", "OIDC")
+                      .put("issuer", "https://login.example.test/corp")
+                      .put("clientId", "foyer")
+                      .put("clientSecret", "never-sealed"))),
+          503,
+          "KEY1");
+      assertThat(admin.get("/api/admin/spaces/" + slug + "/identity-providers/corp").statusCode())
+          .isEqualTo(404);
     }
 
     // 3. Rotating the key itself: the new key, with the original as the previous key. Everything
