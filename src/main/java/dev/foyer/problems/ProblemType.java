@@ -40,6 +40,7 @@ public enum ProblemType implements ProblemCode {
   USERNAME_INVALID("CNF3", 400, "Not a username"),
   USERNAME_TAKEN("CNF4", 409, "This username is taken in this space"),
   EMAIL_INVALID("CNF5", 400, "Not an email address"),
+  USERNAME_LOOKALIKE("CNF6", 409, "Looks like another member's username"),
 
   // A member's own changes (PATCH /api/me).
   NICKNAME_LOCKED("NICK1", 403, "This space always uses the nickname from single sign-on"),

@@ -1,6 +1,7 @@
 package dev.foyer.federation.boundary;
 
 import dev.foyer.doors.AssertedProfile;
+import dev.foyer.federation.entity.FederationProblem;
 import dev.foyer.members.control.Usernames;
 import dev.foyer.members.entity.AdmissionPolicy;
 import dev.foyer.members.entity.AssertedIdentity;
@@ -55,9 +56,10 @@ public class ConflictChoices {
 
   /**
    * What the person sent: the held sign-in (its cookie), the value they chose, and whether they
-   * read pages (a refused value then shows the page again rather than ending the sign-in).
+   * read pages (a refused value then shows the page again rather than ending the sign-in), and
+   * whether another site's page sent it ({@link dev.foyer.web.Origins#foreign}).
    */
-  record Choice(String flowId, String value, boolean page) {}
+  record Choice(String flowId, String value, boolean page, boolean foreign) {}
 
   /**
    * A refused value, the sign-in held again under a new id for another try: what the page shows.
@@ -114,10 +116,18 @@ public class ConflictChoices {
 
   /**
    * The held sign-in with the chosen value, checked. The held flow is used up either way; a value
-   * refused ({@code CNF3}-{@code CNF5}) holds the sign-in again under a new id, up to {@link
+   * refused ({@code CNF3}-{@code CNF6}) holds the sign-in again under a new id, up to {@link
    * #MAX_ATTEMPTS} tries, and leaves a {@link Retry} in the request for the page.
    */
   UserProfile resume(HttpServletRequest request, Choice choice) {
+    if (choice.foreign()) {
+      // Before the held sign-in is taken: another site can neither choose for the person nor use
+      // up their hold. SameSite=Lax already keeps the cookie from cross-site posts; this also
+      // stops a sibling site (same site, other origin) and browsers without SameSite.
+      throw new GatewayProblem(
+          FederationProblem.CHOICE_FOREIGN,
+          "The choice must be sent from Foyer's own page. Start again from the space's page.");
+    }
     var flow =
         FederationFlows.take(
             flows,
@@ -184,6 +194,8 @@ public class ConflictChoices {
           flows.begin(
               space.id(), DOOR, null, flow.eventId().orElse(null), flow.returnPath().orElse(null));
       flow.values().forEach(again.flow()::put);
+      // Tries do not lengthen the hold: the sign-in still ends when the first one would have.
+      again.flow().expireBy(flow.expiresAt());
       again.flow().put(ATTEMPT, String.valueOf(attempt + 1));
       flows.save(again.flow());
       request.setAttribute(

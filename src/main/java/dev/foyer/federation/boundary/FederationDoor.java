@@ -10,6 +10,8 @@ import dev.foyer.pages.SignInOptions;
 import dev.foyer.problems.GatewayProblem;
 import dev.foyer.problems.ProblemType;
 import dev.foyer.spaces.entity.Space;
+import dev.foyer.web.Origins;
+import dev.foyer.web.PublicAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -52,6 +54,7 @@ public class FederationDoor implements Door, SignInOptions {
   @Inject ConflictChoices choices;
   @Inject IdentityProviders providers;
   @Inject FlowCookies cookies;
+  @Inject PublicAddress address;
 
   @Override
   public List<DoorEndpoint> endpoints() {
@@ -75,7 +78,8 @@ public class FederationDoor implements Door, SignInOptions {
                         new ConflictChoices.Choice(
                             cookies.choice(request).orElse(null),
                             request.getParameter("value"),
-                            acceptsHtml(request))),
+                            acceptsHtml(request),
+                            Origins.foreign(request, address.origin(request)).isPresent())),
                 (ctx, choice) ->
                     choices.resume(((JEEContext) ctx.webContext()).getNativeRequest(), choice)),
             List.of(CHOICE),

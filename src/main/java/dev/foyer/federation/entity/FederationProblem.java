@@ -31,6 +31,7 @@ public enum FederationProblem implements ProblemCode {
   ISSUER_MISMATCH("FLOW4", 400, "The answer comes from another identity provider"),
   PROVIDER_REFUSED("FLOW5", 401, "The identity provider did not sign the person in"),
   TOO_MANY_PENDING("FLOW6", 429, "Too many sign-ins are waiting for this identity provider"),
+  CHOICE_FOREIGN("FLOW7", 403, "This choice was sent from another site's page"),
   ID_TOKEN_INVALID("OIDC1", 401, "The ID token failed verification"),
   DISCOVERY_FAILED("OIDC2", 502, "The identity provider's OpenID configuration is unusable"),
   USER_INFO_OTHER_SUBJECT("OIDC3", 502, "The user info is about another person than the ID token"),

@@ -3,6 +3,7 @@ package dev.foyer.members.control;
 import dev.foyer.members.entity.AssertedIdentity;
 import dev.foyer.members.entity.LinkedIdentity;
 import dev.foyer.members.entity.Member;
+import dev.foyer.members.entity.UsernameSkeleton;
 import dev.foyer.problems.GatewayProblem;
 import dev.foyer.problems.ProblemType;
 import dev.foyer.secrets.Randomness;
@@ -45,10 +46,18 @@ public class Usernames {
   /**
    * A username the person chose after a {@code CNF1}: its checked form (NFC), to put in the
    * asserted profile for the sign-in's next run. Taken means held by a member of the space other
-   * than the one this identity is linked to, ignoring case ({@code CNF4}).
+   * than the one this identity is linked to, ignoring case ({@code CNF4}); one that looks like such
+   * a member's ({@link UsernameSkeleton}: {@code CNF6}) or mixes scripts ({@code CNF3}) is refused
+   * too. Providers' usernames keep the exact rule: only a person's choice is held to looks.
    */
   public String chosen(Space space, AssertedIdentity identity, String username) {
     var checked = shape(username);
+    if (UsernameSkeleton.mixesScripts(checked)) {
+      throw new GatewayProblem(
+          ProblemType.USERNAME_INVALID,
+          "A username may not mix letters of several scripts (such as Latin and Cyrillic), which"
+              + " can look like other names; Latin may go with Chinese, Japanese or Korean.");
+    }
     var self =
         identity
             .externalId()
@@ -65,6 +74,19 @@ public class Usernames {
     if (holder.isPresent() && !holder.get().id().equals(self.orElse(null))) {
       throw new GatewayProblem(
           ProblemType.USERNAME_TAKEN, "Another member of this space has this username already.");
+    }
+    var lookalike =
+        em.createNamedQuery(Member.BY_SKELETON, Member.class)
+            .setParameter("space", space)
+            .setParameter("skeleton", UsernameSkeleton.of(checked))
+            .setMaxResults(2)
+            .getResultStream()
+            .anyMatch(member -> !member.id().equals(self.orElse(null)));
+    if (lookalike) {
+      throw new GatewayProblem(
+          ProblemType.USERNAME_LOOKALIKE,
+          "This username looks like another member's (letters such as 0 and o, 1 and l, rn and m,"
+              + " or Latin and Cyrillic ones read alike): choose one that does not.");
     }
     return checked;
   }

@@ -39,7 +39,8 @@ import java.util.TreeMap;
     name = "member",
     indexes = {
       @Index(name = "member_space_email_key", columnList = "space_id, email_key"),
-      @Index(name = "member_guest_last_sign_in", columnList = "guest, last_sign_in_at")
+      @Index(name = "member_guest_last_sign_in", columnList = "guest, last_sign_in_at"),
+      @Index(name = "member_space_username_skeleton", columnList = "space_id, username_skeleton")
     },
     uniqueConstraints =
         @UniqueConstraint(
@@ -57,6 +58,9 @@ import java.util.TreeMap;
 @NamedQuery(
     name = Member.BY_USERNAME,
     query = "select m from Member m where m.space = :space and m.usernameKey = :username")
+@NamedQuery(
+    name = Member.BY_SKELETON,
+    query = "select m from Member m where m.space = :space and m.usernameSkeleton = :skeleton")
 public class Member {
   public static final String BY_EMAIL = "Member.byEmail";
 
@@ -64,6 +68,9 @@ public class Member {
   public static final String HOLDING_EMAIL = "Member.holdingEmail";
 
   public static final String BY_USERNAME = "Member.byUsername";
+
+  /** The members of a space whose usernames look alike ({@link UsernameSkeleton}). */
+  public static final String BY_SKELETON = "Member.bySkeleton";
 
   @Id
   @Column(length = 36)
@@ -83,6 +90,13 @@ public class Member {
   /** The username in NFC and lower case; the unique constraint (space, key) allows many NULLs. */
   @Column(name = "username_key", length = 255)
   private String usernameKey;
+
+  /**
+   * What the username looks like ({@link UsernameSkeleton}), written with it: a chosen username may
+   * not look like another member's. Not unique: providers' usernames may look alike.
+   */
+  @Column(name = "username_skeleton", length = UsernameSkeleton.MAX)
+  private String usernameSkeleton;
 
   @Column(name = "given_name", nullable = false, length = 255)
   private String givenName;
@@ -174,6 +188,7 @@ public class Member {
     if (fields.contains(ProfileField.USERNAME)) {
       this.username = profile.username();
       this.usernameKey = usernameKey(profile.username());
+      this.usernameSkeleton = UsernameSkeleton.of(profile.username());
     }
     if (fields.contains(ProfileField.EMAIL)) {
       if (!java.util.Objects.equals(email, profile.email())) {
@@ -222,6 +237,7 @@ public class Member {
   public void replaceUsername(String username) {
     this.username = username;
     this.usernameKey = usernameKey(username);
+    this.usernameSkeleton = UsernameSkeleton.of(username);
   }
 
   /** A sign-in conflict took this member's email for someone else; it is no longer verified. */

@@ -133,6 +133,13 @@ public class FlowState {
     return URLDecoder.decode(text, StandardCharsets.UTF_8);
   }
 
+  /** Ends the flow no later than {@code at}: a flow that carries on another keeps its deadline. */
+  public void expireBy(Instant at) {
+    if (at.isBefore(expiresAt)) {
+      expiresAt = at;
+    }
+  }
+
   public boolean expiredAt(Instant now) {
     return !now.isBefore(expiresAt);
   }

@@ -130,6 +130,134 @@ class ConflictChoiceIT {
   }
 
   @Test
+  void refusesAChosenUsernameThatLooksLikeAnotherMembersOrMixesScripts(FoyerServer server) {
+    var slug = spaceWith(server, "changeUsername");
+    signIn(server, server.browser(), slug, "sub-1", "paypal");
+    // A provider's username keeps the exact rule, and what it looks like is stored.
+    var provided = signIn(server, server.browser(), slug, "sub-3", "rnary");
+    assertThat(provided.statusCode()).as(describe(provided)).isEqualTo(302);
+    var browser = server.browser();
+    assertThat(signIn(server, browser, slug, "sub-2", "PayPal").statusCode()).isEqualTo(200);
+
+    var digits = browser.postForm("/auth/federation/choose", "value", "PAYPA1");
+    assertThat(digits.statusCode()).as(describe(digits)).isEqualTo(409);
+    assertThat(digits.body())
+        .contains("CNF6")
+        .contains("looks like another member")
+        .contains("value=\"PAYPA1\"");
+    var ofProvider = browser.postForm("/auth/federation/choose", "value", "mary");
+    assertThat(ofProvider.statusCode()).as(describe(ofProvider)).isEqualTo(409);
+    assertThat(ofProvider.body()).contains("CNF6");
+    // Cyrillic р and а among Latin letters.
+    var mixed = browser.postForm("/auth/federation/choose", "value", "\u0440\u0430ypal-x");
+    assertThat(mixed.statusCode()).as(describe(mixed)).isEqualTo(400);
+    assertThat(mixed.body()).contains("CNF3").contains("scripts");
+    assertThat(reconcile(server, slug, "sub-2", "corp")).isEmpty();
+
+    var chosen = browser.postForm("/auth/federation/choose", "value", "\u7530\u4E2D\u592A\u90CE");
+
+    assertThat(chosen.statusCode()).as(describe(chosen)).isEqualTo(302);
+    assertThat(reconcile(server, slug, "sub-2", "corp").path(0).path("username").asText())
+        .isEqualTo("\u7530\u4E2D\u592A\u90CE");
+    assertProblem(
+        server.browser().json().postForm("/auth/federation/choose", "value", "x"), 400, "FLOW1");
+  }
+
+  @Test
+  void apiCallersGetCnf6ForALookalike(FoyerServer server) {
+    var slug = spaceWith(server, "changeUsername");
+    signIn(server, server.browser(), slug, "sub-1", "olga");
+    var browser = server.browser();
+    assertThat(signIn(server, browser, slug, "sub-2", "olga").statusCode()).isEqualTo(200);
+
+    assertProblem(browser.json().postForm("/auth/federation/choose", "value", "0LGA"), 409, "CNF6");
+  }
+
+  @Test
+  void aChoiceSentFromAnotherSitesPageIsRefusedAndLeavesTheHeldSignIn(FoyerServer server) {
+    var slug = spaceWith(server, "changeUsername");
+    signIn(server, server.browser(), slug, "sub-1", "eve");
+    var browser = server.browser();
+    assertThat(signIn(server, browser, slug, "sub-2", "eve").statusCode()).isEqualTo(200);
+
+    var foreign =
+        browser.postForm(
+            "/auth/federation/choose",
+            Map.of("value", "eve-evil"),
+            "Origin",
+            "https://evil.example",
+            "Sec-Fetch-Site",
+            "cross-site");
+    var sibling =
+        browser.postForm(
+            "/auth/federation/choose",
+            Map.of("value", "eve-evil"),
+            "Origin",
+            "https://sibling.example",
+            "Sec-Fetch-Site",
+            "same-site");
+
+    assertThat(foreign.statusCode()).as(describe(foreign)).isEqualTo(403);
+    assertThat(foreign.body()).contains("FLOW7");
+    assertThat(sibling.statusCode()).as(describe(sibling)).isEqualTo(403);
+    assertThat(reconcile(server, slug, "sub-2", "corp")).isEmpty();
+    var own =
+        browser.postForm(
+            "/auth/federation/choose",
+            Map.of("value", "eve-two"),
+            "Origin",
+            browser.uri("/").toString().replaceAll("/$", ""),
+            "Sec-Fetch-Site",
+            "same-origin");
+    assertThat(own.statusCode()).as(describe(own)).isEqualTo(302);
+    assertThat(reconcile(server, slug, "sub-2", "corp").path(0).path("username").asText())
+        .isEqualTo("eve-two");
+  }
+
+  @Test
+  void twoPostsOfOneChoiceAtOnceMakeOneMemberAndOneRefusal(FoyerServer server) throws Exception {
+    var slug = spaceWith(server, "changeUsername");
+    signIn(server, server.browser(), slug, "sub-1", "ana");
+    var browser = server.browser();
+    assertThat(signIn(server, browser, slug, "sub-2", "ana").statusCode()).isEqualTo(200);
+    var ready = new java.util.concurrent.CountDownLatch(2);
+    var posts = new java.util.ArrayList<java.util.concurrent.Callable<HttpResponse<String>>>();
+    for (int i = 0; i < 2; i++) {
+      posts.add(
+          () -> {
+            ready.countDown();
+            ready.await();
+            return browser.postForm("/auth/federation/choose", "value", "ana-two");
+          });
+    }
+
+    var answers = new java.util.ArrayList<HttpResponse<String>>();
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      for (var future : pool.invokeAll(posts)) {
+        answers.add(future.get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    var described = answers.stream().map(answer -> describe(answer)).toList().toString();
+    assertThat(answers.stream().filter(a -> a.statusCode() == 302).count())
+        .as(described)
+        .isEqualTo(1);
+    assertThat(answers)
+        .as(described)
+        .anySatisfy(
+            answer -> {
+              assertThat(answer.statusCode()).isIn(400, 409);
+              assertThat(answer.body()).containsPattern("FLOW[12]");
+            });
+    var member = reconcile(server, slug, "sub-2", "corp");
+    assertThat(member).as(described).hasSize(1);
+    assertThat(member.path(0).path("username").asText()).isEqualTo("ana-two");
+  }
+
+  @Test
   void apiCallersGetTheProblemWithMayChooseAndSpacesWithoutTheOptionRefuse(FoyerServer server) {
     var choosing = spaceWith(server, "changeUsername");
     signIn(server, server.browser(), choosing, "sub-1", "kim");
