@@ -3,13 +3,13 @@ package dev.foyer.database;
 import static java.lang.System.Logger.Level.ERROR;
 import static java.lang.System.Logger.Level.INFO;
 
-import dev.foyer.members.entity.UsernameSkeleton;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.Extension;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -34,9 +34,6 @@ public class SchemaMigrations implements Extension {
 
   /** persistence.xml's name; WildFly binds it under java:/. */
   static final String[] DATASOURCE = {"jdbc/foyer", "java:/jdbc/foyer"};
-
-  /** Rows of V13's backfill per transaction. */
-  static final int SKELETON_BATCH = 500;
 
   void migrateBeforeStart(@Observes AfterDeploymentValidation deployment) {
     try {
@@ -80,9 +77,18 @@ public class SchemaMigrations implements Extension {
           result.migrations.stream()
               .map(migration -> "V" + migration.version + " " + migration.description)
               .collect(Collectors.joining(", "));
-      var skeletons = fillUsernameSkeletons(dataSource);
-      if (skeletons > 0) {
-        LOGGER.log(INFO, "Filled in the username skeleton of {0} member(s)", skeletons);
+      for (var backfill :
+          ServiceLoader.load(SchemaBackfill.class, SchemaMigrations.class.getClassLoader())) {
+        int filled;
+        try {
+          filled = backfill.fill(dataSource);
+        } catch (SQLException e) {
+          throw new IllegalStateException(
+              "Cannot fill in " + backfill.what() + ": " + e.getMessage(), e);
+        }
+        if (filled > 0) {
+          LOGGER.log(INFO, "Filled in {0} in {1} row(s)", backfill.what(), filled);
+        }
       }
       LOGGER.log(
           INFO,
@@ -101,52 +107,6 @@ public class SchemaMigrations implements Extension {
     } catch (FlywayException | IllegalStateException e) {
       LOGGER.log(ERROR, "Schema migration failed; Foyer does not start: " + e.getMessage(), e);
       throw new IllegalStateException("Schema migration failed: " + e.getMessage(), e);
-    }
-  }
-
-  /**
-   * V13's backfill: the skeleton of each username written before it ({@link UsernameSkeleton} is
-   * Java, not SQL), in batches with a commit each, so a large space neither holds one long
-   * transaction nor loads every row. Rows written since carry theirs, so a run finds none left.
-   */
-  static int fillUsernameSkeletons(DataSource dataSource) {
-    var filled = 0;
-    try (var connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      while (true) {
-        var batch = new java.util.LinkedHashMap<String, String>();
-        try (var select =
-            connection.prepareStatement(
-                "SELECT id, username FROM member WHERE username IS NOT NULL"
-                    + " AND username_skeleton IS NULL ORDER BY id FETCH FIRST "
-                    + SKELETON_BATCH
-                    + " ROWS ONLY")) {
-          try (var rows = select.executeQuery()) {
-            while (rows.next()) {
-              batch.put(rows.getString(1), rows.getString(2));
-            }
-          }
-        }
-        if (batch.isEmpty()) {
-          return filled;
-        }
-        try (var update =
-            connection.prepareStatement(
-                "UPDATE member SET username_skeleton = ? WHERE id = ? AND username = ?")) {
-          for (var row : batch.entrySet()) {
-            update.setString(1, UsernameSkeleton.of(row.getValue()));
-            update.setString(2, row.getKey());
-            update.setString(3, row.getValue());
-            update.addBatch();
-          }
-          update.executeBatch();
-        }
-        connection.commit();
-        filled += batch.size();
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException(
-          "Cannot fill in the username skeletons: " + e.getMessage(), e);
     }
   }
 
