@@ -95,6 +95,8 @@ public class Outbound {
                 });
     var builder =
         HttpClient.newBuilder()
+            // HTTP/1.1: no h2c upgrade offered to a plain-http provider (development and tests).
+            .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(connectTimeout)
             .followRedirects(HttpClient.Redirect.NEVER);
     proxyAddress.ifPresent(address -> builder.proxy(ProxySelector.of(address)));
@@ -145,39 +147,151 @@ public class Outbound {
    * IOU2URL} ({@link #checkTarget}).
    */
   public Answer get(URI uri, Map<String, String> extraHeaders) {
+    var headers = new java.util.LinkedHashMap<String, List<String>>();
+    headers.put("Accept", List.of("application/json"));
+    extraHeaders.forEach((name, value) -> headers.put(name, List.of(value)));
+    Reply reply;
+    try {
+      reply = exchange("GET", uri, headers, null);
+      return new Answer(reply.status(), reply.text());
+    } catch (Failed failed) {
+      throw new GatewayProblem(
+          failed.unreadable()
+              ? FederationProblem.RESPONSE_UNREADABLE
+              : FederationProblem.USER_INFO_UNREACHABLE,
+          "The identity provider's answer " + failed.getMessage() + ".");
+    }
+  }
+
+  /** A provider's whole answer, read within Foyer's limits. */
+  public record Reply(int status, Map<String, List<String>> headers, byte[] body) {
+    /**
+     * The body as text, which must be UTF-8.
+     *
+     * @throws Failed if it is not
+     */
+    public String text() throws Failed {
+      try {
+        return StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT)
+            .decode(ByteBuffer.wrap(body))
+            .toString();
+      } catch (CharacterCodingException e) {
+        throw new Failed(Failed.Why.NOT_UTF8, "is not UTF-8");
+      }
+    }
+  }
+
+  /**
+   * A call that brought no whole answer within Foyer's limits; its message completes "The identity
+   * provider's answer ..." and names no secret (nor the provider's own text).
+   */
+  public static final class Failed extends IOException {
+    /** What went wrong. */
+    public enum Why {
+      UNREACHABLE,
+      TIMEOUT,
+      TOO_LARGE,
+      NOT_UTF8,
+      /** A redirect, where a token call wants an answer: never followed. */
+      REDIRECT
+    }
+
+    private final Why why;
+
+    Failed(Why why, String message) {
+      super(message, null);
+      this.why = why;
+    }
+
+    public Why why() {
+      return why;
+    }
+
+    /** An answer came but cannot be used (too large, not UTF-8), as opposed to none in time. */
+    public boolean unreadable() {
+      return why == Why.TOO_LARGE || why == Why.NOT_UTF8;
+    }
+
+    /**
+     * For a token call, which wants the answer itself: a redirect is refused, not followed.
+     *
+     * @throws Failed if {@code reply} is a redirect
+     */
+    static Reply notRedirected(Reply reply) throws Failed {
+      if (reply.status() >= 300 && reply.status() < 400) {
+        throw new Failed(
+            Why.REDIRECT, "is a redirect (" + reply.status() + "), which Foyer does not follow");
+      }
+      return reply;
+    }
+  }
+
+  /**
+   * The one way Foyer calls a provider, for its own calls and for the libraries' (the code exchange
+   * of nimbus, the token calls of scribejava): the target checked ({@link #checkTarget}), the
+   * identifying headers, redirects not followed (a 3xx is answered as it came), the whole answer
+   * (headers and body) within the read timeout, and at most {@link #maxResponseBytes} read.
+   *
+   * @param method the HTTP method
+   * @param headers the request's headers; the identifying ones are Foyer's, whatever these say
+   * @param body the request body, or {@code null} for none
+   * @throws Failed if no whole answer came within the limits
+   */
+  public Reply exchange(String method, URI uri, Map<String, List<String>> headers, byte[] body)
+      throws Failed {
     checkTarget(uri);
-    var request = HttpRequest.newBuilder(uri).timeout(readTimeout).GET();
-    headers().forEach(request::header);
-    request.header("Accept", "application/json");
-    extraHeaders.forEach(request::header);
+    var request =
+        HttpRequest.newBuilder(uri)
+            .timeout(readTimeout)
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(body));
+    var identifying = headers();
+    headers.forEach(
+        (name, values) -> {
+          if (!RESTRICTED.contains(name.toLowerCase(java.util.Locale.ROOT))
+              && identifying.keySet().stream().noneMatch(name::equalsIgnoreCase)) {
+            values.forEach(value -> request.header(name, value));
+          }
+        });
+    identifying.forEach(request::setHeader);
     var answer = client.sendAsync(request.build(), info -> new CappedBody(maxResponseBytes));
     HttpResponse<byte[]> response;
     try {
       response = answer.get(readTimeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       answer.cancel(true);
-      throw new GatewayProblem(
-          FederationProblem.USER_INFO_UNREACHABLE,
-          "The identity provider did not answer within " + readTimeout.toSeconds() + " s.");
+      throw new Failed(
+          Failed.Why.TIMEOUT, "did not come whole within " + readTimeout.toMillis() + " ms");
     } catch (ExecutionException e) {
       if (e.getCause() instanceof TooLarge) {
-        throw new GatewayProblem(
-            FederationProblem.RESPONSE_UNREADABLE,
-            "The identity provider's answer is larger than " + maxResponseBytes + " bytes.");
+        throw new Failed(Failed.Why.TOO_LARGE, "is larger than " + maxResponseBytes + " bytes");
       }
-      throw new GatewayProblem(
-          FederationProblem.USER_INFO_UNREACHABLE,
-          "The identity provider could not be reached ("
+      if (e.getCause() instanceof java.net.http.HttpTimeoutException) {
+        throw new Failed(
+            Failed.Why.TIMEOUT, "did not come within " + readTimeout.toMillis() + " ms");
+      }
+      throw new Failed(
+          Failed.Why.UNREACHABLE,
+          "did not come: the provider could not be reached ("
               + e.getCause().getClass().getSimpleName()
-              + ").");
+              + ")");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       answer.cancel(true);
-      throw new GatewayProblem(
-          FederationProblem.USER_INFO_UNREACHABLE, "The call to the identity provider stopped.");
+      throw new Failed(Failed.Why.UNREACHABLE, "did not come: the call was stopped");
     }
-    return new Answer(response.statusCode(), text(response.body()));
+    return new Reply(response.statusCode(), response.headers().map(), response.body());
   }
+
+  /** Headers the JDK's client sets itself and refuses from callers. */
+  private static final java.util.Set<String> RESTRICTED =
+      java.util.Set.of("connection", "content-length", "expect", "host", "upgrade");
 
   /**
    * Refuses an address Foyer must never call on a provider's behalf: anything but {@code https}
@@ -220,20 +334,6 @@ public class Outbound {
     return new GatewayProblem(
         FederationProblem.INVALID_PROVIDER_URL,
         "Foyer does not call " + uri.getScheme() + "://" + uri.getHost() + ": " + why + ".");
-  }
-
-  private String text(byte[] body) {
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(body))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw new GatewayProblem(
-          FederationProblem.RESPONSE_UNREADABLE, "The identity provider's answer is not UTF-8.");
-    }
   }
 
   /** The cap was reached: the rest of the body is not read. */

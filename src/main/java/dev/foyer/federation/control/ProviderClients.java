@@ -2,9 +2,7 @@ package dev.foyer.federation.control;
 
 import com.github.scribejava.core.builder.api.DefaultApi10a;
 import com.github.scribejava.core.builder.api.DefaultApi20;
-import com.github.scribejava.core.httpclient.jdk.JDKHttpClientConfig;
 import com.github.scribejava.core.model.OAuth1AccessToken;
-import com.github.scribejava.core.model.OAuth1RequestToken;
 import com.github.scribejava.core.model.OAuthRequest;
 import com.github.scribejava.core.model.Verb;
 import com.github.scribejava.core.oauth.AccessTokenRequestParams;
@@ -210,7 +208,9 @@ public class ProviderClients {
                     Map.Entry::getKey, entry -> List.of(entry.getValue()))));
     configuration.setResourceRetriever(retriever);
     configuration.setOpMetadataResolver(new CheckedMetadata(configuration, issuer, outbound));
-    return new OidcClient(configuration);
+    var client = new OidcClient(configuration);
+    client.setAuthenticator(new OutboundOidcAuthenticator(configuration, client, outbound));
+    return client;
   }
 
   private static String required(Optional<String> url, String field) {
@@ -236,7 +236,7 @@ public class ProviderClients {
         provider.clientAuthentication() == ClientAuthentication.CLIENT_SECRET_POST
             ? GenericApi20.REQUEST_BODY_AUTHENTICATION_METHOD
             : GenericApi20.BASIC_AUTH_AUTHENTICATION_METHOD);
-    var configuration = new FoyerOAuth20Configuration(outbound.headers());
+    var configuration = new FoyerOAuth20Configuration(outbound);
     configuration.setApi(api);
     configuration.setKey(provider.clientId().orElse(""));
     configuration.setSecret(secret);
@@ -244,12 +244,6 @@ public class ProviderClients {
     configuration.setWithState(true);
     configuration.setStateGenerator(new RandomValueGenerator(32));
     configuration.setProfileDefinition(new GenericOAuth20ProfileDefinition());
-    configuration.setHttpClientConfig(
-        JDKHttpClientConfig.defaultConfig()
-            .withConnectTimeout(outbound.connectTimeoutMillis())
-            .withReadTimeout(outbound.readTimeoutMillis())
-            .withFollowRedirects(false)
-            .withProxy(outbound.proxy()));
     configuration.init();
     var client = new OAuth20Client();
     client.setConfiguration(configuration);
@@ -279,7 +273,7 @@ public class ProviderClients {
     var requestTokenUrl = required(endpoints.requestTokenUrl(), "requestTokenUrl");
     var accessTokenUrl = required(endpoints.tokenUrl(), "tokenUrl");
     var authorizationUrl = required(endpoints.authorizationUrl(), "authorizationUrl");
-    var configuration = new FoyerOAuth10Configuration(outbound.headers());
+    var configuration = new FoyerOAuth10Configuration(outbound);
     configuration.setApi(
         new DefaultApi10a() {
           @Override
@@ -300,12 +294,6 @@ public class ProviderClients {
     configuration.setKey(provider.clientId().orElse(""));
     configuration.setSecret(secret);
     configuration.setProfileDefinition(new GenericOAuth20ProfileDefinition());
-    configuration.setHttpClientConfig(
-        JDKHttpClientConfig.defaultConfig()
-            .withConnectTimeout(outbound.connectTimeoutMillis())
-            .withReadTimeout(outbound.readTimeoutMillis())
-            .withFollowRedirects(false)
-            .withProxy(outbound.proxy()));
     configuration.init();
     var client = new OAuth10Client();
     client.setConfiguration(configuration);
@@ -352,6 +340,12 @@ public class ProviderClients {
         var service = (OAuth20Service) configuration.buildService(ctx.webContext(), client);
         oauth.setAccessToken(
             OAuth20Credentials.OAuth20AccessToken.from(service.getAccessToken(params)));
+      } catch (Outbound.Failed failed) {
+        throw new GatewayProblem(
+            FederationProblem.CODE_NOT_EXCHANGED,
+            "The provider's token endpoint did not exchange the code: its answer "
+                + failed.getMessage()
+                + ".");
       } catch (IOException | InterruptedException | ExecutionException | RuntimeException e) {
         if (e instanceof InterruptedException) {
           Thread.currentThread().interrupt();
@@ -371,12 +365,12 @@ public class ProviderClients {
     }
   }
 
-  /** Identifies Foyer on scribejava's calls (the code exchange): User-Agent and Foyer's header. */
+  /** scribejava's code exchange goes through {@link Outbound} ({@link ScribeThroughOutbound}). */
   private static final class FoyerOAuth20Configuration extends OAuth20Configuration {
-    private final Map<String, String> headers;
+    private final transient Outbound outbound;
 
-    FoyerOAuth20Configuration(Map<String, String> headers) {
-      this.headers = headers;
+    FoyerOAuth20Configuration(Outbound outbound) {
+      this.outbound = outbound;
     }
 
     @Override
@@ -391,24 +385,20 @@ public class ProviderClients {
           getResponseType(),
           null,
           Outbound.USER_AGENT,
-          getHttpClientConfig(),
-          null) {
-        @Override
-        protected OAuthRequest createAccessTokenRequest(AccessTokenRequestParams params) {
-          var request = super.createAccessTokenRequest(params);
-          headers.forEach(request::addHeader);
-          return request;
-        }
-      };
+          null,
+          new ScribeThroughOutbound(outbound));
     }
   }
 
-  /** Identifies Foyer on scribejava's OAuth 1.0a calls (request and access token). */
+  /**
+   * scribejava's OAuth 1.0a calls (request and access token) go through {@link Outbound} ({@link
+   * ScribeThroughOutbound}).
+   */
   private static final class FoyerOAuth10Configuration extends OAuth10Configuration {
-    private final Map<String, String> headers;
+    private final transient Outbound outbound;
 
-    FoyerOAuth10Configuration(Map<String, String> headers) {
-      this.headers = headers;
+    FoyerOAuth10Configuration(Outbound outbound) {
+      this.outbound = outbound;
     }
 
     @Override
@@ -422,27 +412,16 @@ public class ProviderClients {
           getScope(),
           null,
           Outbound.USER_AGENT,
-          getHttpClientConfig(),
-          null) {
-        @Override
-        protected OAuthRequest prepareRequestTokenRequest() {
-          var request = super.prepareRequestTokenRequest();
-          headers.forEach(request::addHeader);
-          return request;
-        }
-
-        @Override
-        protected OAuthRequest prepareAccessTokenRequest(
-            OAuth1RequestToken requestToken, String verifier) {
-          var request = super.prepareAccessTokenRequest(requestToken, verifier);
-          headers.forEach(request::addHeader);
-          return request;
-        }
-      };
+          null,
+          new ScribeThroughOutbound(outbound));
     }
   }
 
-  /** nimbus's calls (code exchange) carry Foyer's identifying headers and timeouts. */
+  /**
+   * nimbus's calls carry Foyer's identifying headers and timeouts. The code exchange, the one
+   * nimbus request Foyer lets pac4j make, is sent by {@link Outbound} ({@link
+   * OutboundOidcAuthenticator}).
+   */
   private static final class FoyerOidcConfiguration extends OidcConfiguration {
     private final transient Outbound outbound;
 

@@ -1,6 +1,7 @@
 package dev.foyer.it.federation;
 
 import static dev.foyer.it.support.AdminApi.createSpace;
+import static dev.foyer.it.support.AdminApi.reconcile;
 import static dev.foyer.it.support.AdminApi.send;
 import static dev.foyer.it.support.Refusals.assertProblem;
 import static dev.foyer.it.support.Refusals.describe;
@@ -9,10 +10,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import dev.foyer.it.support.Browser;
 import dev.foyer.it.support.FaultyPeer;
 import dev.foyer.it.support.FoyerServer;
 import dev.foyer.it.support.Json;
 import dev.foyer.it.support.MockProvider;
+import dev.foyer.it.support.OAuth1Provider;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -23,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,7 +41,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>A person is queued at the mock provider only where the flow reaches its token endpoint (see
  * {@link MockProvider}).
  */
-@ExtendWith(FoyerServer.class)
+@ExtendWith({FoyerServer.class, OAuth1Provider.class})
 class ProviderFaultsIT {
   /** Foyer's shipped {@code foyer.federation.read-timeout}; the shared server runs with it. */
   private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
@@ -250,6 +254,175 @@ class ProviderFaultsIT {
     assertThat(took).isLessThan(READ_TIMEOUT.multipliedBy(2));
   }
 
+  // Token answers get the same limits as Foyer's own calls: the size cap, the whole-call deadline
+  // (a provider sending a byte now and then is not waited for) and no redirects followed.
+
+  @Test
+  void anOpenIdTokenAnswerLargerThanTheCapIsCo1(FoyerServer server) {
+    var slug = createSpace(server);
+    peer.proxy("/" + slug + "/", provider.baseUrl());
+    peer.answer("/" + slug + "/token", oversizedTokenAnswer());
+    createOidc(server, slug, peer.url("/" + slug));
+
+    var refused = callback(server, slug, "corp", () -> {});
+
+    assertRefused(server, slug, refused, 502, "CO1");
+    assertDetail(refused, "larger than " + CAP + " bytes");
+  }
+
+  @Test
+  void anOpenIdTokenAnswerTricklingPastTheReadTimeoutIsCo1WithinIt(FoyerServer server) {
+    var slug = createSpace(server);
+    peer.proxy("/" + slug + "/", provider.baseUrl());
+    peer.answer("/" + slug + "/token", peer.trickle(READ_TIMEOUT.multipliedBy(4)));
+    createOidc(server, slug, peer.url("/" + slug));
+
+    var started = System.nanoTime();
+    var refused = callback(server, slug, "corp", () -> {});
+    var took = Duration.ofNanos(System.nanoTime() - started);
+
+    assertRefused(server, slug, refused, 502, "CO1");
+    assertDetail(refused, "within " + READ_TIMEOUT.toMillis() + " ms");
+    assertThat(took).isLessThan(READ_TIMEOUT.multipliedBy(2));
+  }
+
+  @Test
+  void anOpenIdTokenEndpointRedirectingElsewhereIsNotFollowed(FoyerServer server) {
+    var slug = createSpace(server);
+    var elsewhere = new AtomicInteger();
+    peer.proxy("/" + slug + "/", provider.baseUrl());
+    peer.answer("/" + slug + "/token", FaultyPeer.redirect(302, movedTo(slug, elsewhere)));
+    createOidc(server, slug, peer.url("/" + slug));
+
+    var refused = callback(server, slug, "corp", () -> {});
+
+    assertRefused(server, slug, refused, 502, "CO1");
+    assertDetail(refused, "redirect (302)");
+    assertThat(elsewhere).as("calls to the redirect's target").hasValue(0);
+  }
+
+  @Test
+  void anOAuth2TokenAnswerLargerThanTheCapIsCo1(FoyerServer server) {
+    var slug = createSpace(server);
+    peer.answer("/" + slug + "/token", oversizedTokenAnswer());
+    createOAuth2(server, slug, peer.url("/" + slug + "/token"), provider.userInfoUrl(slug));
+
+    var refused = callback(server, slug, "intranet", () -> {});
+
+    assertRefused(server, slug, refused, 502, "CO1");
+    assertDetail(refused, "larger than " + CAP + " bytes");
+  }
+
+  @Test
+  void anOAuth2TokenAnswerTricklingPastTheReadTimeoutIsCo1WithinIt(FoyerServer server) {
+    var slug = createSpace(server);
+    peer.answer("/" + slug + "/token", peer.trickle(READ_TIMEOUT.multipliedBy(4)));
+    createOAuth2(server, slug, peer.url("/" + slug + "/token"), provider.userInfoUrl(slug));
+
+    var started = System.nanoTime();
+    var refused = callback(server, slug, "intranet", () -> {});
+    var took = Duration.ofNanos(System.nanoTime() - started);
+
+    assertRefused(server, slug, refused, 502, "CO1");
+    assertDetail(refused, "within " + READ_TIMEOUT.toMillis() + " ms");
+    assertThat(took).isLessThan(READ_TIMEOUT.multipliedBy(2));
+  }
+
+  @Test
+  void anOAuth2TokenEndpointRedirectingElsewhereIsNotFollowed(FoyerServer server) {
+    var slug = createSpace(server);
+    var elsewhere = new AtomicInteger();
+    peer.answer("/" + slug + "/token", FaultyPeer.redirect(302, movedTo(slug, elsewhere)));
+    createOAuth2(server, slug, peer.url("/" + slug + "/token"), provider.userInfoUrl(slug));
+
+    var refused = callback(server, slug, "intranet", () -> {});
+
+    assertRefused(server, slug, refused, 502, "CO1");
+    assertDetail(refused, "redirect (302)");
+    assertThat(elsewhere).as("calls to the redirect's target").hasValue(0);
+  }
+
+  @Test
+  void anOAuth1RequestTokenAnswerLargerThanTheCapIsO1rse(FoyerServer server, OAuth1Provider idp) {
+    var slug = createSpace(server);
+    peer.answer("/" + slug + "/request_token", oversizedFormAnswer());
+    createOAuth1(server, idp, slug, peer.url("/" + slug + "/request_token"), idp.accessTokenUrl());
+
+    var browser = server.browser().json();
+    var refused = browser.get("/auth/federation/" + slug + "/tweets");
+
+    assertRefusedAtEntry(server, slug, browser, refused, "O1RSE");
+    assertDetail(refused, "larger than " + CAP + " bytes");
+  }
+
+  @Test
+  void anOAuth1RequestTokenAnswerTricklingPastTheReadTimeoutIsO1rseWithinIt(
+      FoyerServer server, OAuth1Provider idp) {
+    var slug = createSpace(server);
+    peer.answer("/" + slug + "/request_token", peer.trickle(READ_TIMEOUT.multipliedBy(4)));
+    createOAuth1(server, idp, slug, peer.url("/" + slug + "/request_token"), idp.accessTokenUrl());
+
+    var browser = server.browser().json();
+    var started = System.nanoTime();
+    var refused = browser.get("/auth/federation/" + slug + "/tweets");
+    var took = Duration.ofNanos(System.nanoTime() - started);
+
+    assertRefusedAtEntry(server, slug, browser, refused, "O1RSE");
+    assertDetail(refused, "within " + READ_TIMEOUT.toMillis() + " ms");
+    assertThat(took).isLessThan(READ_TIMEOUT.multipliedBy(2));
+  }
+
+  @Test
+  void anOAuth1RequestTokenEndpointRedirectingElsewhereIsNotFollowed(
+      FoyerServer server, OAuth1Provider idp) {
+    var slug = createSpace(server);
+    var elsewhere = new AtomicInteger();
+    peer.answer("/" + slug + "/request_token", FaultyPeer.redirect(302, movedTo(slug, elsewhere)));
+    createOAuth1(server, idp, slug, peer.url("/" + slug + "/request_token"), idp.accessTokenUrl());
+
+    var browser = server.browser().json();
+    var refused = browser.get("/auth/federation/" + slug + "/tweets");
+
+    assertRefusedAtEntry(server, slug, browser, refused, "O1RSE");
+    assertDetail(refused, "redirect (302)");
+    assertThat(elsewhere).as("calls to the redirect's target").hasValue(0);
+  }
+
+  @Test
+  void anOAuth1AccessTokenAnswerLargerThanTheCapIsO1gate(FoyerServer server, OAuth1Provider idp) {
+    var slug = createSpace(server);
+    peer.answer("/" + slug + "/access_token", oversizedFormAnswer());
+    createOAuth1(server, idp, slug, idp.requestTokenUrl().toString(), peerAccessToken(slug));
+
+    var browser = server.browser().json();
+    var refused = browser.get(throughOAuth1Provider(browser, idp, slug).toString());
+
+    assertRefused(server, slug, refused, 502, "O1GATE");
+    assertDetail(refused, "larger than " + CAP + " bytes");
+    assertNoSession(browser, slug, refused);
+    assertThat(reconcile(server, slug, OAUTH1_ROB, "tweets")).isEmpty();
+  }
+
+  @Test
+  void anOAuth1AccessTokenAnswerTricklingPastTheReadTimeoutIsO1gateWithinIt(
+      FoyerServer server, OAuth1Provider idp) {
+    var slug = createSpace(server);
+    peer.answer("/" + slug + "/access_token", peer.trickle(READ_TIMEOUT.multipliedBy(4)));
+    createOAuth1(server, idp, slug, idp.requestTokenUrl().toString(), peerAccessToken(slug));
+
+    var browser = server.browser().json();
+    var callback = throughOAuth1Provider(browser, idp, slug);
+    var started = System.nanoTime();
+    var refused = browser.get(callback.toString());
+    var took = Duration.ofNanos(System.nanoTime() - started);
+
+    assertRefused(server, slug, refused, 502, "O1GATE");
+    assertDetail(refused, "within " + READ_TIMEOUT.toMillis() + " ms");
+    assertThat(took).isLessThan(READ_TIMEOUT.multipliedBy(2));
+    assertNoSession(browser, slug, refused);
+    assertThat(reconcile(server, slug, OAUTH1_ROB, "tweets")).isEmpty();
+  }
+
   @Test
   void aDiscoveryDocumentNamingAnotherIssuerIsOidc2(FoyerServer server) {
     var slug = createSpace(server);
@@ -366,6 +539,95 @@ class ProviderFaultsIT {
     }
   }
 
+  /** The id of the OAuth 1.0a provider's user {@code rob}. */
+  private static final String OAUTH1_ROB = "12345";
+
+  /** A token answer one byte and more over the cap (JSON, as OAuth 2.0 answers). */
+  private static FaultyPeer.Answer oversizedTokenAnswer() {
+    return FaultyPeer.json(
+        200,
+        "{\"access_token\":\"at\",\"token_type\":\"Bearer\",\"padding\":\""
+            + "a".repeat(CAP)
+            + "\"}");
+  }
+
+  /** A token answer over the cap, form-encoded as OAuth 1.0a answers. */
+  private static FaultyPeer.Answer oversizedFormAnswer() {
+    return FaultyPeer.body(
+        200,
+        "application/x-www-form-urlencoded",
+        ("oauth_token=t&oauth_token_secret=s&oauth_callback_confirmed=true&padding="
+                + "a".repeat(CAP))
+            .getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * A path on the peer under another host name ({@code localhost}, not {@code 127.0.0.1}) that
+   * counts the calls it gets and would answer a token.
+   */
+  private static String movedTo(String slug, AtomicInteger calls) {
+    peer.answer(
+        "/" + slug + "/moved",
+        exchange -> {
+          calls.incrementAndGet();
+          FaultyPeer.json(200, "{\"access_token\":\"at\",\"token_type\":\"Bearer\"}")
+              .send(exchange);
+        });
+    return peer.url("/" + slug + "/moved").replace("127.0.0.1", "localhost");
+  }
+
+  private static String peerAccessToken(String slug) {
+    return peer.url("/" + slug + "/access_token");
+  }
+
+  private static void assertDetail(HttpResponse<String> refused, String says) {
+    assertThat(Json.parse(refused).path("detail").asText()).as(describe(refused)).contains(says);
+  }
+
+  /** No session cookie was set, and the browser holds none. */
+  private static void assertNoSession(Browser browser, String slug, HttpResponse<String> refused) {
+    assertThat(refused.headers().allValues("Set-Cookie"))
+        .as(describe(refused))
+        .noneMatch(cookie -> cookie.startsWith("foyer_" + slug + "="));
+    assertThat(browser.cookie("foyer_" + slug)).isEmpty();
+  }
+
+  /** Refused where the sign-in starts: the code, no session, nothing accepted. */
+  private static void assertRefusedAtEntry(
+      FoyerServer server, String slug, Browser browser, HttpResponse<String> refused, String code) {
+    assertProblem(refused, 502, code);
+    assertNoSession(browser, slug, refused);
+    assertNothingAccepted(server, slug);
+  }
+
+  /** The OAuth 1.0a provider's consent for {@code rob}: Foyer's callback with the verifier. */
+  private static URI throughOAuth1Provider(Browser browser, OAuth1Provider idp, String slug) {
+    var entry = browser.get("/auth/federation/" + slug + "/tweets");
+    assertThat(entry.statusCode()).as(describe(entry)).isEqualTo(302);
+    return idp.approve(URI.create(entry.headers().firstValue("Location").orElseThrow()), "rob");
+  }
+
+  private static void createOAuth1(
+      FoyerServer server,
+      OAuth1Provider idp,
+      String slug,
+      String requestTokenUrl,
+      Object accessTokenUrl) {
+    var body =
+        Json.object()
+            .put("alias", "tweets")
+            .put("kind", "OAUTH1")
+            .put("requestTokenUrl", requestTokenUrl)
+            .put("authorizationUrl", idp.authorizeUrl().toString())
+            .put("tokenUrl", accessTokenUrl.toString())
+            .put("userInfoUrl", idp.userInfoUrl().toString())
+            .put("clientId", idp.consumerKey())
+            .put("clientSecret", idp.consumerSecret());
+    body.set("attributeKeys", Json.object().put("unique", "id"));
+    var created = send(server, server.adminToken(), "POST", providers(slug), Json.write(body));
+    assertThat(created.statusCode()).as(describe(created)).isEqualTo(201);
+  }
+
   /** A sign-in through an OAuth 2.0 provider whose user info endpoint is {@code userInfoUrl}. */
   private static HttpResponse<String> signInThroughOAuth2(
       FoyerServer server, String slug, String userInfoUrl) {
@@ -439,6 +701,9 @@ class ProviderFaultsIT {
   private static void assertRefused(
       FoyerServer server, String slug, HttpResponse<String> response, int status, String code) {
     assertProblem(response, status, code);
+    assertThat(response.headers().allValues("Set-Cookie"))
+        .as(describe(response))
+        .noneMatch(cookie -> cookie.startsWith("foyer_" + slug + "="));
     var records = records(server, slug);
     assertThat(records.size()).as(records.toString()).isPositive();
     assertThat(records.path(0).path("code").asText()).as(records.toString()).isEqualTo(code);

@@ -137,6 +137,35 @@ public final class FaultyPeer implements AutoCloseable {
   }
 
   /**
+   * Sends 200 and then the body a byte at a time, three a second, for {@code wait} (JSON
+   * whitespace, then {@code {}}): every read brings something, so only a deadline on the whole call
+   * ends it before.
+   */
+  public Answer trickle(Duration wait) {
+    return exchange -> {
+      exchange.getResponseHeaders().set("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, 0);
+      var until = System.nanoTime() + wait.toNanos();
+      try (var out = exchange.getResponseBody()) {
+        while (System.nanoTime() < until && closed.getCount() > 0) {
+          out.write(' ');
+          out.flush();
+          pause(Duration.ofMillis(333));
+        }
+        out.write("{}".getBytes(StandardCharsets.UTF_8));
+      }
+    };
+  }
+
+  /** A redirect to {@code location}, as a provider moved elsewhere would answer. */
+  public static Answer redirect(int status, String location) {
+    return exchange -> {
+      exchange.getResponseHeaders().set("Location", location);
+      exchange.sendResponseHeaders(status, -1);
+    };
+  }
+
+  /**
    * The real provider's answer for this request with its JSON body changed by {@code edit} (a
    * discovery document naming another user info endpoint, say).
    */
