@@ -223,22 +223,7 @@ class FederationIT {
     // answers where it was registered, at its own address, and sends no iss to tell it apart.
     var slug = createSpace(server);
     addOidc(server, slug, "corp", Map.of());
-    var evil =
-        send(
-            server,
-            server.adminToken(),
-            "POST",
-            providers(slug),
-            Json.write(
-                Json.object()
-                    .put("alias", "evil")
-                    .put("kind", "OAUTH2")
-                    .put("authorizationUrl", provider.authorizationUrl(slug + "-evil"))
-                    .put("tokenUrl", provider.tokenUrl(slug + "-evil"))
-                    .put("userInfoUrl", provider.userInfoUrl(slug + "-evil"))
-                    .put("clientId", "foyer")
-                    .put("clientSecret", "evil-secret")
-                    .set("attributeKeys", Json.object().put("unique", "sub"))));
+    var evil = addOAuth2(server, slug, "evil", slug + "-evil", Json.object().put("unique", "sub"));
     assertThat(evil.statusCode()).as(describe(evil)).isEqualTo(201);
     var victim = server.browser().json();
     var victimEntry = victim.get("/auth/federation/" + slug + "/evil");
@@ -370,28 +355,16 @@ class FederationIT {
   void readsTheSeedsNestedUserInfoFromAGenericOAuth2ProviderWithPkce(FoyerServer server) {
     var slug = createSpace(server);
     var created =
-        send(
+        addOAuth2(
             server,
-            server.adminToken(),
-            "POST",
-            providers(slug),
-            Json.write(
-                Json.object()
-                    .put("alias", "intranet")
-                    .put("kind", "OAUTH2")
-                    .put("authorizationUrl", provider.authorizationUrl(slug))
-                    .put("tokenUrl", provider.tokenUrl(slug))
-                    .put("userInfoUrl", provider.userInfoUrl(slug))
-                    .put("clientId", "foyer")
-                    .put("clientSecret", "intranet-secret")
-                    .put("scopes", "openid profile")
-                    .set(
-                        "attributeKeys",
-                        Json.object()
-                            .put("unique", "info.id")
-                            .put("nickname", "names.nicknames.0")
-                            .put("givenName", "names.first")
-                            .put("email", "info.email"))));
+            slug,
+            "intranet",
+            slug,
+            Json.object()
+                .put("unique", "info.id")
+                .put("nickname", "names.nicknames.0")
+                .put("givenName", "names.first")
+                .put("email", "info.email"));
     assertThat(created.statusCode()).as(describe(created)).isEqualTo(201);
     provider.nextSignIn(
         slug,
@@ -624,23 +597,7 @@ class FederationIT {
   @Test
   void refusesToPointAnOAuth2ProviderWithMembersAtAnotherUserInfoOrigin(FoyerServer server) {
     var slug = createSpace(server);
-    var created =
-        send(
-            server,
-            server.adminToken(),
-            "POST",
-            providers(slug),
-            Json.write(
-                Json.object()
-                    .put("alias", "intranet")
-                    .put("kind", "OAUTH2")
-                    .put("authorizationUrl", provider.authorizationUrl(slug))
-                    .put("tokenUrl", provider.tokenUrl(slug))
-                    .put("userInfoUrl", provider.userInfoUrl(slug))
-                    .put("clientId", "foyer")
-                    .put("clientSecret", "intranet-secret")
-                    .put("scopes", "openid profile")
-                    .set("attributeKeys", Json.object().put("unique", "sub"))));
+    var created = addOAuth2(server, slug, "intranet", slug, Json.object().put("unique", "sub"));
     assertThat(created.statusCode()).as(describe(created)).isEqualTo(201);
     provider.nextSignIn(slug, "emp-9401", Map.of("email", "ola@intranet.example"));
     var browser = server.browser();
@@ -695,6 +652,27 @@ class FederationIT {
     var callback = provider.approve(browser, entry.headers().firstValue("Location").orElseThrow());
     var signedIn = browser.get(callback.toString());
     assertThat(signedIn.statusCode()).as(describe(signedIn)).isEqualTo(302);
+  }
+
+  /** A generic OAuth 2.0 provider on one of the mock provider's realms (PKCE, the seed's keys). */
+  private static HttpResponse<String> addOAuth2(
+      FoyerServer server, String slug, String alias, String realm, ObjectNode attributeKeys) {
+    return send(
+        server,
+        server.adminToken(),
+        "POST",
+        providers(slug),
+        Json.write(
+            Json.object()
+                .put("alias", alias)
+                .put("kind", "OAUTH2")
+                .put("authorizationUrl", provider.authorizationUrl(realm))
+                .put("tokenUrl", provider.tokenUrl(realm))
+                .put("userInfoUrl", provider.userInfoUrl(realm))
+                .put("clientId", "foyer")
+                .put("clientSecret", alias + "-secret")
+                .put("scopes", "openid profile")
+                .set("attributeKeys", attributeKeys)));
   }
 
   private static void addOidc(
