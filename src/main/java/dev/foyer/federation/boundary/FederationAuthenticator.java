@@ -381,15 +381,10 @@ public class FederationAuthenticator {
     }
     var credentials = credentials(flowCtx, client);
     if (provider.kind().protocol() == Protocol.OIDC) {
-      var oidc = (OidcCredentials) credentials;
-      trace.tokens(
-          TestReport.masked(
-              Map.of(
-                  "access_token",
-                      oidc.toAccessToken() == null ? "" : oidc.toAccessToken().getValue(),
-                  "id_token", oidc.getIdToken() == null ? "" : oidc.getIdToken(),
-                  "refresh_token",
-                      oidc.toRefreshToken() == null ? "" : oidc.toRefreshToken().getValue())));
+      // The token endpoint's answer as it came, masked like an OAuth 2.0 provider's.
+      Optional<Object> answer =
+          flowCtx.webContext().getRequestAttribute(ProviderClients.TOKEN_RESPONSE);
+      trace.tokens(TestReport.maskedJson(answer.map(String::valueOf).orElse(null)));
       return oidcClaims(flowCtx, (OidcClient) client, credentials, trace);
     }
     var token = ((OAuth20Credentials) credentials).toAccessToken();

@@ -55,9 +55,12 @@ final class OutboundOidcAuthenticator extends OidcAuthenticator {
                       .getValueRetriever()
                       .retrieve(ctx, client.getCodeVerifierSessionAttributeName(), client)
                       .orElse(null);
-          exchange(
-              createTokenRequest(new AuthorizationCodeGrant(code, new URI(callbackUrl), verifier)),
-              credentials);
+          var answer =
+              exchange(
+                  createTokenRequest(
+                      new AuthorizationCodeGrant(code, new URI(callbackUrl), verifier)),
+                  credentials);
+          ctx.webContext().setRequestAttribute(ProviderClients.TOKEN_RESPONSE, answer);
         } catch (URISyntaxException e) {
           throw new OidcException(e);
         }
@@ -74,7 +77,8 @@ final class OutboundOidcAuthenticator extends OidcAuthenticator {
     }
   }
 
-  private void exchange(TokenRequest request, OidcCredentials credentials) {
+  /** Returns the token endpoint's answer body. */
+  private String exchange(TokenRequest request, OidcCredentials credentials) {
     var httpRequest = request.toHTTPRequest();
     configuration.configureHttpRequest(httpRequest);
     HTTPResponse answer;
@@ -108,6 +112,7 @@ final class OutboundOidcAuthenticator extends OidcAuthenticator {
       if (tokens.getIDToken() != null) {
         credentials.setIdToken(tokens.getIDToken().serialize());
       }
+      return answer.getBody();
     } catch (ParseException e) {
       throw new OidcException(e);
     }

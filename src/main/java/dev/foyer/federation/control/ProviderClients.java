@@ -65,6 +65,12 @@ import org.pac4j.scribe.builder.api.GenericApi20;
  */
 @ApplicationScoped
 public class ProviderClients {
+  /**
+   * The request attribute holding an OpenID Connect token endpoint's answer as it came, for Test
+   * Integration's masked report (pac4j's credentials keep only the three tokens).
+   */
+  public static final String TOKEN_RESPONSE = ProviderClients.class.getName() + ".tokenResponse";
+
   /** ID tokens must be signed with one of these: asymmetric only, never {@code none} or HMAC. */
   static final List<JWSAlgorithm> ID_TOKEN_ALGORITHMS =
       List.of(

@@ -261,8 +261,13 @@ class KeycloakBrowserIT {
     assertThat(userInfo.path("sub").asText()).as(userInfo.toString()).isEqualTo(carol);
     assertThat(userInfo.path("preferred_username").asText()).isEqualTo("carol");
     assertThat(userInfo.path("email").asText()).isEqualTo("carol@example.test");
-    // For OpenID Connect main shows the three tokens pac4j keeps, not Keycloak's whole answer.
+    // Keycloak's whole answer: the harmless members as they are, every token by its length.
     var tokens = Json.parse(text(driver, ".test-tokenResponse"));
+    assertThat(tokens.path("token_type").asText())
+        .as(tokens.toString())
+        .isEqualToIgnoringCase("bearer");
+    assertThat(tokens.path("expires_in").asText()).as(tokens.toString()).matches("\\d+");
+    assertThat(tokens.path("scope").asText()).as(tokens.toString()).contains("openid");
     for (var token : List.of("access_token", "id_token", "refresh_token")) {
       assertThat(tokens.path(token).asText())
           .as(token + " in " + tokens)
