@@ -158,6 +158,56 @@ class FederationGroupsIT {
     assertThat(groupNames(member(server, space.slug, "emp-4"))).containsExactly("Guests", "Ops");
   }
 
+  @Test
+  void appliesTheGroupsWhenASignInHeldForAUsernameChoiceFinishes(FoyerServer server) {
+    var space = SsoSpace.create(server);
+    var patched =
+        send(
+            server,
+            server.adminToken(),
+            "PATCH",
+            "/api/admin/spaces/" + space.slug,
+            "{\"conflicts\":{\"changeUsername\":true}}");
+    assertThat(patched.statusCode()).as(describe(patched)).isEqualTo(200);
+    space.createGroup("Staff");
+    space.createGroup("Ops");
+    addProvider(server, space.slug, true);
+    var first =
+        answer(server, server.browser(), space.slug, "emp-5", Map.of("preferred_username", "kim"));
+    assertThat(first.statusCode()).as(describe(first)).isEqualTo(302);
+    var browser = server.browser();
+    var held =
+        answer(
+            server,
+            browser,
+            space.slug,
+            "emp-6",
+            Map.of("preferred_username", "Kim", "groups", List.of("Ops", "Staff", "Domain Users")));
+    assertThat(held.statusCode()).as(describe(held)).isEqualTo(200);
+    assertThat(held.body()).contains("Choose another username");
+
+    var chosen = browser.postForm("/auth/federation/choose", "value", "kim-two");
+
+    assertThat(chosen.statusCode()).as(describe(chosen)).isEqualTo(302);
+    var member = member(server, space.slug, "emp-6");
+    assertThat(member.path("username").asText()).isEqualTo("kim-two");
+    assertThat(groupNames(member)).containsExactly("Ops", "Staff");
+    assertThat(groupNames(member(server, space.slug, "emp-5"))).isEmpty();
+  }
+
+  private static HttpResponse<String> answer(
+      FoyerServer server,
+      Browser browser,
+      String slug,
+      String subject,
+      Map<String, Object> claims) {
+    provider.nextSignIn(slug, subject, claims);
+    var entry = browser.get("/auth/federation/" + slug + "/corp");
+    assertThat(entry.statusCode()).as(describe(entry)).isEqualTo(302);
+    var callback = provider.approve(browser, entry.headers().firstValue("Location").orElseThrow());
+    return browser.get(callback.toString());
+  }
+
   private static void signIn(FoyerServer server, String slug, String subject, List<String> groups) {
     signIn(server, slug, subject, groups, subject + "@corp.example");
   }
@@ -171,12 +221,7 @@ class FederationGroupsIT {
     if (groups != null) {
       claims.put("groups", groups);
     }
-    provider.nextSignIn(slug, subject, claims);
-    var browser = server.browser();
-    var entry = browser.get("/auth/federation/" + slug + "/corp");
-    assertThat(entry.statusCode()).as(describe(entry)).isEqualTo(302);
-    var callback = provider.approve(browser, entry.headers().firstValue("Location").orElseThrow());
-    var signedIn = browser.get(callback.toString());
+    var signedIn = answer(server, server.browser(), slug, subject, claims);
     assertThat(signedIn.statusCode()).as(describe(signedIn)).isEqualTo(302);
     assertThat(signedIn.headers().firstValue("Location").orElseThrow()).endsWith("/spaces/" + slug);
   }
