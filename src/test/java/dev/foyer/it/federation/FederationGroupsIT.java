@@ -156,6 +156,21 @@ class FederationGroupsIT {
     assertThat(member.path("groupsLeft").path(0).path("id").asText()).isEqualTo(ops);
     // A preview: the member's groups are as they were.
     assertThat(groupNames(member(server, space.slug, "emp-4"))).containsExactly("Guests", "Ops");
+
+    // The page a browser gets says the same.
+    provider.nextSignIn(
+        space.slug,
+        "emp-4",
+        Map.of("email_verified", true, "groups", List.of("STAFF", "Domain Users")));
+    var page = runTest(server, server.browser(), space.slug);
+
+    assertThat(page.statusCode()).as(describe(page)).isEqualTo(200);
+    assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+    assertThat(page.body())
+        .contains("Matched: STAFF \u2192 Staff (by name)")
+        .contains("Ignored (no such group): Domain Users")
+        .contains("Groups it would join: Staff.")
+        .contains("Groups it would leave: Guests, Ops.");
   }
 
   @Test
@@ -227,6 +242,10 @@ class FederationGroupsIT {
   }
 
   private static HttpResponse<String> runTest(FoyerServer server, String slug) {
+    return runTest(server, server.browser().json(), slug);
+  }
+
+  private static HttpResponse<String> runTest(FoyerServer server, Browser browser, String slug) {
     var started =
         send(
             server,
@@ -235,7 +254,6 @@ class FederationGroupsIT {
             "/api/admin/spaces/" + slug + "/identity-providers/corp/tests",
             "{}");
     assertThat(started.statusCode()).as(describe(started)).isEqualTo(201);
-    Browser browser = server.browser().json();
     var entry = browser.get(Json.parse(started).path("url").asText());
     assertThat(entry.statusCode()).as(describe(entry)).isEqualTo(302);
     var callback = provider.approve(browser, entry.headers().firstValue("Location").orElseThrow());
