@@ -7,6 +7,9 @@
  * event in the same transaction, and the sessions package ends that member's sessions. Seed 002's
  * username and email conflicts are decided by a pure rule ({@link
  * dev.foyer.members.control.ConflictRules}) only for identities whose policy asks for it, so the
- * older doors keep their behaviour; a refusal is an exception that rolls the whole sign-in back.
+ * older doors keep their behaviour; a refusal is an exception that rolls the whole sign-in back. A
+ * provider's groups arrive as a {@link dev.foyer.members.entity.GroupSync} the pipeline applies:
+ * each membership a provider gave is recorded with its source, so a provider only ever takes away
+ * what it gave, and a membership the JWT SSO door gives is the door's for good.
  */
 package dev.foyer.members;

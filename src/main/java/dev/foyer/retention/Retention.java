@@ -25,7 +25,13 @@ public class Retention {
 
   /** The tables holding a member's rows besides the member's own; all refer to member(id). */
   private static final List<String> MEMBER_ROWS =
-      List.of("event_join", "member_group", "member_property", "member_domain", "linked_identity");
+      List.of(
+          "event_join",
+          "member_group_source",
+          "member_group",
+          "member_property",
+          "member_domain",
+          "linked_identity");
 
   @PersistenceContext EntityManager em;
 

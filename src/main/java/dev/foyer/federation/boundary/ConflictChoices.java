@@ -6,6 +6,7 @@ import dev.foyer.members.control.Usernames;
 import dev.foyer.members.entity.AdmissionPolicy;
 import dev.foyer.members.entity.AssertedIdentity;
 import dev.foyer.members.entity.ConflictField;
+import dev.foyer.members.entity.GroupSync;
 import dev.foyer.members.entity.Member;
 import dev.foyer.members.entity.MemberChanges;
 import dev.foyer.members.entity.ProfileField;
@@ -23,8 +24,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -101,6 +104,17 @@ public class ConflictChoices {
     flow.put(
         "forceSync",
         policy.forceSync().stream().map(ProfileField::name).collect(Collectors.joining(",")));
+    // The provider's groups are synced when the sign-in goes on: they wait with it.
+    identity
+        .changes()
+        .groupSync()
+        .ifPresent(
+            sync -> {
+              flow.put("groupsSource", sync.source());
+              for (var i = 0; i < sync.values().size(); i++) {
+                flow.put("group." + i, sync.values().get(i));
+              }
+            });
     flows.save(flow);
     return started.id();
   }
@@ -163,7 +177,9 @@ public class ConflictChoices {
             Optional.of(value(flow, "externalId")),
             AdmissionLevel.valueOf(value(flow, "level")),
             profile,
-            MemberChanges.NONE,
+            flow.value("groupsSource")
+                .map(source -> MemberChanges.synced(new GroupSync(source, groupValues(flow))))
+                .orElse(MemberChanges.NONE),
             new AdmissionPolicy(emailVerified, true, forceSync, false, true));
     AssertedIdentity chosen;
     try {
@@ -280,6 +296,14 @@ public class ConflictChoices {
             policy.forceSync(),
             policy.newMemberOnEmailChange(),
             policy.resolvesConflicts()));
+  }
+
+  private static List<String> groupValues(FlowState flow) {
+    var values = new ArrayList<String>();
+    for (var i = 0; flow.value("group." + i).isPresent(); i++) {
+      values.add(flow.value("group." + i).get());
+    }
+    return values;
   }
 
   private static void put(FlowState flow, String key, String value) {

@@ -15,6 +15,7 @@ import dev.foyer.federation.entity.IdentityProvider;
 import dev.foyer.federation.entity.Protocol;
 import dev.foyer.members.entity.AdmissionPolicy;
 import dev.foyer.members.entity.AssertedIdentity;
+import dev.foyer.members.entity.GroupSync;
 import dev.foyer.members.entity.Member;
 import dev.foyer.members.entity.MemberChanges;
 import dev.foyer.members.entity.ProfileField;
@@ -305,6 +306,7 @@ public class FederationAuthenticator {
     var trace = new TestReport.Trace();
     String code = null;
     try {
+      trace.spaceGroups(spaces.groups(space));
       var profile = authenticate(ctx, flow, space, provider, parameters, trace);
       var preview = signIn.preview(profile.identity(), profile.destination());
       trace.preview(preview);
@@ -651,7 +653,10 @@ public class FederationAuthenticator {
         Optional.of(mapped.unique()),
         provider.kind().social() ? AdmissionLevel.SOCIAL : AdmissionLevel.SSO,
         profile,
-        MemberChanges.NONE,
+        // With a groups key, the provider's groups are synced at every sign-in; without, untouched.
+        provider.attributeKeys().groups().isPresent()
+            ? MemberChanges.synced(new GroupSync(provider.alias(), mapped.groups()))
+            : MemberChanges.NONE,
         new AdmissionPolicy(mapped.emailVerified(), true, synced, false, true));
   }
 

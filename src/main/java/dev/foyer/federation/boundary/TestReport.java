@@ -3,11 +3,14 @@ package dev.foyer.federation.boundary;
 import dev.foyer.federation.control.AttributeMapping;
 import dev.foyer.federation.entity.AttributeKeys;
 import dev.foyer.federation.entity.IdentityProvider;
+import dev.foyer.members.control.GroupMatching;
 import dev.foyer.problems.GatewayProblem;
 import dev.foyer.signin.control.SignIn;
 import dev.foyer.spaces.entity.Space;
+import dev.foyer.spaces.entity.SpaceGroup;
 import dev.foyer.web.Html;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -17,10 +20,12 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Seed 002's Test Integration result: what the provider answered (every token masked), what each
@@ -119,6 +124,8 @@ public record TestReport(JsonObject json) {
     private Map<String, AttributeMapping.Extracted> extracted;
     private SignIn.Preview preview;
     private GatewayProblem failure;
+    private List<SpaceGroup> spaceGroups;
+    private List<String> groupValues;
 
     void tokens(Map<String, String> tokens) {
       this.tokens = tokens;
@@ -136,6 +143,12 @@ public record TestReport(JsonObject json) {
     /** Each key's finding, also when the unique value refuses the sign-in (it shows why). */
     void mapped(AttributeKeys keys, JsonObject json) {
       this.extracted = AttributeMapping.findings(json, keys);
+      this.groupValues = keys.groups().isPresent() ? AttributeMapping.groups(json, keys) : null;
+    }
+
+    /** The space's groups, which the provider's group values are matched to. */
+    void spaceGroups(List<SpaceGroup> groups) {
+      this.spaceGroups = groups;
     }
 
     void preview(SignIn.Preview preview) {
@@ -184,7 +197,11 @@ public record TestReport(JsonObject json) {
         for (var name : KEYS) {
           var found = extracted.get(name);
           if (found != null) {
-            keys.add(name, extraction(found));
+            var one = extraction(found);
+            if (name.equals("groups") && groupValues != null && spaceGroups != null) {
+              groupMatch(one, GroupMatching.match(spaceGroups, groupValues));
+            }
+            keys.add(name, one);
           }
         }
         json.add("attributes", keys);
@@ -194,9 +211,36 @@ public record TestReport(JsonObject json) {
             "member",
             Json.createObjectBuilder()
                 .add("id", preview.memberId().get())
-                .add("new", preview.newMember()));
+                .add("new", preview.newMember())
+                .add("groupsJoined", groups(preview.groupsJoined()))
+                .add("groupsLeft", groups(preview.groupsLeft())));
       }
       return new TestReport(json.build());
+    }
+
+    /** Which values named which group (by id or by name), and which named none. */
+    private static void groupMatch(JsonObjectBuilder finding, GroupMatching.Match match) {
+      var matched = Json.createArrayBuilder();
+      for (var one : match.matched()) {
+        matched.add(
+            Json.createObjectBuilder()
+                .add("value", one.value())
+                .add("by", one.byId() ? "id" : "name")
+                .add("group", group(one.group())));
+      }
+      var ignored = Json.createArrayBuilder();
+      match.ignored().forEach(ignored::add);
+      finding.add("matched", matched).add("ignored", ignored);
+    }
+
+    private static JsonArrayBuilder groups(List<SpaceGroup> groups) {
+      var array = Json.createArrayBuilder();
+      groups.forEach(group -> array.add(group(group)));
+      return array;
+    }
+
+    private static JsonObjectBuilder group(SpaceGroup group) {
+      return Json.createObjectBuilder().add("id", group.id()).add("name", group.name());
     }
 
     private static JsonObjectBuilder extraction(AttributeMapping.Extracted found) {
@@ -215,6 +259,33 @@ public record TestReport(JsonObject json) {
       writer.writeObject(json);
     }
     return out.toString().strip();
+  }
+
+  /** For the groups row: which values matched a group of the space, and which were ignored. */
+  private static String groupCells(JsonObject found) {
+    if (!found.containsKey("matched")) {
+      return "";
+    }
+    var matched =
+        found.getJsonArray("matched").stream()
+            .map(JsonValue::asJsonObject)
+            .map(
+                one ->
+                    Html.escape(one.getString("value"))
+                        + " → "
+                        + Html.escape(one.getJsonObject("group").getString("name"))
+                        + " (by "
+                        + one.getString("by")
+                        + ")")
+            .collect(Collectors.joining(", "));
+    var ignored =
+        found.getJsonArray("ignored").stream()
+            .map(value -> Html.escape(((JsonString) value).getString()))
+            .collect(Collectors.joining(", "));
+    return "<br>Matched: "
+        + (matched.isEmpty() ? "none" : matched)
+        + "<br>Ignored (no such group): "
+        + (ignored.isEmpty() ? "none" : ignored);
   }
 
   String html() {
@@ -246,6 +317,23 @@ public record TestReport(JsonObject json) {
                   ? "It would create a new member."
                   : "It would sign in as member " + Html.escape(member.getString("id")) + ".")
           .append("</p>\n");
+      for (var change : new String[] {"groupsJoined", "groupsLeft"}) {
+        var groups = member.getJsonArray(change);
+        if (groups != null && !groups.isEmpty()) {
+          body.append("<p class=\"test-")
+              .append(change)
+              .append("\">")
+              .append(
+                  change.equals("groupsJoined")
+                      ? "Groups it would join: "
+                      : "Groups it would leave: ")
+              .append(
+                  groups.stream()
+                      .map(group -> Html.escape(group.asJsonObject().getString("name")))
+                      .collect(Collectors.joining(", ")))
+              .append(".</p>\n");
+        }
+      }
     }
     if (json.containsKey("attributes")) {
       body.append(
@@ -263,6 +351,7 @@ public record TestReport(JsonObject json) {
                         found.containsKey("value")
                             ? Html.escape(found.getString("value"))
                             : "<em>" + Html.escape(found.getString("reason", "")) + "</em>")
+                    .append(groupCells(found))
                     .append("</td></tr>\n");
               });
       body.append("</table>\n");

@@ -116,10 +116,7 @@ public final class AttributeMapping {
       avatar = new Extracted(avatar.key(), Optional.empty(), Optional.of("not an http(s) URL"));
     }
     var avatarUrl = put(extracted, "avatar", avatar);
-    var groups =
-        keys.groups().map(key -> key.valuesIn(json)).orElse(List.of()).stream()
-            .filter(group -> !group.isBlank() && group.length() <= MAX_VALUE)
-            .toList();
+    var groups = groups(json, keys);
     extracted.put(
         "groups",
         keys.groups()
@@ -133,6 +130,16 @@ public final class AttributeMapping {
                         groups.isEmpty() ? Optional.of("no values found") : Optional.empty()))
             .orElseGet(Extracted::unset));
     return new Values(username, nickname, email, givenName, familyName, avatarUrl, groups);
+  }
+
+  /**
+   * The values under the groups key, as sent, without blank ones or ones longer than a group name
+   * may be; empty when no key is set.
+   */
+  public static List<String> groups(JsonObject json, AttributeKeys keys) {
+    return keys.groups().map(key -> key.valuesIn(json)).orElse(List.of()).stream()
+        .filter(group -> !group.isBlank() && group.length() <= MAX_VALUE)
+        .toList();
   }
 
   /** OpenID Connect's {@code email_verified}: true, or the text "true" some providers send. */

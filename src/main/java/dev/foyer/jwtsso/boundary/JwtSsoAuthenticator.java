@@ -81,7 +81,8 @@ public class JwtSsoAuthenticator {
                 claims.groupsLeave(),
                 claims.customProperties(),
                 claims.domainsSet(),
-                claims.domainsUnset()),
+                claims.domainsUnset(),
+                Optional.empty()),
             new AdmissionPolicy(
                 true, true, settings.forceSync(), settings.startsNewMemberOnEmailChange(), false));
     return new AssertedProfile(identity, Destination.path(sso.referrerUrl()));

@@ -2,6 +2,8 @@ package dev.foyer.members.control;
 
 import dev.foyer.members.entity.AssertedIdentity;
 import dev.foyer.members.entity.ConflictField;
+import dev.foyer.members.entity.GroupSource;
+import dev.foyer.members.entity.GroupSync;
 import dev.foyer.members.entity.LinkedIdentity;
 import dev.foyer.members.entity.Member;
 import dev.foyer.members.entity.MemberChanges;
@@ -21,17 +23,19 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Who an asserted identity is in a space: the member its linked identity points to; else, when the
  * policy allows it, the member holding the same verified email (and the identity gets linked to
  * them); else a new member. Then the status rules of {@link MemberStatus} apply, and the door's
- * membership changes (groups, properties, domains). Where the identity's policy resolves conflicts,
- * a username or email another member holds is settled by {@link ConflictRules} before anything of
- * the sign-in is written.
+ * membership changes (groups, properties, domains; a provider's group sync). Where the identity's
+ * policy resolves conflicts, a username or email another member holds is settled by {@link
+ * ConflictRules} before anything of the sign-in is written.
  */
 @ApplicationScoped
 public class Admission {
@@ -41,8 +45,15 @@ public class Admission {
 
   private static final Set<ProfileField> ALL = EnumSet.allOf(ProfileField.class);
 
+  /**
+   * The member admitted, and the groups this sign-in made them join and leave (by any of the door's
+   * changes), sorted by name.
+   */
+  public record Admitted(
+      Member member, List<SpaceGroup> groupsJoined, List<SpaceGroup> groupsLeft) {}
+
   @Transactional(Transactional.TxType.MANDATORY)
-  public Member admit(Space space, AssertedIdentity identity) {
+  public Admitted admit(Space space, AssertedIdentity identity) {
     var member =
         identity
             .externalId()
@@ -66,8 +77,13 @@ public class Admission {
           "Your membership of this space does not allow signing in. Ask the space's administrators.");
     }
     member.signedIn(clock.instant());
+    var before = member.groups();
     apply(space, member, identity.changes());
-    return member;
+    var after = member.groups();
+    return new Admitted(
+        member,
+        after.stream().filter(group -> !before.contains(group)).toList(),
+        before.stream().filter(group -> !after.contains(group)).toList());
   }
 
   private Member linkedMember(Space space, AssertedIdentity identity, String externalId) {
@@ -206,11 +222,19 @@ public class Admission {
 
   private void apply(Space space, Member member, MemberChanges changes) {
     for (var groupId : changes.groupsJoin()) {
-      member.join(group(space, groupId));
+      var group = group(space, groupId);
+      member.join(group);
+      // Given by the door itself now: a provider that stops naming it no longer takes it away.
+      em.createNamedQuery(GroupSource.FORGET_ALL)
+          .setParameter("member", member.id())
+          .setParameter("group", group.id())
+          .executeUpdate();
     }
     for (var groupId : changes.groupsLeave()) {
+      // The membership's source rows go with its row (ON DELETE CASCADE).
       member.leave(group(space, groupId));
     }
+    changes.groupSync().ifPresent(sync -> sync(space, member, sync));
     changes
         .properties()
         .forEach(
@@ -224,6 +248,69 @@ public class Admission {
             });
     changes.domainsSet().forEach(member::setDomain);
     changes.domainsUnset().forEach(member::unsetDomain);
+  }
+
+  /**
+   * Makes the member's groups from this source exactly those its values match. A group the member
+   * holds another way (no source row: the JWT SSO door, or from before) is left alone both ways:
+   * the source neither records it nor ever removes it. A group another provider gave is shared: it
+   * goes only when no provider names it any more.
+   */
+  private void sync(Space space, Member member, GroupSync sync) {
+    var named =
+        GroupMatching.match(
+                em.createNamedQuery(SpaceGroup.OF_SPACE, SpaceGroup.class)
+                    .setParameter("space", space)
+                    .getResultList(),
+                sync.values())
+            .groups();
+    var sources =
+        em.createNamedQuery(GroupSource.OF_MEMBER, GroupSource.class)
+            .setParameter("member", member.id())
+            .getResultList();
+    var fromThis =
+        sources.stream()
+            .filter(source -> source.provider().equals(sync.source()))
+            .map(GroupSource::groupId)
+            .collect(Collectors.toSet());
+    var fromAny = sources.stream().map(GroupSource::groupId).collect(Collectors.toSet());
+    var held = member.groups().stream().map(SpaceGroup::id).collect(Collectors.toSet());
+    var given = new ArrayList<String>();
+    for (var group : named) {
+      if (fromThis.contains(group.id())) {
+        continue;
+      }
+      if (!held.contains(group.id())) {
+        member.join(group);
+        given.add(group.id());
+      } else if (fromAny.contains(group.id())) {
+        given.add(group.id());
+      }
+    }
+    var namedIds = named.stream().map(SpaceGroup::id).collect(Collectors.toSet());
+    for (var groupId : fromThis) {
+      if (namedIds.contains(groupId)) {
+        continue;
+      }
+      em.createNamedQuery(GroupSource.FORGET)
+          .setParameter("member", member.id())
+          .setParameter("group", groupId)
+          .setParameter("provider", sync.source())
+          .executeUpdate();
+      var otherSource =
+          sources.stream()
+              .anyMatch(
+                  source ->
+                      source.groupId().equals(groupId) && !source.provider().equals(sync.source()));
+      if (!otherSource) {
+        member.leave(em.find(SpaceGroup.class, groupId));
+      }
+    }
+    if (!given.isEmpty()) {
+      // The source row refers to the membership row, which the member's collection writes.
+      em.flush();
+      given.forEach(groupId -> em.persist(new GroupSource(member.id(), groupId, sync.source())));
+    }
   }
 
   private SpaceGroup group(Space space, String id) {

@@ -5,11 +5,13 @@ import dev.foyer.members.entity.Member;
 import dev.foyer.problems.GatewayProblem;
 import dev.foyer.sessions.control.SessionIssuer;
 import dev.foyer.signin.entity.Destination;
+import dev.foyer.spaces.entity.SpaceGroup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.TransactionalException;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -50,9 +52,15 @@ public class SignIn {
    * @param memberId the member the identity would sign in as, when admitted
    * @param newMember that member would be created by this sign-in
    * @param refusal why the pipeline would refuse it
+   * @param groupsJoined the groups the member would join, sorted by name
+   * @param groupsLeft the groups the member would leave, sorted by name
    */
   public record Preview(
-      Optional<String> memberId, boolean newMember, Optional<GatewayProblem> refusal) {}
+      Optional<String> memberId,
+      boolean newMember,
+      Optional<GatewayProblem> refusal,
+      List<SpaceGroup> groupsJoined,
+      List<SpaceGroup> groupsLeft) {}
 
   /**
    * A completed sign-in. {@code target} is a path inside the space or its configured landing URL.

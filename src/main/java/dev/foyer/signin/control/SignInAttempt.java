@@ -3,7 +3,6 @@ package dev.foyer.signin.control;
 import dev.foyer.members.control.Admission;
 import dev.foyer.members.entity.AssertedIdentity;
 import dev.foyer.members.entity.EventJoin;
-import dev.foyer.members.entity.Member;
 import dev.foyer.problems.GatewayProblem;
 import dev.foyer.problems.ProblemType;
 import dev.foyer.sessions.control.SessionIssuer;
@@ -19,6 +18,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /** One sign-in as one transaction: all of it is written, or (on any refusal) none of it. */
@@ -38,16 +38,29 @@ public class SignInAttempt {
     transactions.setRollbackOnly();
     var before = clock.instant();
     try {
-      var result = run(identity, destination);
-      var created = !em.find(Member.class, result.memberId()).createdAt().isBefore(before);
-      return new SignIn.Preview(Optional.of(result.memberId()), created, Optional.empty());
+      var admitted = signIn(identity, destination).admitted();
+      var member = admitted.member();
+      var created = !member.createdAt().isBefore(before);
+      return new SignIn.Preview(
+          Optional.of(member.id()),
+          created,
+          Optional.empty(),
+          admitted.groupsJoined(),
+          admitted.groupsLeft());
     } catch (GatewayProblem refusal) {
-      return new SignIn.Preview(Optional.empty(), false, Optional.of(refusal));
+      return new SignIn.Preview(
+          Optional.empty(), false, Optional.of(refusal), List.of(), List.of());
     }
   }
 
   @Transactional
   public SignIn.Result run(AssertedIdentity identity, Destination destination) {
+    return signIn(identity, destination).result();
+  }
+
+  private record Done(SignIn.Result result, Admission.Admitted admitted) {}
+
+  private Done signIn(AssertedIdentity identity, Destination destination) {
     var space =
         spaces
             .bySlug(identity.spaceSlug())
@@ -78,7 +91,8 @@ public class SignInAttempt {
                   }
                   return found;
                 });
-    var member = admission.admit(space, identity);
+    var admitted = admission.admit(space, identity);
+    var member = admitted.member();
     var session = issuer.issue(member, identity.door(), identity.level());
     event.ifPresent(joined -> em.persist(new EventJoin(member, joined, clock.instant())));
     records.accepted(identity.door(), space.slug(), member.id(), event.map(Event::id).orElse(null));
@@ -87,7 +101,9 @@ public class SignInAttempt {
             .map(Spaces::eventPage)
             .or(() -> destination.path().flatMap(path -> spaces.inside(space, path)))
             .orElseGet(() -> Spaces.landing(space));
-    return new SignIn.Result(
-        member.id(), member.nickname(), member.profile(), member.guest(), session, target);
+    return new Done(
+        new SignIn.Result(
+            member.id(), member.nickname(), member.profile(), member.guest(), session, target),
+        admitted);
   }
 }

@@ -2,6 +2,7 @@ package dev.foyer.spaces.control;
 
 import dev.foyer.spaces.entity.Event;
 import dev.foyer.spaces.entity.Space;
+import dev.foyer.spaces.entity.SpaceGroup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -50,6 +51,12 @@ public class Spaces {
 
   public List<Event> events(Space space) {
     return em.createNamedQuery(Event.OF_SPACE, Event.class)
+        .setParameter("space", space)
+        .getResultList();
+  }
+
+  public List<SpaceGroup> groups(Space space) {
+    return em.createNamedQuery(SpaceGroup.OF_SPACE, SpaceGroup.class)
         .setParameter("space", space)
         .getResultList();
   }
