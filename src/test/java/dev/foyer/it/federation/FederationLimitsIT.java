@@ -7,7 +7,9 @@ import static dev.foyer.it.support.Refusals.assertProblem;
 import static dev.foyer.it.support.Refusals.describe;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.foyer.it.support.Browser;
 import dev.foyer.it.support.FoyerServer;
+import dev.foyer.it.support.FromAddress;
 import dev.foyer.it.support.Json;
 import dev.foyer.it.support.MockProvider;
 import java.util.Map;
@@ -20,7 +22,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The federation entry's limits (README "Signing in"): every entry stores a flow until the provider
  * answers or it expires, so a client looping over it is refused ({@code FLOW6}, 429, Retry-After)
  * once too many of its sign-ins wait for the same provider, and so is everyone once too many wait
- * for the provider in all. The test server allows 20 per client and provider, 30 per provider.
+ * for the provider in all. The shared test server allows 20 per client and provider, 30 per
+ * provider (each test has a provider of its own, so other ITs never meet them); a server of this
+ * class's own, with a short {@code foyer.flow.ttl}, shows the limits lift when the flows expire.
+ * Other client addresses are loopback addresses of the test's own ({@link FromAddress}).
  */
 @ExtendWith(FoyerServer.class)
 class FederationLimitsIT {
@@ -66,6 +71,10 @@ class FederationLimitsIT {
     assertThat(page.body()).contains("FLOW6").contains("<html");
     var other = server.browser().get("/auth/federation/" + slug + "/partners");
     assertThat(other.statusCode()).as("another provider: " + describe(other)).isEqualTo(302);
+    var elsewhere =
+        FromAddress.fresh(server).get("/auth/federation/" + slug + "/corp", Browser.HTML);
+    assertThat(elsewhere.status()).as("another address: %s", elsewhere).isEqualTo(302);
+    assertThat(elsewhere.headers().get("set-cookie")).anyMatch(c -> c.startsWith("foyer-flow="));
     assertThat(reconcile(server, slug, "emp-1", "corp")).hasSize(1);
   }
 
@@ -93,6 +102,51 @@ class FederationLimitsIT {
     assertProblem(refused, 429, "FLOW6");
     assertThat(refused.body()).contains("in all").contains("30 sign-ins");
     assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+  }
+
+  @Test
+  void liftsTheLimitsWhenTheOldestWaitingSignInExpires(FoyerServer shared) throws Exception {
+    // 2 per client and provider, 3 per provider, flows that expire after 20 s.
+    try (var extra =
+        shared.startExtra(
+            "federation-limits",
+            Map.of(
+                "foyer.flow.ttl", "PT20S",
+                "foyer.federation.pending-per-client", "2",
+                "foyer.federation.pending-per-provider", "3"))) {
+      var server = extra.server();
+      var slug = createSpace(server);
+      addOidc(server, slug, "corp");
+      var entry = "/auth/federation/" + slug + "/corp";
+      for (int i = 0; i < 2; i++) {
+        var started = server.browser().get(entry);
+        assertThat(started.statusCode()).as("entry " + i + ": " + describe(started)).isEqualTo(302);
+      }
+
+      var refused = server.browser().json().get(entry);
+      var otherAddress = FromAddress.fresh(server).get(entry, Browser.HTML);
+      var providerFull = FromAddress.fresh(server).get(entry, Browser.JSON);
+
+      assertProblem(refused, 429, "FLOW6");
+      assertThat(refused.body()).contains("from this address");
+      assertThat(refused.headers().allValues("Set-Cookie")).as("no flow stored").isEmpty();
+      var retryAfter = Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
+      assertThat(retryAfter).isBetween(1L, 20L);
+      assertThat(otherAddress.status()).as("another address: %s", otherAddress).isEqualTo(302);
+      assertThat(providerFull.status()).as("%s", providerFull).isEqualTo(429);
+      assertThat(providerFull.code()).isEqualTo("FLOW6");
+      assertThat(providerFull.body()).contains("in all");
+      assertThat(providerFull.header("Retry-After")).isPresent();
+      assertThat(providerFull.headers().get("set-cookie")).as("no flow stored").isNull();
+
+      // Retry-After is rounded up: by then the oldest waiting sign-in has expired.
+      Thread.sleep(retryAfter * 1000 + 200);
+      var again = server.browser().get(entry);
+
+      assertThat(again.statusCode()).as("after Retry-After: " + describe(again)).isEqualTo(302);
+      assertThat(again.headers().allValues("Set-Cookie"))
+          .anyMatch(c -> c.startsWith("foyer-flow="));
+    }
   }
 
   private static void addOidc(FoyerServer server, String slug, String alias) {

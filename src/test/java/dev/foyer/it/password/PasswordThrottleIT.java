@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.foyer.it.support.Browser;
 import dev.foyer.it.support.FoyerServer;
+import dev.foyer.it.support.FromAddress;
 import dev.foyer.it.support.Json;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.util.ArrayList;

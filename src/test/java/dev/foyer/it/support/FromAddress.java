@@ -1,10 +1,8 @@
-package dev.foyer.it.password;
+package dev.foyer.it.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.foyer.it.support.FoyerServer;
-import dev.foyer.it.support.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,14 +21,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Form posts from a loopback address of the test's own (127.x.y.z, never 127.0.0.1), so that a test
+ * Requests from a loopback address of the test's own (127.x.y.z, never 127.0.0.1), so that a test
  * can lock "its" client address without locking out every other test, which all come from
- * 127.0.0.1. Linux routes the whole 127.0.0.0/8 to the loopback interface, so a socket bound to
- * 127.8.9.10 reaches the server on 127.0.0.1 and the server sees 127.8.9.10 as the remote address.
- * Java 17's HttpClient cannot choose its source address, hence HTTP/1.1 by hand: one request per
- * connection ({@code Connection: close}), the answer read to the end.
+ * 127.0.0.1, and show that a limit of one address leaves another alone. Linux routes the whole
+ * 127.0.0.0/8 to the loopback interface, so a socket bound to 127.8.9.10 reaches the server on
+ * 127.0.0.1 and the server sees 127.8.9.10 as the remote address. Java 17's HttpClient cannot
+ * choose its source address, hence HTTP/1.1 by hand: one request per connection ({@code Connection:
+ * close}), the answer read to the end.
  */
-final class FromAddress {
+public final class FromAddress {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final FoyerServer server;
@@ -42,7 +41,7 @@ final class FromAddress {
   }
 
   /** A fresh random loopback address no other test uses. */
-  static FromAddress fresh(FoyerServer server) {
+  public static FromAddress fresh(FoyerServer server) {
     var bytes =
         new byte[] {
           127,
@@ -57,12 +56,12 @@ final class FromAddress {
     }
   }
 
-  String address() {
+  public String address() {
     return source.getHostAddress();
   }
 
   /** A password sign-in asking for problem+json. */
-  Answer signIn(String slug, String email, String password) {
+  public Answer signIn(String slug, String email, String password) {
     return post(
         "/auth/password",
         "application/json",
@@ -74,16 +73,36 @@ final class FromAddress {
         password);
   }
 
+  /** A GET asking for {@code accept}. */
+  public Answer get(String path, String accept) {
+    return exchange("GET", path, "Accept: " + accept + "\r\n", new byte[0]);
+  }
+
   /** A form post of URL-encoded name/value pairs. */
-  Answer post(String path, String accept, String... nameValuePairs) {
+  public Answer post(String path, String accept, String... nameValuePairs) {
     var fields = new ArrayList<String>();
     for (int i = 0; i < nameValuePairs.length; i += 2) {
       fields.add(encode(nameValuePairs[i]) + "=" + encode(nameValuePairs[i + 1]));
     }
     var body = String.join("&", fields).getBytes(StandardCharsets.UTF_8);
+    return exchange(
+        "POST",
+        path,
+        "Accept: "
+            + accept
+            + "\r\n"
+            + "Content-Type: application/x-www-form-urlencoded\r\n"
+            + "Content-Length: "
+            + body.length
+            + "\r\n",
+        body);
+  }
+
+  private Answer exchange(String method, String path, String headers, byte[] body) {
     var target = server.baseUri();
     var head =
-        "POST "
+        method
+            + " "
             + path
             + " HTTP/1.1\r\n"
             + "Host: "
@@ -91,13 +110,7 @@ final class FromAddress {
             + ":"
             + target.getPort()
             + "\r\n"
-            + "Accept: "
-            + accept
-            + "\r\n"
-            + "Content-Type: application/x-www-form-urlencoded\r\n"
-            + "Content-Length: "
-            + body.length
-            + "\r\n"
+            + headers
             + "Connection: close\r\n\r\n";
     try (var socket = new Socket()) {
       socket.setSoTimeout(120_000);
@@ -109,7 +122,7 @@ final class FromAddress {
       out.flush();
       return Answer.parse(socket.getInputStream().readAllBytes(), address());
     } catch (IOException e) {
-      throw new UncheckedIOException("POST " + path + " from " + address(), e);
+      throw new UncheckedIOException(method + " " + path + " from " + address(), e);
     }
   }
 
@@ -118,7 +131,7 @@ final class FromAddress {
   }
 
   /** A parsed HTTP/1.1 answer; header names in lower case. */
-  record Answer(int status, Map<String, List<String>> headers, String body, String from) {
+  public record Answer(int status, Map<String, List<String>> headers, String body, String from) {
     static Answer parse(byte[] raw, String from) {
       var text = new String(raw, StandardCharsets.ISO_8859_1);
       int end = text.indexOf("\r\n\r\n");
@@ -161,17 +174,17 @@ final class FromAddress {
       return out.toByteArray();
     }
 
-    Optional<String> header(String name) {
+    public Optional<String> header(String name) {
       var values = headers.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
       return values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
-    JsonNode json() {
+    public JsonNode json() {
       return Json.parse(body);
     }
 
     /** The problem's code, or "" for an answer that is not problem+json. */
-    String code() {
+    public String code() {
       return header("Content-Type").orElse("").startsWith("application/problem+json")
           ? json().path("code").asText()
           : "";
