@@ -3,6 +3,7 @@ package dev.foyer.it.federation;
 import static dev.foyer.it.support.AdminApi.createSpace;
 import static dev.foyer.it.support.AdminApi.reconcile;
 import static dev.foyer.it.support.AdminApi.send;
+import static dev.foyer.it.support.Names.hex;
 import static dev.foyer.it.support.Refusals.assertProblem;
 import static dev.foyer.it.support.Refusals.describe;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,6 +44,49 @@ class KeycloakSignInIT {
     assertThat(alice.path("email").asText()).isEqualTo("alice@example.test");
     assertThat(alice.path("emailVerified").asBoolean()).isTrue();
     assertThat(alice.path("nickname").asText()).isEqualTo("Research");
+  }
+
+  /**
+   * Keycloak rotates its signing key between two sign-ins: the second ID token names a {@code kid}
+   * Foyer's cached keys do not hold, and Foyer fetches the provider's keys again instead of
+   * refusing it (the issue: "keys refreshed on an unknown kid").
+   */
+  @Test
+  void fetchesTheKeysAgainWhenKeycloakSignsWithANewKey(
+      FoyerServer server, KeycloakServer keycloak) {
+    var slug = createSpace(server);
+    addKeycloak(server, keycloak, slug, "staff", keycloak.client());
+    var first = server.browser();
+    var firstIn = first.get(throughKeycloak(first, keycloak, slug, "staff", "carol").toString());
+    assertThat(firstIn.statusCode()).as(describe(firstIn)).isEqualTo(302);
+    var realmId = Json.parse(keycloak.admin("GET", "", null).body()).path("id").asText();
+    var key =
+        Json.object()
+            .put("name", "rotated-" + hex(4))
+            .put("providerId", "rsa-generated")
+            .put("providerType", "org.keycloak.keys.KeyProvider")
+            .put("parentId", realmId);
+    var config = key.putObject("config");
+    config.putArray("priority").add("1000");
+    config.putArray("active").add("true");
+    config.putArray("enabled").add("true");
+    config.putArray("algorithm").add("RS256");
+    var added = keycloak.admin("POST", "/components", Json.write(key));
+    assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+    var component = added.headers().firstValue("Location").orElseThrow();
+    try {
+      var second = server.browser();
+      var callback = throughKeycloak(second, keycloak, slug, "staff", "alice");
+
+      var signedIn = second.get(callback.toString());
+
+      assertThat(signedIn.statusCode()).as(describe(signedIn)).isEqualTo(302);
+      assertThat(member(server, keycloak, slug, "alice").path("email").asText())
+          .isEqualTo("alice@example.test");
+    } finally {
+      keycloak.admin(
+          "DELETE", "/components/" + component.substring(component.lastIndexOf('/') + 1), null);
+    }
   }
 
   @Test
