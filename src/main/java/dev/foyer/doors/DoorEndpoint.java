@@ -23,6 +23,7 @@ import org.pac4j.core.client.Client;
  * @param accountInForm the space is the {@code account} form field, read once the guard's checks
  *     passed
  * @param embedded the embedded plugin calls it from the space's allowed origins (CORS)
+ * @param maxBody the largest body accepted, in bytes
  */
 public record DoorEndpoint(
     String name,
@@ -33,10 +34,35 @@ public record DoorEndpoint(
     String mediaType,
     Function<HttpServletRequest, String> account,
     boolean accountInForm,
-    boolean embedded) {
+    boolean embedded,
+    int maxBody) {
 
   public static final String FORM = "application/x-www-form-urlencoded";
   public static final String JSON = "application/json";
+
+  /** An endpoint taking bodies up to {@link DoorGuard#MAX_BODY}. */
+  public DoorEndpoint(
+      String name,
+      Client client,
+      List<String> urlPatterns,
+      Optional<Pattern> paths,
+      Set<String> methods,
+      String mediaType,
+      Function<HttpServletRequest, String> account,
+      boolean accountInForm,
+      boolean embedded) {
+    this(
+        name,
+        client,
+        urlPatterns,
+        paths,
+        methods,
+        mediaType,
+        account,
+        accountInForm,
+        embedded,
+        DoorGuard.MAX_BODY);
+  }
 
   /** A door at one exact path, naming its space by the {@code account} query or form field. */
   public static DoorEndpoint at(
@@ -56,6 +82,30 @@ public record DoorEndpoint(
   /** The same endpoint, called by the embedded plugin from the space's allowed origins. */
   public DoorEndpoint withEmbedCors() {
     return new DoorEndpoint(
-        name, client, urlPatterns, paths, methods, mediaType, account, accountInForm, true);
+        name,
+        client,
+        urlPatterns,
+        paths,
+        methods,
+        mediaType,
+        account,
+        accountInForm,
+        true,
+        maxBody);
+  }
+
+  /** The same endpoint, taking bodies up to {@code bytes}. */
+  public DoorEndpoint withMaxBody(int bytes) {
+    return new DoorEndpoint(
+        name,
+        client,
+        urlPatterns,
+        paths,
+        methods,
+        mediaType,
+        account,
+        accountInForm,
+        embedded,
+        bytes);
   }
 }

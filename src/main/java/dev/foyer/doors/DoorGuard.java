@@ -25,6 +25,7 @@ public class DoorGuard extends HttpFilter {
   /** Seed 000's parameters fit in far less; anything bigger is not a sign-in. */
   public static final int MAX_QUERY = 4096;
 
+  /** A door's form body, unless its endpoint says otherwise (a SAML response is bigger). */
   public static final int MAX_BODY = 16384;
 
   private final DoorEndpoint endpoint;
@@ -43,7 +44,7 @@ public class DoorGuard extends HttpFilter {
     new DoorAttempt(endpoint.name(), endpoint.account().apply(request)).mark(request);
     try {
       check(request);
-      var strict = StrictParameters.of(request);
+      var strict = StrictParameters.of(request, endpoint.maxBody());
       if (endpoint.accountInForm()) {
         DoorAttempt.account(strict, strict.getParameter("account"));
       }
@@ -97,9 +98,10 @@ public class DoorGuard extends HttpFilter {
         throw new GatewayProblem(
             ProblemType.LENGTH_REQUIRED, "Send the body with a Content-Length.");
       }
-      if (length > MAX_BODY) {
+      if (length > endpoint.maxBody()) {
         throw new GatewayProblem(
-            ProblemType.REQUEST_TOO_LARGE, "The body is longer than " + MAX_BODY + " bytes.");
+            ProblemType.REQUEST_TOO_LARGE,
+            "The body is longer than " + endpoint.maxBody() + " bytes.");
       }
       var contentType = request.getContentType();
       if (length > 0

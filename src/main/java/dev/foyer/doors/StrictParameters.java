@@ -37,7 +37,7 @@ final class StrictParameters extends HttpServletRequestWrapper {
     this.body = body;
   }
 
-  static HttpServletRequest of(HttpServletRequest request) throws IOException {
+  static HttpServletRequest of(HttpServletRequest request, int maxBody) throws IOException {
     var merged = new LinkedHashMap<String, List<String>>();
     byte[] body = null;
     try {
@@ -47,7 +47,7 @@ final class StrictParameters extends HttpServletRequestWrapper {
                   merged.computeIfAbsent(name, n -> new java.util.ArrayList<>()).addAll(values));
       if (isForm(request)) {
         // Not closed: the container owns the request's stream.
-        body = request.getInputStream().readNBytes(DoorGuard.MAX_BODY + 1);
+        body = request.getInputStream().readNBytes(maxBody + 1);
         FormEncoding.parse(body)
             .forEach(
                 (name, values) ->
