@@ -47,6 +47,7 @@ public class SecurityHeaders {
   static final String CSP = "Content-Security-Policy";
   static final String POLICY = "default-src 'self'; base-uri 'none'; form-action 'self'";
   private static final String FRAME_ANCESTORS = SecurityHeaders.class.getName() + ".frameAncestors";
+  private static final String FORM_ACTION = SecurityHeaders.class.getName() + ".formAction";
 
   /** What a space's allowed origin looks like (spaces.boundary checks it when it is stored). */
   private static final Pattern ORIGIN = Pattern.compile("https?://[a-z0-9.-]+(:[0-9]{1,5})?");
@@ -69,9 +70,23 @@ public class SecurityHeaders {
         FRAME_ANCESTORS, origins.stream().filter(o -> ORIGIN.matcher(o).matches()).toList());
   }
 
+  /**
+   * Lets this request's page post its form to {@code origin} as well as to Foyer (a SAML request
+   * posted to the identity provider). The origin is an identity provider's, from its metadata.
+   */
+  public static void formActionTo(ServletRequest request, String origin) {
+    if (ORIGIN.matcher(origin).matches()) {
+      request.setAttribute(FORM_ACTION, origin);
+    }
+  }
+
   /** The Content-Security-Policy for an answer framed by {@code ancestors} (empty: nobody). */
   static String policy(List<String> ancestors) {
-    return POLICY
+    return policy(ancestors, null);
+  }
+
+  static String policy(List<String> ancestors, String formAction) {
+    return (formAction == null ? POLICY : POLICY + " " + formAction)
         + "; frame-ancestors "
         + (ancestors == null
             ? "'none'"
@@ -112,7 +127,7 @@ public class SecurityHeaders {
       applied = true;
       @SuppressWarnings("unchecked")
       var ancestors = (List<String>) request.getAttribute(FRAME_ANCESTORS);
-      setHeader(CSP, policy(ancestors));
+      setHeader(CSP, policy(ancestors, (String) request.getAttribute(FORM_ACTION)));
       if (ancestors == null) {
         setHeader("X-Frame-Options", "DENY");
       } else if (ancestors.isEmpty()) {

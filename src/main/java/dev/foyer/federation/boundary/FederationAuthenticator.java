@@ -13,6 +13,10 @@ import dev.foyer.federation.control.ProviderClients;
 import dev.foyer.federation.entity.FederationProblem;
 import dev.foyer.federation.entity.IdentityProvider;
 import dev.foyer.federation.entity.Protocol;
+import dev.foyer.federation.saml.SamlAssertions;
+import dev.foyer.federation.saml.SamlClient;
+import dev.foyer.federation.saml.SamlProblem;
+import dev.foyer.federation.saml.SamlResponses;
 import dev.foyer.members.entity.AdmissionPolicy;
 import dev.foyer.members.entity.AssertedIdentity;
 import dev.foyer.members.entity.GroupSync;
@@ -20,6 +24,7 @@ import dev.foyer.members.entity.Member;
 import dev.foyer.members.entity.MemberChanges;
 import dev.foyer.members.entity.ProfileField;
 import dev.foyer.problems.GatewayProblem;
+import dev.foyer.problems.ProblemCode;
 import dev.foyer.problems.ProblemType;
 import dev.foyer.secrets.Sha256;
 import dev.foyer.signin.control.FlowStates;
@@ -27,6 +32,7 @@ import dev.foyer.signin.control.LoginRecords;
 import dev.foyer.signin.control.SignIn;
 import dev.foyer.signin.entity.Destination;
 import dev.foyer.signin.entity.FlowState;
+import dev.foyer.singleuse.Replays;
 import dev.foyer.spaces.control.Spaces;
 import dev.foyer.spaces.entity.AdmissionLevel;
 import dev.foyer.spaces.entity.Space;
@@ -55,6 +61,7 @@ import org.pac4j.core.context.CallContext;
 import org.pac4j.core.context.WebContext;
 import org.pac4j.core.credentials.Credentials;
 import org.pac4j.core.exception.TechnicalException;
+import org.pac4j.core.exception.http.OkAction;
 import org.pac4j.core.exception.http.RedirectionAction;
 import org.pac4j.core.exception.http.WithLocationAction;
 import org.pac4j.core.profile.CommonProfile;
@@ -89,6 +96,7 @@ public class FederationAuthenticator {
   private static final Pattern ERROR_CODE = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
   private static final int MAX_EVENT_ID = 64;
   private static final String CALLBACK_URL = "foyer$callbackUrl";
+  static final String SAML_RESPONSE = "SAMLResponse";
   private static final int MAX_RETURN_PATH = 2048;
 
   @Inject FlowStates flows;
@@ -101,6 +109,7 @@ public class FederationAuthenticator {
   @Inject SignIn signIn;
   @Inject LoginRecords records;
   @Inject Clock clock;
+  @Inject Replays replays;
 
   /** Sign-ins one client may have waiting for one provider's answer. */
   @Inject
@@ -112,8 +121,11 @@ public class FederationAuthenticator {
   @ConfigProperty(name = "foyer.federation.pending-per-provider", defaultValue = "5000")
   int pendingPerProvider;
 
-  /** A started sign-in: where the browser goes, and the flow id its cookie keeps. */
-  record Started(URI location, String flowId) {}
+  /**
+   * A started sign-in: where the browser goes (a redirect, or for SAML's HTTP-POST binding a page
+   * whose form posts to {@code postTo}), and the flow id its cookie keeps.
+   */
+  record Started(URI location, String page, String postTo, String flowId) {}
 
   /**
    * What a callback brought: the flow cookie, the provider whose address it reached and the
@@ -232,6 +244,9 @@ public class FederationAuthenticator {
     }
     var started = flows.begin(space.id(), door, provider.id(), eventId, returnPath);
     started.flow().startedBy(clientKey);
+    // SAML's RelayState is the flow's id: the answer is posted from the identity provider's site,
+    // without the flow cookie (SameSite), and finds its flow by it.
+    context.setRequestAttribute(SamlClient.RELAY_STATE, started.id());
     RedirectionAction action;
     try {
       action =
@@ -242,16 +257,30 @@ public class FederationAuthenticator {
       // OAuth 1.0a asks the provider for a request token here; the others only build a URL.
       throw unwrapped(
           e,
-          provider.kind().protocol() == Protocol.OAUTH1
-              ? FederationProblem.REQUEST_TOKEN_FAILED
-              : FederationProblem.DISCOVERY_FAILED);
+          switch (provider.kind().protocol()) {
+            case OAUTH1 -> FederationProblem.REQUEST_TOKEN_FAILED;
+            case SAML -> SamlProblem.METADATA_UNUSABLE;
+            default -> FederationProblem.DISCOVERY_FAILED;
+          });
     }
     started.flow().put(CALLBACK_URL, callback);
     flows.save(started.flow());
-    return new Started(URI.create(((WithLocationAction) action).getLocation()), started.id());
+    if (action instanceof OkAction page) {
+      Optional<Object> postTo = context.getRequestAttribute(SamlClient.POST_TO);
+      return new Started(
+          null, page.getContent(), postTo.map(String::valueOf).orElseThrow(), started.id());
+    }
+    return new Started(
+        URI.create(((WithLocationAction) action).getLocation()), null, null, started.id());
   }
 
   UserProfile finish(CallContext ctx, Callback callback) {
+    if (callback.parameters().containsKey(SAML_RESPONSE)) {
+      var document = SamlClient.document(ctx.webContext()).orElseThrow();
+      if (SamlResponses.claimed(document).inResponseTo().isEmpty()) {
+        return unsolicited(ctx, callback);
+      }
+    }
     var flow =
         FederationFlows.take(
             flows,
@@ -290,6 +319,39 @@ public class FederationAuthenticator {
     if (test) {
       return tested(ctx, flow, space, provider, callback.parameters());
     }
+    return authenticate(ctx, flow, space, provider, callback.parameters(), new TestReport.Trace());
+  }
+
+  /**
+   * A SAML response no request asked for (IdP-initiated sign-in): only where the provider allows
+   * it, under a flow made for it and never stored; its assertion is single-use like any other, and
+   * its {@code RelayState} is never followed.
+   */
+  private UserProfile unsolicited(CallContext ctx, Callback callback) {
+    var space =
+        spaces
+            .bySlug(callback.account())
+            .orElseThrow(
+                () ->
+                    new GatewayProblem(
+                        ProblemType.ACCOUNT_UNKNOWN, "There is no account named like that."));
+    var provider =
+        providers
+            .enabled(space.id(), callback.alias())
+            .filter(found -> found.kind().protocol() == Protocol.SAML)
+            .orElseThrow(
+                () ->
+                    new GatewayProblem(
+                        FederationProblem.PROVIDER_UNKNOWN,
+                        "The space has no enabled SAML identity provider with that alias."));
+    if (!provider.saml().idpInitiated()) {
+      throw new GatewayProblem(
+          SamlProblem.UNSOLICITED,
+          "This SAML response answers no request of Foyer's, and the provider does not accept"
+              + " sign-ins its identity provider starts. Start from the space's page.");
+    }
+    var flow = flows.begin(space.id(), FederationDoor.NAME, provider.id(), null, null).flow();
+    flow.put(SamlClient.UNSOLICITED, "true");
     return authenticate(ctx, flow, space, provider, callback.parameters(), new TestReport.Trace());
   }
 
@@ -347,10 +409,20 @@ public class FederationAuthenticator {
                         address.origin(((JEEContext) ctx.webContext()).getNativeRequest())
                             + FederationDoor.callback(space, provider.alias())));
     var flowCtx = new CallContext(ctx.webContext(), new FlowSessionStore(flow));
+    if ((provider.kind().protocol() == Protocol.SAML) != parameters.containsKey(SAML_RESPONSE)) {
+      throw new GatewayProblem(
+          FederationProblem.CALLBACK_UNPARSABLE,
+          provider.kind().protocol() == Protocol.SAML
+              ? "A SAML identity provider's answer is a posted SAMLResponse."
+              : "This provider answers with a code, not a SAMLResponse.");
+    }
     var json =
-        provider.kind().protocol() == Protocol.OAUTH1
-            ? oauth1UserInfo(flowCtx, (OAuth10Client) client, provider, parameters, trace)
-            : oauth2UserInfo(flowCtx, client, provider, parameters, trace);
+        switch (provider.kind().protocol()) {
+          case OAUTH1 ->
+              oauth1UserInfo(flowCtx, (OAuth10Client) client, provider, parameters, trace);
+          case SAML -> samlAssertion(flowCtx, (SamlClient) client, provider, trace);
+          default -> oauth2UserInfo(flowCtx, client, provider, parameters, trace);
+        };
     // email_verified speaks of the email claim only: an email read from another key (a username
     // the person may edit, say) is verified only when the space trusts the provider's emails.
     boolean verified =
@@ -448,6 +520,35 @@ public class FederationAuthenticator {
     var signed =
         ProviderClients.signedGet(client, flowCtx.webContext(), userInfoUrl(provider), accessToken);
     return trace.userInfo(userInfo(signed.uri().toString(), signed.headers()));
+  }
+
+  /**
+   * SAML 2.0: the posted response validated against this flow's request (Foyer's own checks,
+   * federation.saml.SamlResponses), its assertion used once across nodes, and read as JSON for the
+   * attribute keys.
+   */
+  private JsonObject samlAssertion(
+      CallContext flowCtx, SamlClient client, IdentityProvider provider, TestReport.Trace trace) {
+    SamlClient.SamlCredentials credentials;
+    try {
+      credentials =
+          (SamlClient.SamlCredentials)
+              client
+                  .getCredentials(flowCtx)
+                  .flatMap(found -> client.validateCredentials(flowCtx, found))
+                  .orElseThrow(() -> new TechnicalException("no SAMLResponse"));
+    } catch (RuntimeException e) {
+      throw unwrapped(e, SamlProblem.RESPONSE_REFUSED);
+    }
+    var accepted = credentials.accepted().orElseThrow();
+    if (!replays.claim(
+        "saml-assertion", provider.id() + ":" + accepted.assertionId(), accepted.keepUntil())) {
+      throw new GatewayProblem(
+          SamlProblem.REPLAYED,
+          "This SAML assertion was used before: each signs a person in once. Start again from the"
+              + " space's page.");
+    }
+    return trace.userInfo(SamlAssertions.json(accepted));
   }
 
   private static String userInfoUrl(IdentityProvider provider) {
@@ -661,7 +762,7 @@ public class FederationAuthenticator {
   }
 
   /** A problem Foyer raised inside pac4j, or the given one with pac4j's reason. */
-  private static GatewayProblem unwrapped(RuntimeException e, FederationProblem otherwise) {
+  private static GatewayProblem unwrapped(RuntimeException e, ProblemCode otherwise) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof GatewayProblem problem) {
         return problem;

@@ -6,6 +6,7 @@ import dev.foyer.doors.DoorEndpoint;
 import dev.foyer.doors.PathScopedFilter;
 import dev.foyer.federation.control.IdentityProviders;
 import dev.foyer.federation.entity.FederationProblem;
+import dev.foyer.federation.saml.SamlResponses;
 import dev.foyer.pages.SignInOptions;
 import dev.foyer.problems.GatewayProblem;
 import dev.foyer.problems.ProblemType;
@@ -47,6 +48,9 @@ public class FederationDoor implements Door, SignInOptions {
   private static final Pattern CALLBACK_PATH =
       Pattern.compile(Pattern.quote(CALLBACK) + "/([^/]+)/([^/]+)");
 
+  /** A SAML provider's service provider metadata: {@value #METADATA}{@code /{account}/{alias}}. */
+  public static final String METADATA = "/auth/federation/metadata";
+
   /** Where the person's choice goes after a username or email conflict. */
   public static final String CHOICE = "/auth/federation/choose";
 
@@ -60,15 +64,18 @@ public class FederationDoor implements Door, SignInOptions {
   public List<DoorEndpoint> endpoints() {
     return List.of(
         new DoorEndpoint(
-            NAME,
-            DoorClients.contextual(NAME, this::callback, authenticator::finish),
-            List.of(CALLBACK + "/*"),
-            Optional.of(CALLBACK_PATH),
-            Set.of("GET"),
-            DoorEndpoint.FORM,
-            FederationDoor::spaceOfAddress,
-            false,
-            false),
+                NAME,
+                DoorClients.contextual(NAME, this::callback, authenticator::finish),
+                List.of(CALLBACK + "/*"),
+                Optional.of(CALLBACK_PATH),
+                Set.of("GET", "POST"),
+                DoorEndpoint.FORM,
+                FederationDoor::spaceOfAddress,
+                false,
+                false)
+            // A SAML response is posted here: base64 of up to SamlResponses.MAX_BYTES,
+            // form-encoded.
+            .withMaxBody(SamlResponses.MAX_BYTES * 3 / 2),
         new DoorEndpoint(
             ConflictChoices.DOOR,
             DoorClients.contextual(
@@ -112,9 +119,22 @@ public class FederationDoor implements Door, SignInOptions {
     if (!path.matches()) {
       throw new GatewayProblem(ProblemType.NOT_FOUND, "There is no callback at this address.");
     }
+    // SAML's answer is posted from the identity provider's site (HTTP-POST binding), where the
+    // browser sends no SameSite cookie: its RelayState names the flow. OAuth's comes by GET.
+    var saml = parameters.containsKey(FederationAuthenticator.SAML_RESPONSE);
+    if (saml != request.getMethod().equals("POST")) {
+      throw new GatewayProblem(
+          FederationProblem.CALLBACK_UNPARSABLE,
+          saml
+              ? "A SAMLResponse is accepted by HTTP-POST only."
+              : "Only a SAML identity provider posts its answer here, as a SAMLResponse.");
+    }
     return Optional.of(
         new FederationAuthenticator.Callback(
-            cookies.flow(request).orElse(null), path.group(1), path.group(2), parameters));
+            saml ? parameters.get("RelayState") : cookies.flow(request).orElse(null),
+            path.group(1),
+            path.group(2),
+            parameters));
   }
 
   /** A person's browser, which is shown pages, rather than an API caller. */
@@ -126,6 +146,11 @@ public class FederationDoor implements Door, SignInOptions {
   /** The redirect URI of a space's provider, the path an administrator registers there. */
   public static String callback(Space space, String alias) {
     return CALLBACK + "/" + space.slug() + "/" + alias;
+  }
+
+  /** A SAML provider's metadata address, the default service provider entity id. */
+  public static String metadata(Space space, String alias) {
+    return METADATA + "/" + space.slug() + "/" + alias;
   }
 
   /**

@@ -1,11 +1,15 @@
 package dev.foyer.federation.boundary;
 
 import dev.foyer.doors.SignInResponses;
+import dev.foyer.federation.control.SamlServiceProvider;
+import dev.foyer.federation.saml.SamlClient;
 import dev.foyer.members.entity.ConflictField;
 import dev.foyer.members.entity.SignInConflict;
 import dev.foyer.signin.control.DoorAttempt;
 import dev.foyer.signin.control.FlowStates;
 import dev.foyer.spaces.control.Spaces;
+import dev.foyer.web.PublicAddress;
+import dev.foyer.web.SecurityHeaders;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,6 +19,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
@@ -37,6 +42,8 @@ public class FederationResource {
   @Inject ConflictChoices choices;
   @Inject Spaces spaces;
   @Inject FlowCookies cookies;
+  @Inject SamlServiceProvider serviceProvider;
+  @Inject PublicAddress address;
 
   @Context HttpServletRequest request;
   @Context HttpServletResponse response;
@@ -71,8 +78,18 @@ public class FederationResource {
     return toProvider(authenticator.startTest(new JEEContext(request, response), request, ticket));
   }
 
-  /** The browser leaves for the provider, holding the flow's cookie. */
+  /**
+   * The browser leaves for the provider, holding the flow's cookie: redirected, or (SAML's
+   * HTTP-POST binding) by a page whose form posts the signed request to the identity provider.
+   */
   private Response toProvider(FederationAuthenticator.Started started) {
+    if (started.page() != null) {
+      SecurityHeaders.formActionTo(request, SamlClient.origin(started.postTo()));
+      return Response.ok(started.page(), MediaType.TEXT_HTML + ";charset=UTF-8")
+          .cookie(cookies.issueFlow(started.flowId(), flows.ttl()))
+          .cacheControl(noStore())
+          .build();
+    }
     return Response.status(Response.Status.FOUND)
         .location(started.location())
         .cookie(cookies.issueFlow(started.flowId(), flows.ttl()))
@@ -80,7 +97,40 @@ public class FederationResource {
         .build();
   }
 
-  /** A provider's answer, at its own address (checked by the door against the flow's provider). */
+  /** The script of the page that posts a SAML request (no inline script is allowed). */
+  @GET
+  @Path("saml-post.js")
+  @Produces("text/javascript;charset=UTF-8")
+  public Response samlPostScript() {
+    var cache = new CacheControl();
+    cache.setMaxAge(300);
+    return Response.ok("document.getElementById('saml-post').submit();\n")
+        .cacheControl(cache)
+        .build();
+  }
+
+  /**
+   * A SAML provider's service provider metadata, for the identity provider's administrator to
+   * import: the entity id, the assertion consumer service, the logout service and the keys.
+   */
+  @GET
+  @Path("metadata/{account}/{alias}")
+  @Produces("application/samlmetadata+xml")
+  public Response metadata(@PathParam("account") String account, @PathParam("alias") String alias) {
+    return Response.ok(
+            serviceProvider.metadata(
+                account,
+                alias,
+                SamlServiceProvider.Addresses.of(address.origin(request), account, alias)),
+            "application/samlmetadata+xml")
+        .header("Content-Disposition", "inline; filename=\"" + alias + "-sp-metadata.xml\"")
+        .build();
+  }
+
+  /**
+   * A provider's answer, at its own address (checked by the door against the flow's provider): by
+   * GET for OAuth, posted for SAML (the assertion consumer service).
+   */
   @GET
   @Path("callback/{account}/{alias}")
   public Response callback() {
@@ -94,6 +144,14 @@ public class FederationResource {
           .build();
     }
     return admitted();
+  }
+
+  /** SAML's assertion consumer service: the door has validated the posted response. */
+  @POST
+  @Path("callback/{account}/{alias}")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response posted() {
+    return callback();
   }
 
   /** The person's choice after a conflict: the held sign-in goes through again with it. */

@@ -2,6 +2,7 @@ package dev.foyer.federation.boundary;
 
 import dev.foyer.FoyerApplication;
 import dev.foyer.doors.DoorSecrets;
+import dev.foyer.federation.control.SamlServiceProvider;
 import dev.foyer.federation.control.SsoNicknames;
 import dev.foyer.federation.entity.AttributeKey;
 import dev.foyer.federation.entity.AttributeKeys;
@@ -12,6 +13,8 @@ import dev.foyer.federation.entity.IdentityProvider;
 import dev.foyer.federation.entity.IdentitySource;
 import dev.foyer.federation.entity.Protocol;
 import dev.foyer.federation.entity.ProviderKind;
+import dev.foyer.federation.entity.SamlSettings;
+import dev.foyer.federation.saml.IdpMetadata;
 import dev.foyer.members.entity.LinkedIdentity;
 import dev.foyer.problems.GatewayProblem;
 import dev.foyer.problems.ProblemType;
@@ -113,6 +116,7 @@ public class IdentityProvidersResource {
   @Inject DoorSecrets secrets;
   @Inject Clock clock;
   @Inject SsoNicknames ssoNicknames;
+  @Inject SamlServiceProvider serviceProvider;
 
   @PathParam("slug")
   String slug;
@@ -156,6 +160,9 @@ public class IdentityProvidersResource {
     var provider = new IdentityProvider(space.id(), request.alias(), kind, clock.instant());
     provider.enable(true);
     apply(space, provider, request);
+    if (kind.protocol() == Protocol.SAML) {
+      provider.rotateSpKey(serviceProvider.newSealedKey(spEntityId(space, provider)));
+    }
     try {
       em.persist(provider);
       // A concurrent create of the same alias in this space fails here, on the unique constraint,
@@ -195,7 +202,93 @@ public class IdentityProvidersResource {
   private ProviderView view(Space space, IdentityProvider provider) {
     return ProviderView.of(
         provider,
-        address.origin(servletRequest) + FederationDoor.callback(space, provider.alias()));
+        address.origin(servletRequest) + FederationDoor.callback(space, provider.alias()),
+        provider.kind().protocol() == Protocol.SAML ? samlView(space, provider) : null);
+  }
+
+  private SamlView samlView(Space space, IdentityProvider provider) {
+    var saml = provider.saml();
+    var addresses =
+        SamlServiceProvider.Addresses.of(
+            address.origin(servletRequest), space.slug(), provider.alias());
+    var keys = serviceProvider.keys(provider);
+    var views = new ArrayList<SpKeyView>();
+    for (int i = 0; i < keys.size(); i++) {
+      var key = keys.get(i);
+      views.add(
+          new SpKeyView(
+              key.id(),
+              i == 0,
+              key.certificate().getNotAfter().toInstant(),
+              key.certificateBase64()));
+    }
+    var sso =
+        saml.metadata()
+            .map(IdpMetadata::parse)
+            .flatMap(
+                metadata ->
+                    saml.postBinding()
+                        ? metadata.ssoPost().or(metadata::ssoRedirect)
+                        : metadata.ssoRedirect().or(metadata::ssoPost))
+            .orElse(null);
+    return new SamlView(
+        saml.metadataUrl().orElse(null),
+        saml.metadataReadAt().orElse(null),
+        saml.idpEntityId().orElse(null),
+        sso,
+        saml.spEntityId().orElse(addresses.metadata()),
+        addresses.metadata(),
+        addresses.acs(),
+        saml.nameIdFormat(),
+        saml.postBinding() ? "POST" : "REDIRECT",
+        saml.encryptedAssertions(),
+        saml.idpInitiated(),
+        List.copyOf(views));
+  }
+
+  /**
+   * A new service provider key for a SAML provider: signs from now on and is published; the key it
+   * replaces stays published and still decrypts until {@code DELETE .../saml-keys/previous} (give
+   * the identity provider the new certificate in between). A key before that one goes.
+   */
+  @POST
+  @Path("{alias}/saml-keys")
+  public Response rotateKey(@PathParam("alias") String alias) {
+    var space = scope.space(slug);
+    var provider = samlProvider(space, alias);
+    provider.rotateSpKey(serviceProvider.newSealedKey(spEntityId(space, provider)));
+    return Response.status(Response.Status.CREATED).entity(view(space, provider)).build();
+  }
+
+  /** Ends a key rotation's overlap: the previous key is neither published nor used any more. */
+  @DELETE
+  @Path("{alias}/saml-keys/previous")
+  public Response dropPreviousKey(@PathParam("alias") String alias) {
+    var space = scope.space(slug);
+    if (!samlProvider(space, alias).dropPreviousSpKey()) {
+      throw new GatewayProblem(
+          ProblemType.NOT_FOUND, "The provider has no previous key: no rotation is under way.");
+    }
+    return Response.noContent().build();
+  }
+
+  private IdentityProvider samlProvider(Space space, String alias) {
+    var provider = existing(space, alias);
+    if (provider.kind().protocol() != Protocol.SAML) {
+      throw invalid("only a SAML provider has service provider keys");
+    }
+    return provider;
+  }
+
+  private String spEntityId(Space space, IdentityProvider provider) {
+    return provider
+        .saml()
+        .spEntityId()
+        .orElseGet(
+            () ->
+                SamlServiceProvider.Addresses.of(
+                        address.origin(servletRequest), space.slug(), provider.alias())
+                    .metadata());
   }
 
   @GET
@@ -317,6 +410,10 @@ public class IdentityProvidersResource {
    */
   private void apply(Space space, IdentityProvider provider, ProviderRequest request) {
     var kind = provider.kind();
+    var saml = kind.protocol() == Protocol.SAML ? saml(space, provider, request) : null;
+    if (saml == null) {
+      refuseSamlFields(kind, request);
+    }
     var displayName =
         request.displayName() == null
             ? null
@@ -351,13 +448,18 @@ public class IdentityProvidersResource {
     var sealedSecret = clientSecret == null ? null : secrets.seal(clientSecret);
     var enabled = request.enabled() == null ? provider.enabled() : request.enabled();
     ssoNicknames.checkEnabled(space, provider, enabled);
-    if (enabled) {
+    if (enabled && saml != null) {
+      completeSaml(saml, keys);
+    } else if (enabled) {
       complete(
           kind,
           endpoints,
           clientId != null ? clientId : provider.clientId().orElse(null),
           clientSecret != null || provider.sealedClientSecret().isPresent(),
           keys);
+    }
+    if (saml != null) {
+      provider.configureSaml(saml);
     }
 
     provider.describe(
@@ -420,6 +522,135 @@ public class IdentityProvidersResource {
         url("userInfoUrl", request.userInfoUrl(), saved.userInfoUrl()),
         url("requestTokenUrl", request.requestTokenUrl(), saved.requestTokenUrl()),
         null);
+  }
+
+  static final int MAX_ENTITY_ID = 1024;
+
+  /** SAML 2.0's NameID formats (Core §8.3). */
+  static final Pattern NAME_ID_FORMAT =
+      Pattern.compile("urn:oasis:names:tc:SAML:(1\\.1|2\\.0):nameid-format:[A-Za-z]{1,64}");
+
+  /**
+   * A SAML provider's settings from the request over the saved ones: the identity provider's
+   * metadata fetched from its URL ({@code SML2GCFE} when it cannot be fetched or read) or pasted,
+   * and the service provider's choices. OAuth's fields have no meaning here and are refused.
+   */
+  private SamlSettings saml(Space space, IdentityProvider provider, ProviderRequest request) {
+    var oauth = new LinkedHashMap<String, Object>();
+    oauth.put("issuer", request.issuer());
+    oauth.put("authorizationUrl", request.authorizationUrl());
+    oauth.put("tokenUrl", request.tokenUrl());
+    oauth.put("userInfoUrl", request.userInfoUrl());
+    oauth.put("requestTokenUrl", request.requestTokenUrl());
+    oauth.put("tenant", request.tenant());
+    oauth.put("clientId", request.clientId());
+    oauth.put("clientSecret", request.clientSecret());
+    oauth.put("scopes", request.scopes());
+    oauth.put("pkce", request.pkce());
+    oauth.put("clientAuthentication", request.clientAuthentication());
+    oauth.forEach(
+        (field, value) -> {
+          if (value != null) {
+            throw invalid(field + ": not for a SAML provider (its metadata says where it is)");
+          }
+        });
+    var saml = provider.saml();
+    if (request.samlMetadataUrl() != null && request.samlMetadata() != null) {
+      throw invalid("samlMetadataUrl, samlMetadata: give one of them");
+    }
+    if (request.samlMetadataUrl() != null) {
+      var url = url("samlMetadataUrl", request.samlMetadataUrl(), Optional.empty());
+      if (url == null) {
+        saml =
+            saml.withMetadata(
+                null,
+                saml.metadata().orElse(null),
+                saml.idpEntityId().orElse(null),
+                saml.metadataReadAt().orElse(null));
+      } else {
+        var fetched = serviceProvider.fetch(url);
+        saml =
+            saml.withMetadata(url, fetched.xml(), fetched.metadata().entityId(), clock.instant());
+      }
+    } else if (request.samlMetadata() != null) {
+      var metadata = IdpMetadata.parse(request.samlMetadata());
+      saml = saml.withMetadata(null, request.samlMetadata(), metadata.entityId(), clock.instant());
+    }
+    var spEntityId = saml.spEntityId().orElse(null);
+    if (request.spEntityId() != null) {
+      if (request.spEntityId().isEmpty()
+          || request.spEntityId().length() > MAX_ENTITY_ID
+          || request.spEntityId().chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
+        throw invalid(
+            "spEntityId: 1 to " + MAX_ENTITY_ID + " characters without spaces (a URI, usually)");
+      }
+      spEntityId = request.spEntityId();
+    }
+    if (spEntityId == null) {
+      // Foyer's metadata address, as the identity provider's administrator will see it.
+      spEntityId =
+          SamlServiceProvider.Addresses.of(
+                  address.origin(servletRequest), space.slug(), provider.alias())
+              .metadata();
+    }
+    var nameIdFormat = saml.nameIdFormat();
+    if (request.nameIdFormat() != null) {
+      if (!NAME_ID_FORMAT.matcher(request.nameIdFormat()).matches()) {
+        throw invalid(
+            "nameIdFormat: a SAML NameID format, e.g."
+                + " urn:oasis:names:tc:SAML:2.0:nameid-format:persistent");
+      }
+      nameIdFormat = request.nameIdFormat();
+    }
+    var post = saml.postBinding();
+    if (request.authnRequestBinding() != null) {
+      if (!Set.of("REDIRECT", "POST").contains(request.authnRequestBinding())) {
+        throw invalid("authnRequestBinding: REDIRECT or POST");
+      }
+      post = request.authnRequestBinding().equals("POST");
+    }
+    return saml.with(
+        spEntityId,
+        nameIdFormat,
+        post,
+        request.encryptedAssertions() == null
+            ? saml.encryptedAssertions()
+            : request.encryptedAssertions(),
+        request.idpInitiated() == null ? saml.idpInitiated() : request.idpInitiated());
+  }
+
+  private static void refuseSamlFields(ProviderKind kind, ProviderRequest request) {
+    var fields = new LinkedHashMap<String, Object>();
+    fields.put("samlMetadataUrl", request.samlMetadataUrl());
+    fields.put("samlMetadata", request.samlMetadata());
+    fields.put("spEntityId", request.spEntityId());
+    fields.put("nameIdFormat", request.nameIdFormat());
+    fields.put("authnRequestBinding", request.authnRequestBinding());
+    fields.put("encryptedAssertions", request.encryptedAssertions());
+    fields.put("idpInitiated", request.idpInitiated());
+    fields.forEach(
+        (field, value) -> {
+          if (value != null) {
+            throw invalid(field + ": only for a SAML provider, not " + kind);
+          }
+        });
+  }
+
+  /** What an enabled SAML provider needs: the identity provider's metadata and a unique key. */
+  private static void completeSaml(SamlSettings saml, AttributeKeys keys) {
+    var missing = new ArrayList<String>();
+    if (saml.metadata().isEmpty()) {
+      missing.add("samlMetadataUrl or samlMetadata");
+    }
+    if (keys.unique().isEmpty()) {
+      missing.add("attributeKeys.unique");
+    }
+    if (!missing.isEmpty()) {
+      throw invalid(
+          "an enabled SAML provider needs "
+              + String.join(", ", missing)
+              + " (or send \"enabled\": false)");
+    }
   }
 
   /** What an enabled provider of the kind needs to sign anyone in. */
@@ -646,7 +877,36 @@ public class IdentityProvidersResource {
       String clientAuthentication,
       Boolean trustedEmails,
       Map<String, String> attributeKeys,
-      Boolean sameIdentities) {}
+      Boolean sameIdentities,
+      String samlMetadataUrl,
+      String samlMetadata,
+      String spEntityId,
+      String nameIdFormat,
+      String authnRequestBinding,
+      Boolean encryptedAssertions,
+      Boolean idpInitiated) {}
+
+  /**
+   * A SAML provider's settings as the API shows them: what Foyer read from the identity provider's
+   * metadata, and what to give its administrator ({@code spMetadataUrl}, or the entity id and the
+   * assertion consumer service with the certificates).
+   */
+  public record SamlView(
+      String metadataUrl,
+      Instant metadataReadAt,
+      String idpEntityId,
+      String singleSignOnUrl,
+      String spEntityId,
+      String spMetadataUrl,
+      String assertionConsumerServiceUrl,
+      String nameIdFormat,
+      String authnRequestBinding,
+      boolean encryptedAssertions,
+      boolean idpInitiated,
+      List<SpKeyView> spKeys) {}
+
+  /** One of the service provider's keys: its certificate's serial and validity, never the key. */
+  public record SpKeyView(String id, boolean current, Instant notAfter, String certificate) {}
 
   /**
    * A provider as the API shows it: effective endpoints and scopes, never the secret; {@code
@@ -674,8 +934,9 @@ public class IdentityProvidersResource {
       String clientAuthentication,
       boolean trustedEmails,
       Map<String, String> attributeKeys,
+      SamlView saml,
       Instant createdAt) {
-    static ProviderView of(IdentityProvider provider, String redirectUri) {
+    static ProviderView of(IdentityProvider provider, String redirectUri, SamlView saml) {
       var endpoints = provider.effectiveEndpoints();
       var kind = provider.kind();
       return new ProviderView(
@@ -696,10 +957,12 @@ public class IdentityProvidersResource {
           provider.clientId().orElse(null),
           provider.sealedClientSecret().isPresent(),
           provider.effectiveScopes().orElse(null),
-          kind.protocol() != Protocol.OAUTH1 && provider.pkce(),
+          (kind.protocol() == Protocol.OAUTH2 || kind.protocol() == Protocol.OIDC)
+              && provider.pkce(),
           provider.clientAuthentication().name(),
           provider.trustedEmails(),
           keys(provider.attributeKeys()),
+          saml,
           provider.createdAt());
     }
 

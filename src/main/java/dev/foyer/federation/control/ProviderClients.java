@@ -17,14 +17,20 @@ import com.nimbusds.oauth2.sdk.auth.ClientAuthenticationMethod;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
+import dev.foyer.doors.DoorSecrets;
 import dev.foyer.federation.entity.ClientAuthentication;
 import dev.foyer.federation.entity.FederationProblem;
 import dev.foyer.federation.entity.IdentityProvider;
+import dev.foyer.federation.saml.IdpMetadata;
+import dev.foyer.federation.saml.SamlClient;
+import dev.foyer.federation.saml.SamlProblem;
+import dev.foyer.federation.saml.SpKey;
 import dev.foyer.problems.GatewayProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -102,6 +108,8 @@ public class ProviderClients {
       };
 
   @Inject Outbound outbound;
+  @Inject DoorSecrets secrets;
+  @Inject Clock clock;
 
   /** How long a client (and the OpenID configuration it read) is used before it is made again. */
   static final Duration MAX_AGE = Duration.ofHours(1);
@@ -142,6 +150,7 @@ public class ProviderClients {
           case OIDC -> oidc(provider, secret);
           case OAUTH2 -> oauth2(provider, secret);
           case OAUTH1 -> oauth1(provider, secret);
+          case SAML -> saml(provider, callbackUrl);
         };
     client.setName(provider.alias());
     client.setCallbackUrl(callbackUrl);
@@ -217,6 +226,42 @@ public class ProviderClients {
     var client = new OidcClient(configuration);
     client.setAuthenticator(new OutboundOidcAuthenticator(configuration, client, outbound));
     return client;
+  }
+
+  /**
+   * SAML 2.0: the identity provider's metadata as last read, the service provider's opened keys
+   * (current first), and this flow's assertion consumer service (the callback address).
+   */
+  private SamlClient saml(IdentityProvider provider, String acsUrl) {
+    var saml = provider.saml();
+    var metadata =
+        IdpMetadata.parse(
+            saml.metadata()
+                .orElseThrow(
+                    () ->
+                        new GatewayProblem(
+                            SamlProblem.METADATA_UNUSABLE,
+                            "The provider has no identity provider metadata yet.")));
+    var keys =
+        secrets
+            .open("the SAML keys of identity provider " + provider.alias(), provider.sealedSpKeys())
+            .stream()
+            .map(SpKey::decoded)
+            .toList();
+    if (keys.isEmpty()) {
+      throw new GatewayProblem(
+          SamlProblem.METADATA_UNUSABLE, "The provider's service provider keys cannot be opened.");
+    }
+    return new SamlClient(
+        new SamlClient.Settings(
+            metadata,
+            saml.spEntityId().orElseThrow(),
+            acsUrl,
+            saml.nameIdFormat(),
+            saml.postBinding(),
+            saml.encryptedAssertions(),
+            keys),
+        clock);
   }
 
   private static String required(Optional<String> url, String field) {

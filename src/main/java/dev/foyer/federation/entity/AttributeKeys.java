@@ -27,6 +27,14 @@ public class AttributeKeys {
           "picture",
           null);
 
+  /**
+   * A SAML assertion read as JSON (federation.saml): {@code NameID}, and each attribute under its
+   * Name and its FriendlyName. These are the FriendlyNames of Keycloak's and Shibboleth's default
+   * attributes; Entra ID's and ADFS's claim URIs are keys too.
+   */
+  public static final AttributeKeys SAML =
+      new AttributeKeys("NameID", null, null, "email", "givenName", "surname", null, null);
+
   @Column(name = "unique_key", length = AttributeKey.MAX_LENGTH)
   private String unique;
 

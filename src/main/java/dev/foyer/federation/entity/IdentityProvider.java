@@ -82,6 +82,16 @@ public class IdentityProvider {
 
   @Embedded private AttributeKeys attributeKeys;
 
+  @Embedded private SamlSettings saml;
+
+  /** The SAML service provider's key (private key and certificate, {@code SpKey}), sealed. */
+  @Column(name = "sealed_sp_key", length = 8192)
+  private String sealedSpKey;
+
+  /** The key before the last rotation, still published and still decrypting; sealed. */
+  @Column(name = "sealed_sp_previous_key", length = 8192)
+  private String sealedSpPreviousKey;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -221,6 +231,35 @@ public class IdentityProvider {
 
   public AttributeKeys attributeKeys() {
     return attributeKeys == null ? AttributeKeys.NONE : attributeKeys;
+  }
+
+  /** SAML 2.0's settings (empty for the other protocols). */
+  public SamlSettings saml() {
+    return saml == null ? new SamlSettings() : saml;
+  }
+
+  public void configureSaml(SamlSettings saml) {
+    this.saml = saml;
+  }
+
+  /** The sealed service provider keys, current first. */
+  public java.util.List<String> sealedSpKeys() {
+    return java.util.stream.Stream.of(sealedSpKey, sealedSpPreviousKey)
+        .filter(java.util.Objects::nonNull)
+        .toList();
+  }
+
+  /** A new current key; the current one stays as the previous (an overlap), the one before goes. */
+  public void rotateSpKey(String sealedKey) {
+    this.sealedSpPreviousKey = this.sealedSpKey;
+    this.sealedSpKey = sealedKey;
+  }
+
+  /** Ends a rotation's overlap: only the current key is published and used. */
+  public boolean dropPreviousSpKey() {
+    var had = sealedSpPreviousKey != null;
+    sealedSpPreviousKey = null;
+    return had;
   }
 
   public Instant createdAt() {

@@ -14,7 +14,8 @@ import java.util.Objects;
  * recognise whoever the new source calls by an old member's value as that member.
  *
  * @param kind the provider's kind (it never changes, but it decides the rest)
- * @param issuer a custom OpenID Connect provider's issuer, exactly: its ID tokens' {@code iss}
+ * @param issuer a custom OpenID Connect provider's issuer, exactly: its ID tokens' {@code iss}; a
+ *     SAML identity provider's entity id
  * @param userInfoOrigin a custom OAuth 2.0 / 1.0a provider's user info URL's scheme, host and port:
  *     the paths under one origin are one directory's
  * @param tenant a Microsoft provider's Entra ID tenant
@@ -29,8 +30,12 @@ public record IdentitySource(
     var custom = !kind.social();
     return new IdentitySource(
         kind,
-        custom && kind.protocol() == Protocol.OIDC ? endpoints.issuer().orElse(null) : null,
-        custom && kind.protocol() != Protocol.OIDC
+        switch (kind.protocol()) {
+          case OIDC -> custom ? endpoints.issuer().orElse(null) : null;
+          case SAML -> provider.saml().idpEntityId().orElse(null);
+          default -> null;
+        },
+        custom && (kind.protocol() == Protocol.OAUTH2 || kind.protocol() == Protocol.OAUTH1)
             ? endpoints.userInfoUrl().map(IdentitySource::origin).orElse(null)
             : null,
         endpoints.tenant().orElse(null),

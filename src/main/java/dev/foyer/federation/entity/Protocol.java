@@ -4,5 +4,6 @@ package dev.foyer.federation.entity;
 public enum Protocol {
   OAUTH2,
   OIDC,
-  OAUTH1
+  OAUTH1,
+  SAML
 }

@@ -5,13 +5,15 @@ import java.util.Optional;
 /**
  * The kinds of identity provider a space can add (seed 002): three generic ones the administrator
  * describes in full, and social sign-in with the space's own credentials, where Foyer knows the
- * endpoints and the attribute keys of the provider's documented user info. Custom providers admit
- * at the SSO level, social ones at the SOCIAL level.
+ * endpoints and the attribute keys of the provider's documented user info. Custom providers (SAML
+ * 2.0 among them) admit at the SSO level, social ones at the SOCIAL level.
  */
 public enum ProviderKind {
   OAUTH2(Protocol.OAUTH2, false, Endpoints.NONE, null, AttributeKeys.NONE),
   OIDC(Protocol.OIDC, false, Endpoints.NONE, "openid email profile", AttributeKeys.OIDC),
   OAUTH1(Protocol.OAUTH1, false, Endpoints.NONE, null, AttributeKeys.NONE),
+  /** SAML 2.0: the endpoints and keys come from the identity provider's metadata. */
+  SAML(Protocol.SAML, false, Endpoints.NONE, null, AttributeKeys.SAML),
   /** Google's OpenID Connect; the issuer is fixed. */
   GOOGLE(
       Protocol.OIDC,

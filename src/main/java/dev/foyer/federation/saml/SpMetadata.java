@@ -10,8 +10,8 @@ import org.w3c.dom.Element;
 /**
  * The service provider's metadata for one provider of one space, the document an identity
  * provider's administrator imports: the entity id (the audience), the assertion consumer service
- * (HTTP-POST), the single logout service, and every key Foyer holds (during a rotation both), each
- * for signing and for encryption.
+ * (HTTP-POST), the single logout service (when given), and every key Foyer holds (during a rotation
+ * both), each for signing and for encryption.
  */
 public final class SpMetadata {
   private SpMetadata() {}
@@ -48,12 +48,14 @@ public final class SpMetadata {
         data.appendChild(certificate);
       }
     }
-    var logout = element(document, sp, "SingleLogoutService");
-    logout.setAttribute("Binding", IdpMetadata.REDIRECT);
-    logout.setAttribute("Location", sloUrl);
-    var logoutPost = element(document, sp, "SingleLogoutService");
-    logoutPost.setAttribute("Binding", IdpMetadata.POST);
-    logoutPost.setAttribute("Location", sloUrl);
+    if (sloUrl != null) {
+      var logout = element(document, sp, "SingleLogoutService");
+      logout.setAttribute("Binding", IdpMetadata.REDIRECT);
+      logout.setAttribute("Location", sloUrl);
+      var logoutPost = element(document, sp, "SingleLogoutService");
+      logoutPost.setAttribute("Binding", IdpMetadata.POST);
+      logoutPost.setAttribute("Location", sloUrl);
+    }
     var format = element(document, sp, "NameIDFormat");
     format.setTextContent(nameIdFormat);
     var acs = element(document, sp, "AssertionConsumerService");

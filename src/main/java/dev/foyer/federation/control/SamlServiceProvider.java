@@ -1,0 +1,133 @@
+package dev.foyer.federation.control;
+
+import dev.foyer.doors.DoorSecrets;
+import dev.foyer.federation.entity.FederationProblem;
+import dev.foyer.federation.entity.IdentityProvider;
+import dev.foyer.federation.entity.Protocol;
+import dev.foyer.federation.saml.IdpMetadata;
+import dev.foyer.federation.saml.SamlProblem;
+import dev.foyer.federation.saml.SpKey;
+import dev.foyer.federation.saml.SpMetadata;
+import dev.foyer.problems.GatewayProblem;
+import dev.foyer.spaces.control.Spaces;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Foyer's side of a SAML provider: its keys (made, sealed, rotated with an overlap), its metadata
+ * document, and the identity provider's metadata fetched with the outbound rules.
+ */
+@ApplicationScoped
+public class SamlServiceProvider {
+  /** The addresses Foyer publishes for one SAML provider (absolute, on Foyer's origin). */
+  public record Addresses(String metadata, String acs, String logout) {
+    /** Foyer's addresses for the provider {@code alias} of space {@code account}. */
+    public static Addresses of(String origin, String account, String alias) {
+      var tail = "/" + account + "/" + alias;
+      return new Addresses(
+          origin + "/auth/federation/metadata" + tail,
+          origin + "/auth/federation/callback" + tail,
+          null);
+    }
+  }
+
+  @PersistenceContext EntityManager em;
+  @Inject Spaces spaces;
+  @Inject DoorSecrets secrets;
+  @Inject Outbound outbound;
+  @Inject Clock clock;
+
+  /** A new key for the provider, sealed: its certificate names the service provider. */
+  public String newSealedKey(String spEntityId) {
+    var commonName = spEntityId.length() > 64 ? spEntityId.substring(0, 64) : spEntityId;
+    return secrets.seal(SpKey.generate(commonName, clock.instant()).encoded());
+  }
+
+  /** The provider's keys, opened, current first. */
+  public List<SpKey> keys(IdentityProvider provider) {
+    return secrets
+        .open("the SAML keys of identity provider " + provider.alias(), provider.sealedSpKeys())
+        .stream()
+        .map(SpKey::decoded)
+        .toList();
+  }
+
+  /** The service provider metadata of a space's SAML provider, enabled or not. */
+  public String metadata(String account, String alias, Addresses addresses) {
+    var provider =
+        spaces
+            .bySlug(account)
+            .flatMap(
+                space ->
+                    em.createNamedQuery(IdentityProvider.BY_ALIAS, IdentityProvider.class)
+                        .setParameter("space", space.id())
+                        .setParameter("alias", alias)
+                        .getResultStream()
+                        .findFirst())
+            .filter(found -> found.kind().protocol() == Protocol.SAML)
+            .orElseThrow(
+                () ->
+                    new GatewayProblem(
+                        FederationProblem.PROVIDER_UNKNOWN,
+                        "The space has no SAML identity provider with that alias."));
+    var saml = provider.saml();
+    return SpMetadata.write(
+        saml.spEntityId().orElse(addresses.metadata()),
+        addresses.acs(),
+        addresses.logout(),
+        saml.nameIdFormat(),
+        saml.encryptedAssertions(),
+        keys(provider));
+  }
+
+  /**
+   * The identity provider's metadata at {@code url}, read with the outbound rules (timeouts, size
+   * cap, no redirects, no internal addresses unless allowed).
+   *
+   * @return the document and what Foyer read from it
+   */
+  public Fetched fetch(String url) {
+    Outbound.Reply reply;
+    try {
+      reply =
+          outbound.exchange(
+              "GET",
+              URI.create(url),
+              Map.of("Accept", List.of("application/samlmetadata+xml, application/xml, text/xml")),
+              null);
+    } catch (Outbound.Failed failed) {
+      throw new GatewayProblem(
+          SamlProblem.METADATA_UNUSABLE,
+          "The identity provider's SAML metadata could not be fetched: its answer "
+              + failed.getMessage()
+              + ".");
+    } catch (GatewayProblem refused) {
+      throw new GatewayProblem(
+          SamlProblem.METADATA_UNUSABLE,
+          "The identity provider's SAML metadata could not be fetched: " + refused.getMessage());
+    }
+    if (reply.status() < 200 || reply.status() >= 300) {
+      throw new GatewayProblem(
+          SamlProblem.METADATA_UNUSABLE,
+          "The identity provider's SAML metadata could not be fetched: it answered "
+              + reply.status()
+              + ".");
+    }
+    String text;
+    try {
+      text = reply.text();
+    } catch (Outbound.Failed e) {
+      throw new GatewayProblem(
+          SamlProblem.METADATA_UNUSABLE, "The identity provider's SAML metadata is not UTF-8.");
+    }
+    return new Fetched(text, IdpMetadata.parse(text));
+  }
+
+  public record Fetched(String xml, IdpMetadata metadata) {}
+}
