@@ -293,6 +293,82 @@ public final class KeycloakServer implements ParameterResolver {
                           .formatted(username, describe(after.response()))));
     }
 
+    /** An HTML form's target and hidden fields, as a browser would post them. */
+    public record FormPost(URI action, Map<String, String> fields) {}
+
+    private static final Pattern FORM = Pattern.compile("<form\\b[^>]*>", Pattern.CASE_INSENSITIVE);
+    private static final Pattern INPUT =
+        Pattern.compile("<input\\b[^>]*>", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NAME = Pattern.compile("\\bname=\"([^\"]*)\"");
+    private static final Pattern VALUE = Pattern.compile("\\bvalue=\"([^\"]*)\"");
+
+    /**
+     * SAML: opens Keycloak's endpoint with the AuthnRequest (HTTP-Redirect: {@code request} is the
+     * redirect Foyer answered; HTTP-POST: the form of Foyer's page, posted), fills in the login
+     * form, and returns the form Keycloak's page then posts to Foyer's assertion consumer service
+     * ({@code SAMLResponse}, {@code RelayState}).
+     */
+    public FormPost samlSignIn(Object request, String username, String password) {
+      var first =
+          request instanceof FormPost form
+              ? post(form.action(), form.fields())
+              : get((URI) request);
+      var page = untilPage(first, 0);
+      if (page.left().isPresent()) {
+        throw new IllegalStateException("Keycloak redirected instead: " + page.left().get());
+      }
+      var response = page.response();
+      if (!LOGIN_FORM.matcher(response.body()).find()) {
+        return form(response);
+      }
+      var action = loginFormAction(response);
+      var posted =
+          post(action, Map.of("username", username, "password", password, "credentialId", ""));
+      var after = untilPage(posted, 0);
+      if (after.left().isPresent()) {
+        throw new IllegalStateException("Keycloak redirected instead: " + after.left().get());
+      }
+      return form(after.response());
+    }
+
+    /** The page's first form, with its hidden fields. */
+    public static FormPost form(HttpResponse<String> page) {
+      var body = page.body();
+      var form = FORM.matcher(body);
+      if (!form.find()) {
+        throw new IllegalStateException("No form on the page: " + describe(page));
+      }
+      var action = ACTION.matcher(form.group());
+      if (!action.find()) {
+        throw new IllegalStateException("The form has no action: " + form.group());
+      }
+      var fields = new java.util.LinkedHashMap<String, String>();
+      var inputs = INPUT.matcher(body.substring(form.end()));
+      while (inputs.find()) {
+        var name = NAME.matcher(inputs.group());
+        var value = VALUE.matcher(inputs.group());
+        if (name.find()) {
+          fields.put(unescapeHtml(name.group(1)), value.find() ? unescapeHtml(value.group(1)) : "");
+        }
+      }
+      return new FormPost(page.uri().resolve(unescapeHtml(action.group(1))), fields);
+    }
+
+    /** A form POST with this agent's cookies; redirects are not followed. */
+    public HttpResponse<String> post(URI uri, Map<String, String> fields) {
+      var form =
+          fields.entrySet().stream()
+              .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+              .collect(Collectors.joining("&"));
+      return send(
+          HttpRequest.newBuilder(uri)
+              .timeout(REQUEST_TIMEOUT)
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .header("Accept", Browser.HTML)
+              .POST(BodyPublishers.ofString(form))
+              .build());
+    }
+
     /** A GET with this agent's cookies; redirects are not followed. */
     public HttpResponse<String> get(URI uri) {
       return send(

@@ -1,0 +1,542 @@
+package dev.foyer.it.federation;
+
+import static dev.foyer.it.support.AdminApi.createSpace;
+import static dev.foyer.it.support.AdminApi.reconcile;
+import static dev.foyer.it.support.AdminApi.send;
+import static dev.foyer.it.support.Names.hex;
+import static dev.foyer.it.support.Refusals.assertProblem;
+import static dev.foyer.it.support.Refusals.describe;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.foyer.it.support.Browser;
+import dev.foyer.it.support.FoyerServer;
+import dev.foyer.it.support.Json;
+import dev.foyer.it.support.KeycloakServer;
+import dev.foyer.it.support.KeycloakServer.UserAgent.FormPost;
+import java.io.ByteArrayInputStream;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * SAML 2.0 sign-in against a real Keycloak 26 as the identity provider: Foyer's metadata read by
+ * URL, signed AuthnRequests over HTTP-Redirect and HTTP-POST (Keycloak requires the signature),
+ * responses signed whole, assertions signed alone (the Entra ID / ADFS default) and encrypted, the
+ * attribute keys reading Keycloak's attributes. Then forgeries, each made from a genuine Keycloak
+ * response and each refused with no member and no session.
+ */
+@ExtendWith({FoyerServer.class, KeycloakServer.class})
+class SamlSignInIT {
+  static final String SAML = "urn:oasis:names:tc:SAML:2.0:assertion";
+  static final String PROTOCOL = "urn:oasis:names:tc:SAML:2.0:protocol";
+  static final String DSIG = "http://www.w3.org/2000/09/xmldsig#";
+
+  /** How Keycloak signs and encrypts for one Foyer provider. */
+  record Signing(boolean response, boolean assertion, boolean encrypt) {
+    static final Signing RESPONSE = new Signing(true, false, false);
+    static final Signing ASSERTION = new Signing(false, true, false);
+    static final Signing ENCRYPTED = new Signing(false, true, true);
+  }
+
+  /** A SAML provider in a space of Foyer's, and its client in Keycloak. */
+  record Provider(String slug, String alias, String spEntityId, String acs) {
+    String entry() {
+      return "/auth/federation/" + slug + "/" + alias;
+    }
+
+    String callback() {
+      return "/auth/federation/callback/" + slug + "/" + alias;
+    }
+  }
+
+  @Test
+  void signsAliceInWithTheRedirectBindingAndAResponseSignature(
+      FoyerServer server, KeycloakServer keycloak) {
+    var provider = addSaml(server, keycloak, createSpace(server), "corp", false, Signing.RESPONSE);
+    var browser = server.browser();
+
+    var posted = throughKeycloak(browser, keycloak, provider, "alice");
+    var signedIn = post(browser, provider, posted.fields());
+
+    assertThat(signedIn.statusCode()).as(describe(signedIn)).isEqualTo(302);
+    assertThat(signedIn.headers().firstValue("Location").orElseThrow())
+        .endsWith("/spaces/" + provider.slug());
+    var alice = member(server, provider, "alice");
+    assertThat(alice.path("email").asText()).isEqualTo("alice@example.test");
+    assertThat(alice.path("givenName").asText()).isEqualTo("Alice");
+    assertThat(alice.path("familyName").asText()).isEqualTo("Liddell");
+  }
+
+  @Test
+  void signsAliceInWithThePostBindingAndOnlyTheAssertionSigned(
+      FoyerServer server, KeycloakServer keycloak) {
+    var provider = addSaml(server, keycloak, createSpace(server), "corp", true, Signing.ASSERTION);
+    var browser = server.browser();
+
+    var posted = throughKeycloak(browser, keycloak, provider, "alice");
+    var document = decode(posted.fields().get("SAMLResponse"));
+    assertThat(children(document.getDocumentElement(), DSIG, "Signature")).isZero();
+    var signedIn = post(browser, provider, posted.fields());
+
+    assertThat(signedIn.statusCode()).as(describe(signedIn)).isEqualTo(302);
+    assertThat(member(server, provider, "alice").path("email").asText())
+        .isEqualTo("alice@example.test");
+  }
+
+  @Test
+  void decryptsAnEncryptedAssertion(FoyerServer server, KeycloakServer keycloak) {
+    var provider = addSaml(server, keycloak, createSpace(server), "corp", false, Signing.ENCRYPTED);
+    var browser = server.browser();
+
+    var posted = throughKeycloak(browser, keycloak, provider, "carol");
+    var document = decode(posted.fields().get("SAMLResponse"));
+    assertThat(document.getElementsByTagNameNS(SAML, "EncryptedAssertion").getLength()).isOne();
+    assertThat(document.getElementsByTagNameNS(SAML, "Assertion").getLength()).isZero();
+    var signedIn = post(browser, provider, posted.fields());
+
+    assertThat(signedIn.statusCode()).as(describe(signedIn)).isEqualTo(302);
+    assertThat(member(server, provider, "carol").path("email").asText())
+        .isEqualTo("carol@example.test");
+  }
+
+  @Test
+  void publishesTheServiceProviderMetadataWithItsCertificate(
+      FoyerServer server, KeycloakServer keycloak) {
+    var provider = addSaml(server, keycloak, createSpace(server), "corp", false, Signing.ENCRYPTED);
+
+    var metadata = server.browser().get("/auth/federation/metadata/" + provider.slug() + "/corp");
+
+    assertThat(metadata.statusCode()).as(describe(metadata)).isEqualTo(200);
+    assertThat(metadata.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/samlmetadata+xml");
+    var view = view(server, provider);
+    assertThat(metadata.body())
+        .contains("entityID=\"" + provider.spEntityId() + "\"")
+        .contains("Location=\"" + provider.acs() + "\"")
+        .contains(view.path("saml").path("spKeys").path(0).path("certificate").asText())
+        .contains("use=\"encryption\"");
+  }
+
+  @Test
+  void refusesAChangedNameId(FoyerServer server, KeycloakServer keycloak) {
+    assertForgeryRefused(
+        server,
+        keycloak,
+        Signing.RESPONSE,
+        document -> first(document, SAML, "NameID").setTextContent("carol"),
+        "SML2SIG1");
+  }
+
+  @Test
+  void refusesAChangedAttributeUnderAnAssertionSignature(
+      FoyerServer server, KeycloakServer keycloak) {
+    assertForgeryRefused(
+        server,
+        keycloak,
+        Signing.ASSERTION,
+        document -> first(document, SAML, "AttributeValue").setTextContent("mallory@evil.test"),
+        "SML2SIG1");
+  }
+
+  @Test
+  void refusesTheSignatureRemoved(FoyerServer server, KeycloakServer keycloak) {
+    assertForgeryRefused(
+        server,
+        keycloak,
+        Signing.ASSERTION,
+        document -> {
+          var signature = first(document, DSIG, "Signature");
+          signature.getParentNode().removeChild(signature);
+        },
+        "SML2SIG1");
+  }
+
+  @Test
+  void refusesAnUnsignedAssertionBeforeTheSignedOne(FoyerServer server, KeycloakServer keycloak) {
+    assertForgeryRefused(
+        server,
+        keycloak,
+        Signing.ASSERTION,
+        document -> {
+          var signed = first(document, SAML, "Assertion");
+          signed.getParentNode().insertBefore(forged(signed, "FORGED_1"), signed);
+        },
+        "SML2XSW1");
+  }
+
+  @Test
+  void refusesAnUnsignedAssertionAfterTheSignedOne(FoyerServer server, KeycloakServer keycloak) {
+    assertForgeryRefused(
+        server,
+        keycloak,
+        Signing.ASSERTION,
+        document -> {
+          var signed = first(document, SAML, "Assertion");
+          signed.getParentNode().appendChild(forged(signed, "FORGED_1"));
+        },
+        "SML2XSW1");
+  }
+
+  @Test
+  void refusesTheSignedAssertionMovedIntoExtensionsUnderAForgedOne(
+      FoyerServer server, KeycloakServer keycloak) {
+    assertForgeryRefused(
+        server,
+        keycloak,
+        Signing.ASSERTION,
+        document -> {
+          var response = document.getDocumentElement();
+          var signed = first(document, SAML, "Assertion");
+          var forged = forged(signed, signed.getAttribute("ID"));
+          var extensions = document.createElementNS(PROTOCOL, "samlp:Extensions");
+          response.insertBefore(extensions, first(document, PROTOCOL, "Status"));
+          response.replaceChild(forged, signed);
+          extensions.appendChild(signed);
+        },
+        "SML2XSW1");
+  }
+
+  @Test
+  void refusesTheSignedAssertionMovedIntoAForgedOnesAdvice(
+      FoyerServer server, KeycloakServer keycloak) {
+    assertForgeryRefused(
+        server,
+        keycloak,
+        Signing.ASSERTION,
+        document -> {
+          var signed = first(document, SAML, "Assertion");
+          var forged = forged(signed, signed.getAttribute("ID"));
+          document.getDocumentElement().replaceChild(forged, signed);
+          var advice = document.createElementNS(SAML, "saml:Advice");
+          forged.insertBefore(advice, first(forged, SAML, "Conditions").getNextSibling());
+          advice.appendChild(signed);
+        },
+        "SML2XSW1");
+  }
+
+  @Test
+  void refusesAReplayedResponse(FoyerServer server, KeycloakServer keycloak) {
+    var provider = addSaml(server, keycloak, createSpace(server), "corp", false, Signing.RESPONSE);
+    var browser = server.browser();
+    var posted = throughKeycloak(browser, keycloak, provider, "alice");
+    var first = post(browser, provider, posted.fields());
+    assertThat(first.statusCode()).as(describe(first)).isEqualTo(302);
+    var attacker = server.browser().json();
+
+    var replayed = post(attacker, provider, posted.fields());
+
+    // The flow its RelayState named is used up.
+    assertRefusal(replayed, 400, "FLOW1");
+  }
+
+  @Test
+  void refusesAResponseToAnotherSignInsRequest(FoyerServer server, KeycloakServer keycloak) {
+    var provider = addSaml(server, keycloak, createSpace(server), "corp", false, Signing.RESPONSE);
+    var attacker = server.browser();
+    var attackers = throughKeycloak(attacker, keycloak, provider, "carol");
+    var victim = server.browser().json();
+    var victimEntry = victim.get(provider.entry());
+    var victimRelayState = query(location(victimEntry), "RelayState");
+    var fields = new LinkedHashMap<>(attackers.fields());
+    fields.put("RelayState", victimRelayState);
+
+    var refused = post(victim, provider, fields);
+
+    assertRefusal(refused, 403, "SML2IRT1");
+    assertThat(reconcile(server, provider.slug(), "carol", "corp")).isEmpty();
+  }
+
+  @Test
+  void refusesAnAssertionForAnotherAudience(FoyerServer server, KeycloakServer keycloak) {
+    var slug = createSpace(server);
+    var corp = addSaml(server, keycloak, slug, "corp", false, Signing.RESPONSE);
+    var partners = addSaml(server, keycloak, slug, "partners", false, Signing.RESPONSE);
+    var browser = server.browser().json();
+    var partnersAnswer = throughKeycloak(browser, keycloak, partners, "carol");
+    var corpEntry = browser.get(corp.entry());
+    var fields = new LinkedHashMap<>(partnersAnswer.fields());
+    fields.put("RelayState", query(location(corpEntry), "RelayState"));
+
+    // Keycloak's response to partners, posted to corp's own address under corp's flow.
+    var refused = post(browser, corp, fields);
+
+    assertThat(refused.statusCode()).as(describe(refused)).isEqualTo(403);
+    assertThat(Json.parse(refused).path("code").asText()).isIn("SML2IRT1", "SML2DST1", "SML2NIA1");
+    assertThat(reconcile(server, slug, "carol", "corp")).isEmpty();
+    assertThat(reconcile(server, slug, "carol", "partners")).isEmpty();
+  }
+
+  @Test
+  void refusesAResponseForAnotherProviderAtThatProvidersAddress(
+      FoyerServer server, KeycloakServer keycloak) {
+    var slug = createSpace(server);
+    var corp = addSaml(server, keycloak, slug, "corp", false, Signing.RESPONSE);
+    addSaml(server, keycloak, slug, "partners", false, Signing.RESPONSE);
+    var browser = server.browser().json();
+    var corpAnswer = throughKeycloak(browser, keycloak, corp, "carol");
+
+    var refused = post(browser, new Provider(slug, "partners", null, null), corpAnswer.fields());
+
+    assertRefusal(refused, 400, "FLOW4");
+    assertThat(reconcile(server, slug, "carol", "corp")).isEmpty();
+  }
+
+  @Test
+  void refusesAnUnsolicitedResponseUnlessTheProviderAcceptsThem(
+      FoyerServer server, KeycloakServer keycloak) {
+    var provider = addSaml(server, keycloak, createSpace(server), "corp", false, Signing.RESPONSE);
+    var browser = server.browser().json();
+    var posted = throughKeycloak(browser, keycloak, provider, "alice");
+    var document = decode(posted.fields().get("SAMLResponse"));
+    document.getDocumentElement().removeAttribute("InResponseTo");
+
+    var refused = post(browser, provider, Map.of("SAMLResponse", encode(document)));
+
+    assertRefusal(refused, 403, "SML2IDP1");
+    assertThat(reconcile(server, provider.slug(), "alice", "corp")).isEmpty();
+  }
+
+  private static void assertForgeryRefused(
+      FoyerServer server,
+      KeycloakServer keycloak,
+      Signing signing,
+      Consumer<Document> forge,
+      String code) {
+    var provider = addSaml(server, keycloak, createSpace(server), "corp", false, signing);
+    var browser = server.browser().json();
+    var posted = throughKeycloak(browser, keycloak, provider, "alice");
+    var document = decode(posted.fields().get("SAMLResponse"));
+    forge.accept(document);
+    var fields = new LinkedHashMap<>(posted.fields());
+    fields.put("SAMLResponse", encode(document));
+
+    var refused = post(browser, provider, fields);
+
+    assertRefusal(refused, 403, code);
+    assertThat(reconcile(server, provider.slug(), "alice", "corp")).isEmpty();
+    assertThat(reconcile(server, provider.slug(), "mallory", "corp")).isEmpty();
+  }
+
+  /** Refused with the code, and no cookie set: no session. */
+  static void assertRefusal(HttpResponse<String> response, int status, String code) {
+    assertProblem(response, status, code);
+    assertThat(response.headers().allValues("Set-Cookie")).as(describe(response)).isEmpty();
+  }
+
+  /** Foyer's entry, Keycloak's login, and the form Keycloak's page posts back to Foyer. */
+  static FormPost throughKeycloak(
+      Browser browser, KeycloakServer keycloak, Provider provider, String user) {
+    var entry = browser.get(provider.entry());
+    Object request;
+    if (entry.statusCode() == 200) {
+      // HTTP-POST binding: Foyer's page posts the signed request to Keycloak.
+      request = KeycloakServer.UserAgent.form(entry);
+    } else {
+      assertThat(entry.statusCode()).as(describe(entry)).isEqualTo(302);
+      request = location(entry);
+    }
+    var posted = keycloak.userAgent().samlSignIn(request, user, keycloak.password(user));
+    assertThat(posted.action().toString()).endsWith(provider.callback());
+    return posted;
+  }
+
+  /** The form as Keycloak's page posts it, from Keycloak's origin (a cross-site POST). */
+  static HttpResponse<String> post(Browser browser, Provider provider, Map<String, String> fields) {
+    return browser.postForm(provider.callback(), fields, "Sec-Fetch-Site", "cross-site");
+  }
+
+  /**
+   * A SAML provider of the space reading Keycloak's realm metadata by URL, and its client in
+   * Keycloak made from Foyer's view (entity id, assertion consumer service, certificate).
+   */
+  static Provider addSaml(
+      FoyerServer server,
+      KeycloakServer keycloak,
+      String slug,
+      String alias,
+      boolean post,
+      Signing signing) {
+    var spEntityId = "urn:foyer:it:" + slug + ":" + alias + ":" + hex(4);
+    var body =
+        Json.object()
+            .put("alias", alias)
+            .put("kind", "SAML")
+            .put("samlMetadataUrl", keycloak.issuer() + "/protocol/saml/descriptor")
+            .put("spEntityId", spEntityId)
+            .put("authnRequestBinding", post ? "POST" : "REDIRECT")
+            .put("encryptedAssertions", signing.encrypt())
+            .put("trustedEmails", true)
+            .set("attributeKeys", Json.object().put("groups", "groups"));
+    var created =
+        send(
+            server,
+            server.adminToken(),
+            "POST",
+            "/api/admin/spaces/" + slug + "/identity-providers",
+            Json.write(body));
+    assertThat(created.statusCode()).as(describe(created)).isEqualTo(201);
+    var saml = Json.parse(created).path("saml");
+    var acs = saml.path("assertionConsumerServiceUrl").asText();
+    var certificate = saml.path("spKeys").path(0).path("certificate").asText();
+    var client = Json.object().put("clientId", spEntityId).put("protocol", "saml");
+    client.put("enabled", true).putArray("redirectUris").add(acs);
+    var attributes = client.putObject("attributes");
+    attributes.put("saml.authnstatement", "true");
+    attributes.put("saml.server.signature", String.valueOf(signing.response()));
+    attributes.put("saml.assertion.signature", String.valueOf(signing.assertion()));
+    attributes.put("saml.client.signature", "true");
+    attributes.put("saml.signing.certificate", certificate);
+    attributes.put("saml.encrypt", String.valueOf(signing.encrypt()));
+    if (signing.encrypt()) {
+      attributes.put("saml.encryption.certificate", certificate);
+    }
+    attributes.put("saml.signature.algorithm", "RSA_SHA256");
+    attributes.put("saml_name_id_format", "username");
+    attributes.put("saml_force_name_id_format", "true");
+    attributes.put("saml_assertion_consumer_url_post", acs);
+    attributes.put("saml.force.post.binding", "true");
+    var mappers = client.putArray("protocolMappers");
+    mappers.add(property("email", "email", "urn:oid:1.2.840.113549.1.9.1"));
+    mappers.add(property("firstName", "givenName", "urn:oid:2.5.4.42"));
+    mappers.add(property("lastName", "surname", "urn:oid:2.5.4.4"));
+    var groups =
+        mappers
+            .addObject()
+            .put("name", "groups")
+            .put("protocol", "saml")
+            .put("protocolMapper", "saml-group-membership-mapper");
+    groups
+        .putObject("config")
+        .put("attribute.name", "groups")
+        .put("single", "false")
+        .put("full.path", "false")
+        .put("attribute.nameformat", "Basic");
+    var registered = keycloak.admin("POST", "/clients", Json.write(client));
+    assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+    return new Provider(slug, alias, spEntityId, acs);
+  }
+
+  private static JsonNode property(String attribute, String friendly, String name) {
+    var mapper =
+        Json.object()
+            .put("name", friendly)
+            .put("protocol", "saml")
+            .put("protocolMapper", "saml-user-property-mapper");
+    mapper
+        .putObject("config")
+        .put("user.attribute", attribute)
+        .put("friendly.name", friendly)
+        .put("attribute.name", name)
+        .put("attribute.nameformat", "URI Reference");
+    return mapper;
+  }
+
+  static JsonNode view(FoyerServer server, Provider provider) {
+    var view =
+        send(
+            server,
+            server.adminToken(),
+            "GET",
+            "/api/admin/spaces/" + provider.slug() + "/identity-providers/" + provider.alias(),
+            null);
+    assertThat(view.statusCode()).as(describe(view)).isEqualTo(200);
+    return Json.parse(view);
+  }
+
+  static JsonNode member(FoyerServer server, Provider provider, String nameId) {
+    var found = reconcile(server, provider.slug(), nameId, provider.alias());
+    assertThat(found).as("the member linked to " + nameId).hasSize(1);
+    return found.path(0);
+  }
+
+  static URI location(HttpResponse<String> response) {
+    assertThat(response.statusCode()).as(describe(response)).isEqualTo(302);
+    return URI.create(response.headers().firstValue("Location").orElseThrow());
+  }
+
+  static String query(URI uri, String name) {
+    for (var pair : uri.getRawQuery().split("&")) {
+      if (pair.startsWith(name + "=")) {
+        return java.net.URLDecoder.decode(
+            pair.substring(name.length() + 1), StandardCharsets.UTF_8);
+      }
+    }
+    throw new AssertionError("no " + name + " in " + uri);
+  }
+
+  static Document decode(String samlResponse) {
+    try {
+      var factory = DocumentBuilderFactory.newInstance();
+      factory.setNamespaceAware(true);
+      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      return factory
+          .newDocumentBuilder()
+          .parse(new ByteArrayInputStream(Base64.getMimeDecoder().decode(samlResponse)));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String encode(Document document) {
+    try {
+      var transformer = TransformerFactory.newInstance().newTransformer();
+      transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
+      var out = new StringWriter();
+      transformer.transform(new DOMSource(document), new StreamResult(out));
+      return Base64.getEncoder().encodeToString(out.toString().getBytes(StandardCharsets.UTF_8));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static Element first(Document document, String ns, String local) {
+    return (Element) document.getElementsByTagNameNS(ns, local).item(0);
+  }
+
+  static Element first(Element element, String ns, String local) {
+    return (Element) element.getElementsByTagNameNS(ns, local).item(0);
+  }
+
+  static int children(Element parent, String ns, String local) {
+    int count = 0;
+    for (var child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
+      if (child instanceof Element element
+          && ns.equals(element.getNamespaceURI())
+          && local.equals(element.getLocalName())) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** An unsigned copy of the assertion naming Mallory. */
+  static Element forged(Element signed, String id) {
+    var forged = (Element) signed.cloneNode(true);
+    forged.setAttribute("ID", id);
+    for (var child = forged.getFirstChild(); child != null; child = child.getNextSibling()) {
+      if (child instanceof Element element
+          && DSIG.equals(element.getNamespaceURI())
+          && "Signature".equals(element.getLocalName())) {
+        forged.removeChild(element);
+        break;
+      }
+    }
+    first(forged, SAML, "NameID").setTextContent("mallory");
+    return forged;
+  }
+}
