@@ -10,6 +10,7 @@ import dev.foyer.federation.control.FlowSessionStore;
 import dev.foyer.federation.control.IdentityProviders;
 import dev.foyer.federation.control.Outbound;
 import dev.foyer.federation.control.ProviderClients;
+import dev.foyer.federation.control.SamlServiceProvider;
 import dev.foyer.federation.entity.FederationProblem;
 import dev.foyer.federation.entity.IdentityProvider;
 import dev.foyer.federation.entity.Protocol;
@@ -110,6 +111,7 @@ public class FederationAuthenticator {
   @Inject LoginRecords records;
   @Inject Clock clock;
   @Inject Replays replays;
+  @Inject SamlServiceProvider serviceProvider;
 
   /** Sign-ins one client may have waiting for one provider's answer. */
   @Inject
@@ -529,18 +531,21 @@ public class FederationAuthenticator {
    */
   private JsonObject samlAssertion(
       CallContext flowCtx, SamlClient client, IdentityProvider provider, TestReport.Trace trace) {
-    SamlClient.SamlCredentials credentials;
+    SamlResponses.Accepted accepted;
     try {
-      credentials =
-          (SamlClient.SamlCredentials)
-              client
-                  .getCredentials(flowCtx)
-                  .flatMap(found -> client.validateCredentials(flowCtx, found))
-                  .orElseThrow(() -> new TechnicalException("no SAMLResponse"));
-    } catch (RuntimeException e) {
-      throw unwrapped(e, SamlProblem.RESPONSE_REFUSED);
+      accepted = validated(flowCtx, client);
+    } catch (GatewayProblem refused) {
+      // Signed by a key Foyer does not know: the identity provider may have rolled its key.
+      // Its metadata is read again (at most once a minute) and, if it changed, the same posted
+      // response is checked once more, as it came.
+      if (refused.type() != SamlProblem.SIGNATURE_INVALID
+          || !serviceProvider.refresh(provider.id(), true)) {
+        throw refused;
+      }
+      var refreshed = providers.byId(provider.spaceId(), provider.id()).orElse(provider);
+      SamlClient.forget(flowCtx.webContext());
+      accepted = validated(flowCtx, (SamlClient) client(refreshed, client.settings().acsUrl()));
     }
-    var accepted = credentials.accepted().orElseThrow();
     if (!replays.claim(
         "saml-assertion", provider.id() + ":" + accepted.assertionId(), accepted.keepUntil())) {
       throw new GatewayProblem(
@@ -548,7 +553,20 @@ public class FederationAuthenticator {
           "This SAML assertion was used before: each signs a person in once. Start again from the"
               + " space's page.");
     }
-    return trace.userInfo(SamlAssertions.json(accepted));
+    return trace.assertion(SamlAssertions.json(accepted));
+  }
+
+  private static SamlResponses.Accepted validated(CallContext flowCtx, SamlClient client) {
+    try {
+      return client
+          .getCredentials(flowCtx)
+          .flatMap(found -> client.validateCredentials(flowCtx, found))
+          .map(SamlClient.SamlCredentials.class::cast)
+          .flatMap(SamlClient.SamlCredentials::accepted)
+          .orElseThrow(() -> new TechnicalException("no SAMLResponse"));
+    } catch (RuntimeException e) {
+      throw unwrapped(e, SamlProblem.RESPONSE_REFUSED);
+    }
   }
 
   private static String userInfoUrl(IdentityProvider provider) {
@@ -562,7 +580,14 @@ public class FederationAuthenticator {
                     "The provider has no userInfoUrl: complete it before testing or enabling it."));
   }
 
-  private IndirectClient client(IdentityProvider provider, String callback) {
+  private IndirectClient client(IdentityProvider given, String callback) {
+    // A SAML provider's metadata is read again when due: a changed one makes a new client.
+    var provider =
+        given.kind().protocol() == Protocol.SAML
+                && serviceProvider.due(given)
+                && serviceProvider.refresh(given.id(), false)
+            ? providers.byId(given.spaceId(), given.id()).orElse(given)
+            : given;
     var secret =
         provider
             .sealedClientSecret()

@@ -121,6 +121,7 @@ public record TestReport(JsonObject json) {
     private Map<String, String> tokens;
     private JsonObject idTokenClaims;
     private JsonObject userInfo;
+    private JsonObject assertion;
     private Map<String, AttributeMapping.Extracted> extracted;
     private SignIn.Preview preview;
     private GatewayProblem failure;
@@ -138,6 +139,12 @@ public record TestReport(JsonObject json) {
     JsonObject userInfo(JsonObject userInfo) {
       this.userInfo = userInfo;
       return userInfo;
+    }
+
+    /** A SAML provider's validated assertion, as the attribute keys read it. */
+    JsonObject assertion(JsonObject assertion) {
+      this.assertion = assertion;
+      return assertion;
     }
 
     /** Each key's finding, also when the unique value refuses the sign-in (it shows why). */
@@ -191,6 +198,9 @@ public record TestReport(JsonObject json) {
       }
       if (userInfo != null) {
         json.add("userInfo", userInfo);
+      }
+      if (assertion != null) {
+        json.add("samlAssertion", assertion);
       }
       if (extracted != null) {
         var keys = Json.createObjectBuilder();
@@ -356,7 +366,8 @@ public record TestReport(JsonObject json) {
               });
       body.append("</table>\n");
     }
-    for (var section : new String[] {"tokenResponse", "idTokenClaims", "userInfo"}) {
+    for (var section :
+        new String[] {"tokenResponse", "idTokenClaims", "userInfo", "samlAssertion"}) {
       if (json.containsKey(section)) {
         body.append("<h2>")
             .append(section)

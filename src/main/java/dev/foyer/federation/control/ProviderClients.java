@@ -38,6 +38,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.pac4j.core.client.IndirectClient;
 import org.pac4j.core.context.CallContext;
 import org.pac4j.core.context.WebContext;
@@ -110,6 +111,11 @@ public class ProviderClients {
   @Inject Outbound outbound;
   @Inject DoorSecrets secrets;
   @Inject Clock clock;
+
+  /** The clock skew allowed on a SAML assertion's times. */
+  @Inject
+  @ConfigProperty(name = "foyer.saml.clock-skew", defaultValue = "PT2M")
+  Duration samlSkew;
 
   /** How long a client (and the OpenID configuration it read) is used before it is made again. */
   static final Duration MAX_AGE = Duration.ofHours(1);
@@ -260,7 +266,8 @@ public class ProviderClients {
             saml.nameIdFormat(),
             saml.postBinding(),
             saml.encryptedAssertions(),
-            keys),
+            keys,
+            samlSkew),
         clock);
   }
 

@@ -14,10 +14,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Foyer's side of a SAML provider: its keys (made, sealed, rotated with an overlap), its metadata
@@ -36,6 +41,17 @@ public class SamlServiceProvider {
           null);
     }
   }
+
+  static final System.Logger LOGGER = System.getLogger(SamlServiceProvider.class.getName());
+
+  /** A provider's metadata is read again at most this often on one node, whatever the reason. */
+  static final Duration MIN_INTERVAL = Duration.ofMinutes(1);
+
+  private final Map<String, Instant> tried = new ConcurrentHashMap<>();
+
+  @Inject
+  @ConfigProperty(name = "foyer.saml.metadata-refresh", defaultValue = "PT6H")
+  Duration refreshAfter;
 
   @PersistenceContext EntityManager em;
   @Inject Spaces spaces;
@@ -130,4 +146,65 @@ public class SamlServiceProvider {
   }
 
   public record Fetched(String xml, IdpMetadata metadata) {}
+
+  /** Whether the provider's metadata URL is due to be read again (no transaction, no call). */
+  public boolean due(IdentityProvider provider) {
+    var saml = provider.saml();
+    return saml.metadataUrl().isPresent()
+        && saml.metadataReadAt()
+            .map(read -> !read.plus(refreshAfter).isAfter(clock.instant()))
+            .orElse(true);
+  }
+
+  /**
+   * Reads a provider's metadata URL again when it is due ({@code foyer.saml.metadata-refresh} since
+   * the last read) or when {@code now} (a response's signature did not verify with the certificates
+   * Foyer knows: the identity provider may have rolled its key), at most once a minute per provider
+   * on this node. A metadata that cannot be read, or names another entity id (that would hand the
+   * provider's members to another identity source), is logged and the known one kept.
+   *
+   * @return whether the stored metadata changed
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public boolean refresh(String providerId, boolean now) {
+    var provider = em.find(IdentityProvider.class, providerId);
+    if (provider == null || provider.saml().metadataUrl().isEmpty()) {
+      return false;
+    }
+    var saml = provider.saml();
+    var url = saml.metadataUrl().get();
+    var at = clock.instant();
+    var due =
+        now || saml.metadataReadAt().map(read -> !read.plus(refreshAfter).isAfter(at)).orElse(true);
+    var last = tried.get(providerId);
+    if (!due || last != null && last.plus(MIN_INTERVAL).isAfter(at)) {
+      return false;
+    }
+    tried.put(providerId, at);
+    Fetched fetched;
+    try {
+      fetched = fetch(url);
+    } catch (GatewayProblem failed) {
+      LOGGER.log(
+          System.Logger.Level.WARNING,
+          "The SAML metadata of identity provider {0} was not read again; the known one is kept: {1}",
+          provider.alias(),
+          failed.getMessage());
+      return false;
+    }
+    if (!fetched.metadata().entityId().equals(saml.idpEntityId().orElse(null))) {
+      LOGGER.log(
+          System.Logger.Level.WARNING,
+          "The SAML metadata of identity provider {0} now names the entity {1}, not {2}; the known"
+              + " metadata is kept (change it through the admin API if the move is intended)",
+          provider.alias(),
+          fetched.metadata().entityId(),
+          saml.idpEntityId().orElse(null));
+      return false;
+    }
+    var changed = !fetched.xml().equals(saml.metadata().orElse(null));
+    provider.configureSaml(
+        saml.withMetadata(url, fetched.xml(), fetched.metadata().entityId(), at));
+    return changed;
+  }
 }

@@ -36,9 +36,6 @@ public final class SamlClient extends IndirectClient {
   /** The flow value marking a sign-in the identity provider started (no request). */
   public static final String UNSOLICITED = "saml$unsolicited";
 
-  /** The clock skew allowed on the assertion's times. */
-  public static final Duration SKEW = Duration.ofMinutes(2);
-
   /**
    * One provider's SAML settings, as the client needs them.
    *
@@ -51,7 +48,8 @@ public final class SamlClient extends IndirectClient {
       String nameIdFormat,
       boolean postBinding,
       boolean encryptedAssertions,
-      List<SpKey> keys) {}
+      List<SpKey> keys,
+      Duration skew) {}
 
   /** The posted response, parsed; once validated, what it asserted. */
   public static final class SamlCredentials extends Credentials {
@@ -140,6 +138,11 @@ public final class SamlClient extends IndirectClient {
     return document(ctx.webContext()).map(SamlCredentials::new);
   }
 
+  /** Forgets the parsed response, so that it is read again as it was posted (a retry). */
+  public static void forget(org.pac4j.core.context.WebContext context) {
+    context.setRequestAttribute(PARSED, null);
+  }
+
   /**
    * The posted {@code SAMLResponse}, decoded and parsed once per request.
    *
@@ -181,7 +184,7 @@ public final class SamlClient extends IndirectClient {
                 settings.encryptedAssertions(),
                 settings.keys().stream().map(SpKey::privateKey).toList(),
                 clock.instant(),
-                SKEW));
+                settings.skew()));
     return Optional.of(saml);
   }
 

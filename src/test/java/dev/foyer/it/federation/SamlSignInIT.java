@@ -262,7 +262,8 @@ class SamlSignInIT {
   }
 
   @Test
-  void refusesAnAssertionForAnotherAudience(FoyerServer server, KeycloakServer keycloak) {
+  void refusesAnotherProvidersResponseUnderThisProvidersFlow(
+      FoyerServer server, KeycloakServer keycloak) {
     var slug = createSpace(server);
     var corp = addSaml(server, keycloak, slug, "corp", false, Signing.RESPONSE);
     var partners = addSaml(server, keycloak, slug, "partners", false, Signing.RESPONSE);
@@ -272,13 +273,159 @@ class SamlSignInIT {
     var fields = new LinkedHashMap<>(partnersAnswer.fields());
     fields.put("RelayState", query(location(corpEntry), "RelayState"));
 
-    // Keycloak's response to partners, posted to corp's own address under corp's flow.
+    // Keycloak's response to partners, posted to corp's own address under corp's flow: addressed
+    // to partners' service (and answering partners' request).
     var refused = post(browser, corp, fields);
 
-    assertThat(refused.statusCode()).as(describe(refused)).isEqualTo(403);
-    assertThat(Json.parse(refused).path("code").asText()).isIn("SML2IRT1", "SML2DST1", "SML2NIA1");
+    assertRefusal(refused, 403, "SML2DST1");
     assertThat(reconcile(server, slug, "carol", "corp")).isEmpty();
     assertThat(reconcile(server, slug, "carol", "partners")).isEmpty();
+  }
+
+  /** The identity provider addresses its assertions to an entity id that is not Foyer's. */
+  @Test
+  void refusesAnAssertionForAnotherAudience(FoyerServer server, KeycloakServer keycloak) {
+    var provider = addSaml(server, keycloak, createSpace(server), "corp", false, Signing.RESPONSE);
+    var browser = server.browser().json();
+    var posted = throughKeycloak(browser, keycloak, provider, "alice");
+    var changed =
+        send(
+            server,
+            server.adminToken(),
+            "PATCH",
+            "/api/admin/spaces/" + provider.slug() + "/identity-providers/corp",
+            "{\"spEntityId\":\"urn:foyer:it:renamed\"}");
+    assertThat(changed.statusCode()).as(describe(changed)).isEqualTo(200);
+
+    var refused = post(browser, provider, posted.fields());
+
+    assertRefusal(refused, 403, "SML2NIA1");
+    assertThat(reconcile(server, provider.slug(), "alice", "corp")).isEmpty();
+  }
+
+  /** Keycloak's assertions live 1 s here; the test server allows 5 s of skew. */
+  @Test
+  void refusesAnExpiredAssertion(FoyerServer server, KeycloakServer keycloak)
+      throws InterruptedException {
+    var provider =
+        addSaml(
+            server,
+            keycloak,
+            createSpace(server),
+            "corp",
+            false,
+            Signing.RESPONSE,
+            Map.of("saml.assertion.lifespan", "1"));
+    var browser = server.browser().json();
+    var posted = throughKeycloak(browser, keycloak, provider, "alice");
+    Thread.sleep(7_000);
+
+    var refused = post(browser, provider, posted.fields());
+
+    assertRefusal(refused, 403, "SML2IT1");
+    assertThat(reconcile(server, provider.slug(), "alice", "corp")).isEmpty();
+  }
+
+  /**
+   * Keycloak rolls its realm key: the next response is signed by a key Foyer's stored metadata does
+   * not hold, and Foyer reads the metadata again instead of refusing it.
+   */
+  @Test
+  void readsTheMetadataAgainWhenKeycloakSignsWithANewKey(
+      FoyerServer server, KeycloakServer keycloak) {
+    var provider = addSaml(server, keycloak, createSpace(server), "corp", false, Signing.RESPONSE);
+    var realmId = Json.parse(keycloak.admin("GET", "", null).body()).path("id").asText();
+    var key =
+        Json.object()
+            .put("name", "saml-rotated-" + hex(4))
+            .put("providerId", "rsa-generated")
+            .put("providerType", "org.keycloak.keys.KeyProvider")
+            .put("parentId", realmId);
+    var config = key.putObject("config");
+    config.putArray("priority").add("2000");
+    config.putArray("active").add("true");
+    config.putArray("enabled").add("true");
+    config.putArray("algorithm").add("RS256");
+    var added = keycloak.admin("POST", "/components", Json.write(key));
+    assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+    var component = added.headers().firstValue("Location").orElseThrow();
+    try {
+      var browser = server.browser();
+      var posted = throughKeycloak(browser, keycloak, provider, "alice");
+
+      var signedIn = post(browser, provider, posted.fields());
+
+      assertThat(signedIn.statusCode()).as(describe(signedIn)).isEqualTo(302);
+      assertThat(member(server, provider, "alice").path("email").asText())
+          .isEqualTo("alice@example.test");
+      assertThat(view(server, provider).path("saml").path("metadataReadAt").asText()).isNotEmpty();
+    } finally {
+      keycloak.admin(
+          "DELETE", "/components/" + component.substring(component.lastIndexOf('/') + 1), null);
+    }
+  }
+
+  /** Test Integration: the real sign-in, the assertion shown as read, nothing written. */
+  @Test
+  void testIntegrationShowsTheAssertionAndWritesNothing(
+      FoyerServer server, KeycloakServer keycloak) {
+    var provider = addSaml(server, keycloak, createSpace(server), "corp", true, Signing.ENCRYPTED);
+    var link =
+        send(
+            server,
+            server.adminToken(),
+            "POST",
+            "/api/admin/spaces/" + provider.slug() + "/identity-providers/corp/tests",
+            null);
+    assertThat(link.statusCode()).as(describe(link)).isEqualTo(201);
+    var browser = server.browser().json();
+    var page = browser.get(Json.parse(link).path("url").asText());
+    assertThat(page.statusCode()).as(describe(page)).isEqualTo(200);
+    var posted =
+        keycloak
+            .userAgent()
+            .samlSignIn(KeycloakServer.UserAgent.form(page), "alice", keycloak.password("alice"));
+
+    var report = post(browser, provider, posted.fields());
+
+    assertThat(report.statusCode()).as(describe(report)).isEqualTo(200);
+    var json = Json.parse(report);
+    assertThat(json.path("outcome").asText()).isEqualTo("would-sign-in");
+    assertThat(json.path("samlAssertion").path("NameID").asText()).isEqualTo("alice");
+    assertThat(json.path("samlAssertion").path("email").asText()).isEqualTo("alice@example.test");
+    assertThat(json.path("samlAssertion").path("urn:oid:1.2.840.113549.1.9.1").asText())
+        .isEqualTo("alice@example.test");
+    assertThat(reconcile(server, provider.slug(), "alice", "corp")).isEmpty();
+  }
+
+  /** A username conflict, as for OAuth: the space refuses it (CNF1) and writes nothing. */
+  @Test
+  void refusesAnEmailTakenByAnotherMemberAsForOauth(FoyerServer server, KeycloakServer keycloak) {
+    var slug = createSpace(server);
+    var provider = addSaml(server, keycloak, slug, "corp", false, Signing.RESPONSE);
+    var other = addSaml(server, keycloak, slug, "other", false, Signing.RESPONSE);
+    var first = server.browser();
+    var firstIn = post(first, other, throughKeycloak(first, keycloak, other, "alice").fields());
+    assertThat(firstIn.statusCode()).as(describe(firstIn)).isEqualTo(302);
+    send(
+        server,
+        server.adminToken(),
+        "PATCH",
+        "/api/admin/spaces/" + slug + "/identity-providers/other",
+        "{\"trustedEmails\":false}");
+    send(
+        server,
+        server.adminToken(),
+        "PATCH",
+        "/api/admin/spaces/" + slug + "/identity-providers/corp",
+        "{\"trustedEmails\":false}");
+    var browser = server.browser().json();
+
+    var refused =
+        post(browser, provider, throughKeycloak(browser, keycloak, provider, "alice").fields());
+
+    assertRefusal(refused, 409, "CNF2");
+    assertThat(reconcile(server, slug, "alice", "corp")).isEmpty();
   }
 
   @Test
@@ -371,6 +518,20 @@ class SamlSignInIT {
       String alias,
       boolean post,
       Signing signing) {
+    return addSaml(server, keycloak, slug, alias, post, signing, Map.of());
+  }
+
+  /**
+   * @param keycloakAttributes extra attributes of the Keycloak client
+   */
+  static Provider addSaml(
+      FoyerServer server,
+      KeycloakServer keycloak,
+      String slug,
+      String alias,
+      boolean post,
+      Signing signing,
+      Map<String, String> keycloakAttributes) {
     var spEntityId = "urn:foyer:it:" + slug + ":" + alias + ":" + hex(4);
     var body =
         Json.object()
@@ -391,7 +552,10 @@ class SamlSignInIT {
             Json.write(body));
     assertThat(created.statusCode()).as(describe(created)).isEqualTo(201);
     var saml = Json.parse(created).path("saml");
-    var acs = saml.path("assertionConsumerServiceUrl").asText();
+    var acs =
+        foyerOrigin == null
+            ? saml.path("assertionConsumerServiceUrl").asText()
+            : foyerOrigin + "/auth/federation/callback/" + slug + "/" + alias;
     var certificate = saml.path("spKeys").path(0).path("certificate").asText();
     var client = Json.object().put("clientId", spEntityId).put("protocol", "saml");
     client.put("enabled", true).putArray("redirectUris").add(acs);
@@ -410,6 +574,7 @@ class SamlSignInIT {
     attributes.put("saml_force_name_id_format", "true");
     attributes.put("saml_assertion_consumer_url_post", acs);
     attributes.put("saml.force.post.binding", "true");
+    keycloakAttributes.forEach(attributes::put);
     var mappers = client.putArray("protocolMappers");
     mappers.add(property("email", "email", "urn:oid:1.2.840.113549.1.9.1"));
     mappers.add(property("firstName", "givenName", "urn:oid:2.5.4.42"));

@@ -384,6 +384,9 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
                   "-Dfoyer.session.cookie-secure=false",
                   // The tests' identity providers run on loopback.
                   "-Dfoyer.federation.allow-loopback=true",
+                  // Keycloak and Foyer share this machine's clock: SamlSignInIT's expired
+                  // assertion need not wait out the production skew (2 minutes).
+                  "-Dfoyer.saml.clock-skew=PT5S",
                   // Entry limits small enough for FederationLimitsIT to reach (every test comes
                   // from 127.0.0.1 with a provider of its own; none leaves more than 16 waiting).
                   "-Dfoyer.federation.pending-per-client=20",
