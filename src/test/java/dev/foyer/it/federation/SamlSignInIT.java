@@ -521,9 +521,6 @@ class SamlSignInIT {
     return addSaml(server, keycloak, slug, alias, post, signing, Map.of());
   }
 
-  /**
-   * @param keycloakAttributes extra attributes of the Keycloak client
-   */
   static Provider addSaml(
       FoyerServer server,
       KeycloakServer keycloak,
@@ -532,6 +529,23 @@ class SamlSignInIT {
       boolean post,
       Signing signing,
       Map<String, String> keycloakAttributes) {
+    return addSaml(server, keycloak, slug, alias, post, signing, keycloakAttributes, null);
+  }
+
+  /**
+   * @param keycloakAttributes extra attributes of the Keycloak client
+   * @param foyerOrigin the origin the browser reaches Foyer at, when not the tests' own (the
+   *     assertion consumer service Keycloak accepts is on it)
+   */
+  static Provider addSaml(
+      FoyerServer server,
+      KeycloakServer keycloak,
+      String slug,
+      String alias,
+      boolean post,
+      Signing signing,
+      Map<String, String> keycloakAttributes,
+      String foyerOrigin) {
     var spEntityId = "urn:foyer:it:" + slug + ":" + alias + ":" + hex(4);
     var body =
         Json.object()
