@@ -514,25 +514,23 @@ public final class SamlResponses {
 
   /** The encrypted assertion, decrypted with one of the keys and put in its place. */
   private static Element decrypted(Document document, Element encrypted, List<PrivateKey> keys) {
-    var data =
-        SamlXml.only(encrypted, XMLENC, "EncryptedData")
-            .orElseThrow(() -> notDecrypted("it holds no single EncryptedData"));
-    var method =
-        SamlXml.only(data, XMLENC, "EncryptionMethod")
-            .flatMap(m -> attribute(m, "Algorithm"))
-            .orElse("");
-    if (!DATA_ENCRYPTIONS.contains(method)) {
+    // The algorithms are read where keycloak-saml-core and xmlsec read them, not where the schema
+    // puts them: the first child element is what is decrypted, and an EncryptedData's or
+    // EncryptedKey's method is the first EncryptionMethod anywhere inside it. Read elsewhere, a
+    // decoy passes the allow-list and RSA 1.5 (Bleichenbacher) or 3DES is what decrypts.
+    var data = firstChild(encrypted);
+    if (data == null
+        || !XMLENC.equals(data.getNamespaceURI())
+        || !"EncryptedData".equals(data.getLocalName())
+        || SamlXml.children(encrypted, XMLENC, "EncryptedData").size() != 1) {
+      throw notDecrypted("its first element is not its one EncryptedData");
+    }
+    if (!DATA_ENCRYPTIONS.contains(algorithm(data))) {
       throw notDecrypted(
           "it is encrypted with an algorithm Foyer does not accept (AES-GCM or AES-CBC)");
     }
     var transports = new ArrayList<String>();
-    collect(encrypted, XMLENC, "EncryptedKey")
-        .forEach(
-            key ->
-                transports.add(
-                    SamlXml.only(key, XMLENC, "EncryptionMethod")
-                        .flatMap(m -> attribute(m, "Algorithm"))
-                        .orElse("")));
+    collect(encrypted, XMLENC, "EncryptedKey").forEach(key -> transports.add(algorithm(key)));
     if (transports.isEmpty() || !KEY_TRANSPORTS.containsAll(transports)) {
       throw notDecrypted("its key is not transported with RSA-OAEP");
     }
@@ -569,6 +567,23 @@ public final class SamlResponses {
     var imported = (Element) document.importNode(assertion, true);
     encrypted.getParentNode().replaceChild(imported, encrypted);
     return imported;
+  }
+
+  /** The first EncryptionMethod's algorithm in the element, at any depth (as xmlsec reads it). */
+  private static String algorithm(Element encryptedType) {
+    return collect(encryptedType, XMLENC, "EncryptionMethod").stream()
+        .findFirst()
+        .flatMap(method -> attribute(method, "Algorithm"))
+        .orElse("");
+  }
+
+  private static Element firstChild(Element parent) {
+    for (var child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
+      if (child instanceof Element element) {
+        return element;
+      }
+    }
+    return null;
   }
 
   private static List<Element> collect(Element root, String ns, String local) {

@@ -1,0 +1,135 @@
+package dev.foyer.federation.saml;
+
+import static dev.foyer.federation.saml.IdpFixture.IDP_KEY;
+import static dev.foyer.federation.saml.IdpFixture.SP_KEY;
+import static dev.foyer.federation.saml.IdpFixture.assertion;
+import static dev.foyer.federation.saml.IdpFixture.expected;
+import static dev.foyer.federation.saml.IdpFixture.genuine;
+import static dev.foyer.federation.saml.IdpFixture.roundTrip;
+import static dev.foyer.federation.saml.IdpFixture.sign;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.foyer.problems.GatewayProblem;
+import javax.crypto.KeyGenerator;
+import javax.xml.namespace.QName;
+import org.apache.xml.security.encryption.XMLCipher;
+import org.apache.xml.security.keys.KeyInfo;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.keycloak.saml.processing.core.util.XMLEncryptionUtil;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * An attacker's forgeries beyond SamlResponsesTest's: each starts from a genuinely signed (and,
+ * where it says so, encrypted) response and is one thing a real attacker would try.
+ */
+class SamlAttacksTest {
+  private static final String RSA_1_5 = "http://www.w3.org/2001/04/xmlenc#rsa-1_5";
+  private static final String OAEP = "http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p";
+  private static final String AES_GCM = "http://www.w3.org/2009/xmlenc11#aes128-gcm";
+
+  /**
+   * Bleichenbacher's attack on XML Encryption needs the service provider to decrypt RSA 1.5 key
+   * transport. xmlsec reads an EncryptedKey's first EncryptionMethod at any depth, so an RSA 1.5
+   * one wrapped in another element, followed by an RSA-OAEP decoy, must not pass the allow-list.
+   */
+  @Test
+  void refusesRsa15KeyTransportBehindAnOaepDecoy() throws Exception {
+    var document = genuine();
+    sign(assertion(document), IDP_KEY);
+    var aes = KeyGenerator.getInstance("AES");
+    aes.init(128);
+    XMLEncryptionUtil.encryptElement(
+        new QName(SamlXml.ASSERTION, "Assertion"),
+        document,
+        SP_KEY.certificate().getPublicKey(),
+        aes.generateKey(),
+        128,
+        new QName(SamlXml.ASSERTION, "EncryptedAssertion", "saml"),
+        true,
+        RSA_1_5);
+    var key = (Element) document.getElementsByTagNameNS(SamlXml.XMLENC, "EncryptedKey").item(0);
+    hideBehindDecoy(key, OAEP);
+
+    assertRefused(document, "SML2ENC1", "not transported with RSA-OAEP");
+  }
+
+  /** The data algorithm, likewise: 3DES-CBC read by xmlsec, AES-GCM shown to the allow-list. */
+  @ParameterizedTest
+  @ValueSource(strings = {"decoy method inside EncryptedData", "decoy EncryptedData after it"})
+  void refuses3desDataEncryptionBehindAnAesDecoy(String placement) throws Exception {
+    var document = genuine();
+    sign(assertion(document), IDP_KEY);
+    var data = encryptWith3des(document);
+    if (placement.startsWith("decoy method")) {
+      hideBehindDecoy(data, AES_GCM);
+    } else {
+      // keycloak-saml-core decrypts the EncryptedAssertion's first child element, whatever its
+      // name; the allow-list saw the one xenc:EncryptedData.
+      var renamed = document.createElementNS("urn:x", "x:Data");
+      renamed.setAttributeNS(null, "Type", data.getAttribute("Type"));
+      while (data.getFirstChild() != null) {
+        renamed.appendChild(data.getFirstChild());
+      }
+      data.getParentNode().replaceChild(renamed, data);
+      var decoy = document.createElementNS(SamlXml.XMLENC, "xenc:EncryptedData");
+      decoy.appendChild(method(document, AES_GCM));
+      renamed.getParentNode().appendChild(decoy);
+    }
+
+    assertRefused(
+        document,
+        "SML2ENC1",
+        placement.startsWith("decoy method") ? "algorithm Foyer does not accept" : "not its one EncryptedData");
+  }
+
+  /** Moves the element's EncryptionMethod into a wrapper, then puts a decoy where it was. */
+  private static void hideBehindDecoy(Element encryptedType, String decoyAlgorithm) {
+    var document = encryptedType.getOwnerDocument();
+    var real = SamlXml.children(encryptedType, SamlXml.XMLENC, "EncryptionMethod").get(0);
+    var wrapper = document.createElementNS("urn:x", "x:Pad");
+    encryptedType.insertBefore(wrapper, real);
+    wrapper.appendChild(real);
+    encryptedType.insertBefore(method(document, decoyAlgorithm), wrapper.getNextSibling());
+  }
+
+  private static Element method(Document document, String algorithm) {
+    var method = document.createElementNS(SamlXml.XMLENC, "xenc:EncryptionMethod");
+    method.setAttributeNS(null, "Algorithm", algorithm);
+    return method;
+  }
+
+  /** The assertion encrypted with 3DES-CBC, its key with RSA-OAEP; returns the EncryptedData. */
+  private static Element encryptWith3des(Document document) throws Exception {
+    org.apache.xml.security.Init.init();
+    var assertion = assertion(document);
+    var des = KeyGenerator.getInstance("DESede").generateKey();
+    var keyCipher = XMLCipher.getInstance(XMLCipher.RSA_OAEP);
+    keyCipher.init(XMLCipher.WRAP_MODE, SP_KEY.certificate().getPublicKey());
+    var keyInfo = new KeyInfo(document);
+    keyInfo.add(keyCipher.encryptKey(document, des));
+    var cipher = XMLCipher.getInstance(XMLCipher.TRIPLEDES);
+    cipher.init(XMLCipher.ENCRYPT_MODE, des);
+    cipher.getEncryptedData().setKeyInfo(keyInfo);
+    var wrapper = document.createElementNS(SamlXml.ASSERTION, "saml:EncryptedAssertion");
+    assertion.getParentNode().replaceChild(wrapper, assertion);
+    wrapper.appendChild(assertion);
+    cipher.doFinal(document, assertion, false);
+    return SamlXml.children(wrapper, SamlXml.XMLENC, "EncryptedData").get(0);
+  }
+
+  /** Posted as it would be (serialised and parsed again), then refused with the code. */
+  private static void assertRefused(Document document, String code, String because) {
+    var posted = roundTrip(document);
+    assertThatThrownBy(() -> SamlResponses.validate(posted, expected()))
+        .isInstanceOfSatisfying(
+            GatewayProblem.class,
+            problem -> {
+              assertThat(problem.type().code()).as(problem.getMessage()).isEqualTo(code);
+              assertThat(problem.getMessage()).contains(because);
+            });
+  }
+}
