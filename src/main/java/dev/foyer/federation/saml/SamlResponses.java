@@ -556,13 +556,18 @@ public final class SamlResponses {
       }
       alone.appendChild(root);
       assertion = XMLEncryptionUtil.decryptElementInDocument(alone, ignored -> keys);
-    } catch (ProcessingException | RuntimeException e) {
+    } catch (ProcessingException | RuntimeException | StackOverflowError e) {
+      // The plaintext is anyone's (the certificate is public) and is not read through SamlXml:
+      // xmlsec imports it recursively, so a deep enough nesting overflows the stack in there.
       throw notDecrypted("it does not decrypt with this provider's keys");
     }
     if (assertion == null
         || !ASSERTION.equals(assertion.getNamespaceURI())
         || !"Assertion".equals(assertion.getLocalName())) {
       throw notDecrypted("it does not hold an assertion");
+    }
+    if (SamlXml.depth(assertion) >= SamlXml.MAX_DEPTH) {
+      throw notDecrypted("it nests elements deeper than " + SamlXml.MAX_DEPTH + " levels");
     }
     var imported = (Element) document.importNode(assertion, true);
     encrypted.getParentNode().replaceChild(imported, encrypted);

@@ -86,6 +86,42 @@ class SamlAttacksTest {
         placement.startsWith("decoy method") ? "algorithm Foyer does not accept" : "not its one EncryptedData");
   }
 
+  /**
+   * The DOM's text and import operations recurse once per level: 30,000 nested elements (210 KB,
+   * under the size cap) in the response's unsigned Issuer overflowed the stack before anything was
+   * checked, an Error instead of a refusal.
+   */
+  @Test
+  void refusesDeepNestingBeforeReadingAnything() {
+    var nested = "<a>".repeat(30_000) + "</a>".repeat(30_000);
+    var xml =
+        IdpFixture.response("RESP_1", "ASSERT_1", "alice@example.test", IdpFixture.SP, "REQ_1")
+            .replaceFirst("<saml:Issuer>", "<saml:Issuer>" + nested);
+
+    assertThatThrownBy(() -> IdpFixture.parse(xml))
+        .isInstanceOfSatisfying(
+            GatewayProblem.class,
+            problem -> {
+              assertThat(problem.type().code()).isEqualTo("SML2RE1");
+              assertThat(problem.getMessage()).contains("deeper than 64 levels");
+            });
+  }
+
+  /** The same inside an encrypted assertion, which anyone can make with the public certificate. */
+  @Test
+  void refusesDeepNestingInsideAnEncryptedAssertion() {
+    var document = genuine();
+    sign(assertion(document), IDP_KEY);
+    Element parent =
+        (Element) document.getElementsByTagNameNS(SamlXml.ASSERTION, "AttributeValue").item(0);
+    for (int i = 0; i < 20_000; i++) {
+      parent = (Element) parent.appendChild(document.createElementNS(null, "a"));
+    }
+    IdpFixture.encrypt(document);
+
+    assertRefused(document, "SML2ENC1", "does not decrypt");
+  }
+
   /** Moves the element's EncryptionMethod into a wrapper, then puts a decoy where it was. */
   private static void hideBehindDecoy(Element encryptedType, String decoyAlgorithm) {
     var document = encryptedType.getOwnerDocument();
