@@ -280,7 +280,15 @@ public final class SamlResponses {
               SamlProblem.WRONG_DESTINATION,
               "The assertion's Recipient is not this provider's assertion consumer service.");
         }
-        checkInResponseTo(attribute(data.get(), "InResponseTo"), expected.requestId());
+        // SAML Profiles §4.1.4.2: an assertion answering a request says which. Without that, an
+        // unsolicited assertion would pass as this sign-in's answer under an unsigned response.
+        var answers = attribute(data.get(), "InResponseTo");
+        if (expected.requestId().isPresent() && answers.isEmpty()) {
+          throw new GatewayProblem(
+              SamlProblem.NOT_IN_RESPONSE,
+              "The assertion does not say it answers the request this sign-in sent.");
+        }
+        checkInResponseTo(answers, expected.requestId());
         var notOnOrAfter =
             attribute(data.get(), "NotOnOrAfter")
                 .map(SamlResponses::instant)

@@ -122,6 +122,23 @@ class SamlAttacksTest {
     assertRefused(document, "SML2ENC1", "does not decrypt");
   }
 
+  /**
+   * An assertion the identity provider issued unsolicited (no InResponseTo in its confirmation)
+   * spliced into a response that claims to answer this sign-in's request: an unsigned response's
+   * InResponseTo is the attacker's to write, so only the signed confirmation's binds the request.
+   */
+  @Test
+  void refusesAnUnsolicitedAssertionInAResponseToThisSignInsRequest() {
+    var document = genuine();
+    var data =
+        (Element)
+            document.getElementsByTagNameNS(SamlXml.ASSERTION, "SubjectConfirmationData").item(0);
+    data.removeAttribute("InResponseTo");
+    sign(assertion(document), IDP_KEY);
+
+    assertRefused(document, "SML2IRT1", "does not say it answers");
+  }
+
   /** Moves the element's EncryptionMethod into a wrapper, then puts a decoy where it was. */
   private static void hideBehindDecoy(Element encryptedType, String decoyAlgorithm) {
     var document = encryptedType.getOwnerDocument();
