@@ -88,6 +88,8 @@ public final class SamlResponses {
           "http://www.w3.org/2009/xmlenc11#aes256-gcm");
 
   private static final String XMLNS = "http://www.w3.org/2000/xmlns/";
+  private static final String UNDECRYPTABLE =
+      "it does not decrypt to an assertion with this provider's keys";
 
   private SamlResponses() {}
 
@@ -567,15 +569,16 @@ public final class SamlResponses {
     } catch (ProcessingException | RuntimeException | StackOverflowError e) {
       // The plaintext is anyone's (the certificate is public) and is not read through SamlXml:
       // xmlsec imports it recursively, so a deep enough nesting overflows the stack in there.
-      throw notDecrypted("it does not decrypt with this provider's keys");
+      throw notDecrypted(UNDECRYPTABLE);
     }
+    // One refusal for every plaintext that is not a usable assertion: telling a well-formed one
+    // from a bad padding or a parse error is the CBC padding oracle of XML Encryption (Jager and
+    // Somorovsky 2011), which decrypts an assertion signed only inside its encryption.
     if (assertion == null
         || !ASSERTION.equals(assertion.getNamespaceURI())
-        || !"Assertion".equals(assertion.getLocalName())) {
-      throw notDecrypted("it does not hold an assertion");
-    }
-    if (SamlXml.depth(assertion) >= SamlXml.MAX_DEPTH) {
-      throw notDecrypted("it nests elements deeper than " + SamlXml.MAX_DEPTH + " levels");
+        || !"Assertion".equals(assertion.getLocalName())
+        || SamlXml.depth(assertion) >= SamlXml.MAX_DEPTH) {
+      throw notDecrypted(UNDECRYPTABLE);
     }
     var imported = (Element) document.importNode(assertion, true);
     encrypted.getParentNode().replaceChild(imported, encrypted);

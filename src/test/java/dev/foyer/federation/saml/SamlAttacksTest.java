@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.foyer.problems.GatewayProblem;
+import java.util.Base64;
 import javax.crypto.KeyGenerator;
 import javax.xml.namespace.QName;
 import org.apache.xml.security.encryption.XMLCipher;
@@ -137,6 +138,51 @@ class SamlAttacksTest {
     sign(assertion(document), IDP_KEY);
 
     assertRefused(document, "SML2IRT1", "does not say it answers");
+  }
+
+  /**
+   * The padding oracle of XML Encryption (Jager and Somorovsky, 2011): an attacker who changes
+   * AES-CBC ciphertext learns the plaintext byte by byte if the refusal of a plaintext that is
+   * well-formed XML differs from that of a broken padding or a parse error.
+   */
+  @Test
+  void refusesEveryUndecryptableAssertionInTheSameWords() throws Exception {
+    var broken = genuine();
+    sign(assertion(broken), IDP_KEY);
+    IdpFixture.encrypt(broken);
+    var data = (Element) broken.getElementsByTagNameNS(SamlXml.XMLENC, "EncryptedData").item(0);
+    var cipherData = SamlXml.children(data, SamlXml.XMLENC, "CipherData").get(0);
+    var cipherValue = SamlXml.children(cipherData, SamlXml.XMLENC, "CipherValue").get(0);
+    var bytes = Base64.getMimeDecoder().decode(cipherValue.getTextContent());
+    bytes[bytes.length - 1] ^= 0x01;
+    cipherValue.setTextContent(Base64.getEncoder().encodeToString(bytes));
+
+    var wellFormed = genuine();
+    var notAnAssertion = wellFormed.createElementNS(SamlXml.ASSERTION, "saml:Evidence");
+    notAnAssertion.setTextContent("plaintext the attacker chose");
+    wellFormed.getDocumentElement().replaceChild(notAnAssertion, assertion(wellFormed));
+    var aes = KeyGenerator.getInstance("AES");
+    aes.init(128);
+    XMLEncryptionUtil.encryptElement(
+        new QName(SamlXml.ASSERTION, "Evidence"),
+        wellFormed,
+        SP_KEY.certificate().getPublicKey(),
+        aes.generateKey(),
+        128,
+        new QName(SamlXml.ASSERTION, "EncryptedAssertion", "saml"),
+        true);
+
+    assertThat(refusal(wellFormed)).isEqualTo(refusal(broken));
+  }
+
+  private static String refusal(Document document) {
+    try {
+      SamlResponses.validate(roundTrip(document), expected());
+    } catch (GatewayProblem problem) {
+      assertThat(problem.type().code()).isEqualTo("SML2ENC1");
+      return problem.getMessage();
+    }
+    throw new AssertionError("accepted");
   }
 
   /** Moves the element's EncryptionMethod into a wrapper, then puts a decoy where it was. */
