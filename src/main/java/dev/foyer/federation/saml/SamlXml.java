@@ -151,8 +151,27 @@ public final class SamlXml {
     return found.size() == 1 ? java.util.Optional.of(found.get(0)) : java.util.Optional.empty();
   }
 
-  /** The element's text, trimmed. */
+  /**
+   * The element's text without the XML whitespace around it (space, tab, CR, LF: what
+   * pretty-printing adds). Nothing more: String.strip() also removed Unicode spaces, and to the
+   * identity provider "alice@example.test" followed by U+2003 is another account than Alice's.
+   * Comments are left out and the text around them joined, so a comment inside a signed value
+   * (invisible to exclusive canonicalization) cannot shorten it.
+   */
   public static String text(Element element) {
-    return element.getTextContent() == null ? "" : element.getTextContent().strip();
+    var text = element.getTextContent() == null ? "" : element.getTextContent();
+    int start = 0;
+    int end = text.length();
+    while (start < end && isXmlSpace(text.charAt(start))) {
+      start++;
+    }
+    while (end > start && isXmlSpace(text.charAt(end - 1))) {
+      end--;
+    }
+    return text.substring(start, end);
+  }
+
+  private static boolean isXmlSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
   }
 }

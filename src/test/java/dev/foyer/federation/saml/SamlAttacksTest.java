@@ -185,6 +185,27 @@ class SamlAttacksTest {
     throw new AssertionError("accepted");
   }
 
+  /**
+   * Another account at the identity provider, "alice@example.test" followed by an em space (or an
+   * ideographic space, or a line separator): to the provider a different name, so Foyer must not
+   * trim it into Alice's. XML's own whitespace around a pretty-printed value still goes.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"\u2003", "\u3000", "\u2028"})
+  void keepsUnicodeSpaceAroundTheNameIdThatXmlDoesNotCallWhitespace(String space) {
+    var name = "alice@example.test" + space;
+    var document =
+        IdpFixture.parse(
+            IdpFixture.response(
+                "RESP_1", "ASSERT_1", "\n\t " + name + "\r\n", IdpFixture.SP, "REQ_1"));
+    sign(assertion(document), IDP_KEY);
+
+    var accepted = SamlResponses.validate(roundTrip(document), expected());
+
+    assertThat(accepted.nameId()).isEqualTo(name);
+    assertThat(accepted.attributes().get(0).values()).containsExactly(name);
+  }
+
   /** Moves the element's EncryptionMethod into a wrapper, then puts a decoy where it was. */
   private static void hideBehindDecoy(Element encryptedType, String decoyAlgorithm) {
     var document = encryptedType.getOwnerDocument();
