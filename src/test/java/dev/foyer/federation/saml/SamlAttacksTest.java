@@ -12,7 +12,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.foyer.problems.GatewayProblem;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import javax.crypto.KeyGenerator;
+import javax.xml.crypto.dsig.CanonicalizationMethod;
+import javax.xml.crypto.dsig.DigestMethod;
+import javax.xml.crypto.dsig.SignatureMethod;
+import javax.xml.crypto.dsig.Transform;
+import javax.xml.crypto.dsig.XMLSignatureFactory;
+import javax.xml.crypto.dsig.dom.DOMSignContext;
+import javax.xml.crypto.dsig.spec.C14NMethodParameterSpec;
+import javax.xml.crypto.dsig.spec.TransformParameterSpec;
+import javax.xml.crypto.dsig.spec.XPathFilterParameterSpec;
 import javax.xml.namespace.QName;
 import org.apache.xml.security.encryption.XMLCipher;
 import org.apache.xml.security.keys.KeyInfo;
@@ -31,6 +42,111 @@ class SamlAttacksTest {
   private static final String RSA_1_5 = "http://www.w3.org/2001/04/xmlenc#rsa-1_5";
   private static final String OAEP = "http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p";
   private static final String AES_GCM = "http://www.w3.org/2009/xmlenc11#aes128-gcm";
+
+  /**
+   * The 2018 Duo class: the attacker owns "alice@example.test.evil.test" at the identity provider
+   * and inserts a comment after "alice@example.test". Exclusive canonicalization leaves comments
+   * out, so the signature still verifies; a reader that took the first text node would see Alice.
+   */
+  @Test
+  void readsANameIdSplitByACommentWhole() {
+    var name = "alice@example.test.evil.test";
+    var document =
+        IdpFixture.parse(IdpFixture.response("RESP_1", "ASSERT_1", name, IdpFixture.SP, "REQ_1"));
+    sign(assertion(document), IDP_KEY);
+    for (var local : List.of("NameID", "AttributeValue")) {
+      var value = document.getElementsByTagNameNS(SamlXml.ASSERTION, local).item(0);
+      value.setTextContent("alice@example.test");
+      value.appendChild(document.createComment(""));
+      value.appendChild(document.createTextNode(".evil.test"));
+    }
+    var posted = roundTrip(document);
+    assertThat(posted.getElementsByTagNameNS(SamlXml.ASSERTION, "NameID").item(0).getFirstChild())
+        .extracting(org.w3c.dom.Node::getNodeValue)
+        .isEqualTo("alice@example.test");
+
+    var accepted = SamlResponses.validate(posted, expected());
+
+    assertThat(accepted.nameId()).isEqualTo(name);
+    assertThat(accepted.attributes().get(0).values()).containsExactly(name);
+  }
+
+  /**
+   * A signature whose reference filters the NameID out with an XPath transform covers everything
+   * but the name, which the attacker then sets.
+   */
+  @Test
+  void refusesAnXPathTransformThatLeavesTheNameIdOutOfTheDigest() throws Exception {
+    var document = genuine();
+    var assertion = assertion(document);
+    assertion.setIdAttributeNS(null, "ID", true);
+    var factory = XMLSignatureFactory.getInstance("DOM");
+    var xpath =
+        factory.newTransform(
+            Transform.XPATH,
+            new XPathFilterParameterSpec(
+                "not(ancestor-or-self::saml:NameID)", Map.of("saml", SamlXml.ASSERTION)));
+    var reference =
+        factory.newReference(
+            "#ASSERT_1",
+            factory.newDigestMethod(DigestMethod.SHA256, null),
+            List.of(
+                factory.newTransform(Transform.ENVELOPED, (TransformParameterSpec) null),
+                xpath,
+                factory.newTransform(
+                    CanonicalizationMethod.EXCLUSIVE, (TransformParameterSpec) null)),
+            null,
+            null);
+    var signedInfo =
+        factory.newSignedInfo(
+            factory.newCanonicalizationMethod(
+                CanonicalizationMethod.EXCLUSIVE, (C14NMethodParameterSpec) null),
+            factory.newSignatureMethod(SignatureMethod.RSA_SHA256, null),
+            List.of(reference));
+    var issuer = SamlXml.children(assertion, SamlXml.ASSERTION, "Issuer").get(0);
+    factory
+        .newXMLSignature(signedInfo, null)
+        .sign(new DOMSignContext(IDP_KEY.getPrivate(), assertion, issuer.getNextSibling()));
+    document
+        .getElementsByTagNameNS(SamlXml.ASSERTION, "NameID")
+        .item(0)
+        .setTextContent("mallory@example.test");
+
+    assertRefused(document, "SML2SIG1", "transform");
+  }
+
+  /**
+   * XSW1 and XSW2 against a response the identity provider signed as a whole: a forged response
+   * around the copied signature, the genuine one inside the signature or beside it.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"XSW1 inside the signature", "XSW2 before the signature"})
+  void refusesTheSignedResponseWrappedInAForgedOne(String shape) {
+    var original = genuine();
+    sign(original.getDocumentElement(), IDP_KEY);
+    var forged =
+        IdpFixture.parse(
+            IdpFixture.response(
+                "FORGED_R", "FORGED_A", "mallory@example.test", IdpFixture.SP, "REQ_1"));
+    var root = forged.getDocumentElement();
+    var signature =
+        (Element)
+            forged.importNode(
+                SamlXml.children(original.getDocumentElement(), SamlXml.DSIG, "Signature").get(0),
+                true);
+    root.insertBefore(
+        signature, SamlXml.children(root, SamlXml.ASSERTION, "Issuer").get(0).getNextSibling());
+    var genuineResponse = forged.importNode(original.getDocumentElement(), true);
+    if (shape.startsWith("XSW1")) {
+      var object = forged.createElementNS(SamlXml.DSIG, "ds:Object");
+      signature.appendChild(object);
+      object.appendChild(genuineResponse);
+    } else {
+      root.insertBefore(genuineResponse, signature);
+    }
+
+    assertRefused(forged, "SML2XSW1", "assertions");
+  }
 
   /**
    * Bleichenbacher's attack on XML Encryption needs the service provider to decrypt RSA 1.5 key
