@@ -149,6 +149,30 @@ class SamlAttacksTest {
   }
 
   /**
+   * A forged plain assertion beside the genuine encrypted one (signed only inside its encryption,
+   * so nothing signs the response): the encrypted assertion counts as the one assertion.
+   */
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void refusesAForgedPlainAssertionBesideAnEncryptedOne(boolean before) {
+    var document = genuine();
+    var signed = assertion(document);
+    sign(signed, IDP_KEY);
+    var forged = (Element) signed.cloneNode(true);
+    forged.removeChild(SamlXml.children(forged, SamlXml.DSIG, "Signature").get(0));
+    forged.getElementsByTagNameNS(SamlXml.ASSERTION, "NameID").item(0).setTextContent("mallory");
+    IdpFixture.encrypt(document);
+    var encrypted =
+        SamlXml.children(document.getDocumentElement(), SamlXml.ASSERTION, "EncryptedAssertion")
+            .get(0);
+    document
+        .getDocumentElement()
+        .insertBefore(forged, before ? encrypted : encrypted.getNextSibling());
+
+    assertRefused(document, "SML2XSW1", "2 assertions");
+  }
+
+  /**
    * Bleichenbacher's attack on XML Encryption needs the service provider to decrypt RSA 1.5 key
    * transport. xmlsec reads an EncryptedKey's first EncryptionMethod at any depth, so an RSA 1.5
    * one wrapped in another element, followed by an RSA-OAEP decoy, must not pass the allow-list.
