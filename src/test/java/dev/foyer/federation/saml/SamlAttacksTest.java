@@ -149,6 +149,30 @@ class SamlAttacksTest {
   }
 
   /**
+   * XSW6 and XSW8: the forged assertion keeps the genuine signature (and ID), and the genuine
+   * assertion, with or without its signature, hides in a ds:Object of that signature, a place the
+   * other wrapping tests do not use.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"XSW6 with its signature", "XSW8 without its signature"})
+  void refusesTheSignedAssertionHiddenInTheForgedOnesSignature(String shape) {
+    var document = genuine();
+    var signed = assertion(document);
+    sign(signed, IDP_KEY);
+    var forged = (Element) signed.cloneNode(true);
+    forged.getElementsByTagNameNS(SamlXml.ASSERTION, "NameID").item(0).setTextContent("mallory");
+    var object = document.createElementNS(SamlXml.DSIG, "ds:Object");
+    SamlXml.children(forged, SamlXml.DSIG, "Signature").get(0).appendChild(object);
+    document.getDocumentElement().replaceChild(forged, signed);
+    if (shape.startsWith("XSW8")) {
+      signed.removeChild(SamlXml.children(signed, SamlXml.DSIG, "Signature").get(0));
+    }
+    object.appendChild(signed);
+
+    assertRefused(document, "SML2XSW1", "The response holds");
+  }
+
+  /**
    * A forged plain assertion beside the genuine encrypted one (signed only inside its encryption,
    * so nothing signs the response): the encrypted assertion counts as the one assertion.
    */
@@ -224,7 +248,9 @@ class SamlAttacksTest {
     assertRefused(
         document,
         "SML2ENC1",
-        placement.startsWith("decoy method") ? "algorithm Foyer does not accept" : "not its one EncryptedData");
+        placement.startsWith("decoy method")
+            ? "algorithm Foyer does not accept"
+            : "not its one EncryptedData");
   }
 
   /**
