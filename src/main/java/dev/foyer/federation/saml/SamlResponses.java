@@ -88,6 +88,8 @@ public final class SamlResponses {
           "http://www.w3.org/2009/xmlenc11#aes256-gcm");
 
   private static final String XMLNS = "http://www.w3.org/2000/xmlns/";
+  private static final String UNDECRYPTABLE =
+      "it does not decrypt to an assertion with this provider's keys";
 
   private SamlResponses() {}
 
@@ -280,7 +282,15 @@ public final class SamlResponses {
               SamlProblem.WRONG_DESTINATION,
               "The assertion's Recipient is not this provider's assertion consumer service.");
         }
-        checkInResponseTo(attribute(data.get(), "InResponseTo"), expected.requestId());
+        // SAML Profiles §4.1.4.2: an assertion answering a request says which. Without that, an
+        // unsolicited assertion would pass as this sign-in's answer under an unsigned response.
+        var answers = attribute(data.get(), "InResponseTo");
+        if (expected.requestId().isPresent() && answers.isEmpty()) {
+          throw new GatewayProblem(
+              SamlProblem.NOT_IN_RESPONSE,
+              "The assertion does not say it answers the request this sign-in sent.");
+        }
+        checkInResponseTo(answers, expected.requestId());
         var notOnOrAfter =
             attribute(data.get(), "NotOnOrAfter")
                 .map(SamlResponses::instant)
@@ -514,25 +524,23 @@ public final class SamlResponses {
 
   /** The encrypted assertion, decrypted with one of the keys and put in its place. */
   private static Element decrypted(Document document, Element encrypted, List<PrivateKey> keys) {
-    var data =
-        SamlXml.only(encrypted, XMLENC, "EncryptedData")
-            .orElseThrow(() -> notDecrypted("it holds no single EncryptedData"));
-    var method =
-        SamlXml.only(data, XMLENC, "EncryptionMethod")
-            .flatMap(m -> attribute(m, "Algorithm"))
-            .orElse("");
-    if (!DATA_ENCRYPTIONS.contains(method)) {
+    // The algorithms are read where keycloak-saml-core and xmlsec read them, not where the schema
+    // puts them: the first child element is what is decrypted, and an EncryptedData's or
+    // EncryptedKey's method is the first EncryptionMethod anywhere inside it. Read elsewhere, a
+    // decoy passes the allow-list and RSA 1.5 (Bleichenbacher) or 3DES is what decrypts.
+    var data = firstChild(encrypted);
+    if (data == null
+        || !XMLENC.equals(data.getNamespaceURI())
+        || !"EncryptedData".equals(data.getLocalName())
+        || SamlXml.children(encrypted, XMLENC, "EncryptedData").size() != 1) {
+      throw notDecrypted("its first element is not its one EncryptedData");
+    }
+    if (!DATA_ENCRYPTIONS.contains(algorithm(data))) {
       throw notDecrypted(
           "it is encrypted with an algorithm Foyer does not accept (AES-GCM or AES-CBC)");
     }
     var transports = new ArrayList<String>();
-    collect(encrypted, XMLENC, "EncryptedKey")
-        .forEach(
-            key ->
-                transports.add(
-                    SamlXml.only(key, XMLENC, "EncryptionMethod")
-                        .flatMap(m -> attribute(m, "Algorithm"))
-                        .orElse("")));
+    collect(encrypted, XMLENC, "EncryptedKey").forEach(key -> transports.add(algorithm(key)));
     if (transports.isEmpty() || !KEY_TRANSPORTS.containsAll(transports)) {
       throw notDecrypted("its key is not transported with RSA-OAEP");
     }
@@ -558,17 +566,40 @@ public final class SamlResponses {
       }
       alone.appendChild(root);
       assertion = XMLEncryptionUtil.decryptElementInDocument(alone, ignored -> keys);
-    } catch (ProcessingException | RuntimeException e) {
-      throw notDecrypted("it does not decrypt with this provider's keys");
+    } catch (ProcessingException | RuntimeException | StackOverflowError e) {
+      // The plaintext is anyone's (the certificate is public) and is not read through SamlXml:
+      // xmlsec imports it recursively, so a deep enough nesting overflows the stack in there.
+      throw notDecrypted(UNDECRYPTABLE);
     }
+    // One refusal for every plaintext that is not a usable assertion: telling a well-formed one
+    // from a bad padding or a parse error is the CBC padding oracle of XML Encryption (Jager and
+    // Somorovsky 2011), which decrypts an assertion signed only inside its encryption.
     if (assertion == null
         || !ASSERTION.equals(assertion.getNamespaceURI())
-        || !"Assertion".equals(assertion.getLocalName())) {
-      throw notDecrypted("it does not hold an assertion");
+        || !"Assertion".equals(assertion.getLocalName())
+        || SamlXml.depth(assertion) >= SamlXml.MAX_DEPTH) {
+      throw notDecrypted(UNDECRYPTABLE);
     }
     var imported = (Element) document.importNode(assertion, true);
     encrypted.getParentNode().replaceChild(imported, encrypted);
     return imported;
+  }
+
+  /** The first EncryptionMethod's algorithm in the element, at any depth (as xmlsec reads it). */
+  private static String algorithm(Element encryptedType) {
+    return collect(encryptedType, XMLENC, "EncryptionMethod").stream()
+        .findFirst()
+        .flatMap(method -> attribute(method, "Algorithm"))
+        .orElse("");
+  }
+
+  private static Element firstChild(Element parent) {
+    for (var child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
+      if (child instanceof Element element) {
+        return element;
+      }
+    }
+    return null;
   }
 
   private static List<Element> collect(Element root, String ns, String local) {

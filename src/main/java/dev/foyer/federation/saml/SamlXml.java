@@ -31,6 +31,13 @@ public final class SamlXml {
   public static final String DSIG = "http://www.w3.org/2000/09/xmldsig#";
   public static final String XMLENC = "http://www.w3.org/2001/04/xmlenc#";
 
+  /**
+   * The deepest element nesting read. SAML's deepest legitimate path (an encrypted key inside an
+   * encrypted assertion, or a signature's certificate) is about ten levels; the DOM's text and
+   * import operations recurse once per level, so a thin, deep document would overflow the stack.
+   */
+  public static final int MAX_DEPTH = 64;
+
   private static final DocumentBuilderFactory FACTORY = factory();
 
   private SamlXml() {}
@@ -76,12 +83,41 @@ public final class SamlXml {
    * @param refusal the code when they are not well-formed XML without a DTD
    */
   public static Document parse(byte[] xml, String what, SamlProblem refusal) {
+    Document document;
     try {
-      return builder().parse(new ByteArrayInputStream(xml));
+      document = builder().parse(new ByteArrayInputStream(xml));
     } catch (SAXException | IOException e) {
       throw new GatewayProblem(
           refusal, what + " is not well-formed XML (or declares a DTD, which Foyer never reads).");
     }
+    if (depth(document.getDocumentElement()) > MAX_DEPTH) {
+      throw new GatewayProblem(
+          refusal, what + " nests elements deeper than " + MAX_DEPTH + " levels.");
+    }
+    return document;
+  }
+
+  /** How many levels of elements {@code root} holds, itself included; without recursion. */
+  public static int depth(Element root) {
+    int deepest = 0;
+    int level = 1;
+    Node node = root;
+    while (node != null) {
+      if (node instanceof Element) {
+        deepest = Math.max(deepest, level);
+      }
+      if (node.getFirstChild() != null) {
+        node = node.getFirstChild();
+        level++;
+        continue;
+      }
+      while (node != root && node.getNextSibling() == null) {
+        node = node.getParentNode();
+        level--;
+      }
+      node = node == root ? null : node.getNextSibling();
+    }
+    return deepest;
   }
 
   public static String write(Node node) {
@@ -115,8 +151,27 @@ public final class SamlXml {
     return found.size() == 1 ? java.util.Optional.of(found.get(0)) : java.util.Optional.empty();
   }
 
-  /** The element's text, trimmed. */
+  /**
+   * The element's text without the XML whitespace around it (space, tab, CR, LF: what
+   * pretty-printing adds). Nothing more: String.strip() also removed Unicode spaces, and to the
+   * identity provider "alice@example.test" followed by U+2003 is another account than Alice's.
+   * Comments are left out and the text around them joined, so a comment inside a signed value
+   * (invisible to exclusive canonicalization) cannot shorten it.
+   */
   public static String text(Element element) {
-    return element.getTextContent() == null ? "" : element.getTextContent().strip();
+    var text = element.getTextContent() == null ? "" : element.getTextContent();
+    int start = 0;
+    int end = text.length();
+    while (start < end && isXmlSpace(text.charAt(start))) {
+      start++;
+    }
+    while (end > start && isXmlSpace(text.charAt(end - 1))) {
+      end--;
+    }
+    return text.substring(start, end);
+  }
+
+  private static boolean isXmlSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
   }
 }
