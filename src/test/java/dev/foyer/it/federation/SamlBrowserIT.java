@@ -56,7 +56,7 @@ class SamlBrowserIT {
   @Test
   void signsAliceInFromTheSpacesButtonWithTheRedirectBinding(
       FoyerServer server, KeycloakServer keycloak) {
-    signsIn(server, keycloak, false, "alice", "Hello, alice!");
+    signsIn(server, keycloak, false, "alice", "Hello, Alice Liddell!");
   }
 
   /**
@@ -66,7 +66,7 @@ class SamlBrowserIT {
   @Test
   void signsCarolInWithThePostBindingThroughFoyersOwnPage(
       FoyerServer server, KeycloakServer keycloak) {
-    signsIn(server, keycloak, true, "carol", "Hello, carol!");
+    signsIn(server, keycloak, true, "carol", "Hello, Carol Danvers!");
   }
 
   private static void signsIn(
