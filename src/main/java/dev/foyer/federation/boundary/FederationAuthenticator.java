@@ -24,6 +24,7 @@ import dev.foyer.members.entity.GroupSync;
 import dev.foyer.members.entity.Member;
 import dev.foyer.members.entity.MemberChanges;
 import dev.foyer.members.entity.ProfileField;
+import dev.foyer.members.entity.UpstreamSession;
 import dev.foyer.problems.GatewayProblem;
 import dev.foyer.problems.ProblemCode;
 import dev.foyer.problems.ProblemType;
@@ -438,8 +439,18 @@ public class FederationAuthenticator {
                 && AttributeMapping.emailVerifiedClaim(json));
     trace.mapped(provider.attributeKeys(), json);
     var mapped = AttributeMapping.map(json, provider.attributeKeys(), verified);
+    // SAML: the identity provider's own session, kept with Foyer's for single logout.
+    var upstream =
+        provider.kind().protocol() == Protocol.SAML
+            ? Optional.of(
+                new UpstreamSession(
+                    json.getString("NameID"),
+                    Optional.ofNullable(json.getString("NameIDFormat", null)),
+                    Optional.ofNullable(json.getString("SessionIndex", null))))
+            : Optional.<UpstreamSession>empty();
     return new AssertedProfile(
-        identity(space, provider, mapped), new Destination(flow.eventId(), flow.returnPath()));
+        identity(space, provider, mapped, upstream),
+        new Destination(flow.eventId(), flow.returnPath()));
   }
 
   /** OAuth 2.0 and OpenID Connect: state, issuer, the code exchanged, the user info read. */
@@ -750,7 +761,10 @@ public class FederationAuthenticator {
   }
 
   private static AssertedIdentity identity(
-      Space space, IdentityProvider provider, AttributeMapping.Mapped mapped) {
+      Space space,
+      IdentityProvider provider,
+      AttributeMapping.Mapped mapped,
+      Optional<UpstreamSession> upstream) {
     var fullName =
         mapped.givenName().map(given -> given + mapped.familyName().map(f -> " " + f).orElse(""));
     var nickname =
@@ -783,7 +797,8 @@ public class FederationAuthenticator {
         provider.attributeKeys().groups().isPresent()
             ? MemberChanges.synced(new GroupSync(provider.alias(), mapped.groups()))
             : MemberChanges.NONE,
-        new AdmissionPolicy(mapped.emailVerified(), true, synced, false, true));
+        new AdmissionPolicy(mapped.emailVerified(), true, synced, false, true),
+        upstream);
   }
 
   /** A problem Foyer raised inside pac4j, or the given one with pac4j's reason. */

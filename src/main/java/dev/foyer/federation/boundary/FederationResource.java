@@ -2,9 +2,12 @@ package dev.foyer.federation.boundary;
 
 import dev.foyer.doors.SignInResponses;
 import dev.foyer.federation.control.SamlServiceProvider;
+import dev.foyer.federation.control.SamlSingleLogout;
 import dev.foyer.federation.saml.SamlClient;
 import dev.foyer.members.entity.ConflictField;
 import dev.foyer.members.entity.SignInConflict;
+import dev.foyer.problems.GatewayProblem;
+import dev.foyer.problems.ProblemType;
 import dev.foyer.signin.control.DoorAttempt;
 import dev.foyer.signin.control.FlowStates;
 import dev.foyer.spaces.control.Spaces;
@@ -24,8 +27,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
 import org.pac4j.jee.context.JEEContext;
 
 /**
@@ -43,6 +48,7 @@ public class FederationResource {
   @Inject Spaces spaces;
   @Inject FlowCookies cookies;
   @Inject SamlServiceProvider serviceProvider;
+  @Inject SamlSingleLogout singleLogout;
   @Inject PublicAddress address;
 
   @Context HttpServletRequest request;
@@ -152,6 +158,62 @@ public class FederationResource {
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   public Response posted() {
     return callback();
+  }
+
+  /**
+   * A SAML provider's single logout address, HTTP-Redirect: the identity provider's LogoutRequest
+   * (Foyer ends the sessions it names and answers) or its LogoutResponse to Foyer's own.
+   */
+  @GET
+  @Path("logout/{account}/{alias}")
+  public Response logoutByRedirect(
+      @PathParam("account") String account, @PathParam("alias") String alias) {
+    var parameters = new java.util.LinkedHashMap<String, String>();
+    uriInfo
+        .getQueryParameters()
+        .forEach(
+            (name, values) -> {
+              if (values.size() != 1) {
+                throw new GatewayProblem(
+                    ProblemType.PARAMETER_REPEATED, "The parameter " + name + " is repeated.");
+              }
+              parameters.put(name, values.get(0));
+            });
+    return singleLogout(account, alias, parameters, request.getQueryString());
+  }
+
+  /** The same address, HTTP-POST: the message carries its own signature. */
+  @POST
+  @Path("logout/{account}/{alias}")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response logoutByPost(
+      @PathParam("account") String account,
+      @PathParam("alias") String alias,
+      MultivaluedMap<String, String> form) {
+    var parameters = new java.util.LinkedHashMap<String, String>();
+    form.forEach(
+        (name, values) -> {
+          if (values.size() != 1) {
+            throw new GatewayProblem(
+                ProblemType.PARAMETER_REPEATED, "The parameter " + name + " is repeated.");
+          }
+          parameters.put(name, values.get(0));
+        });
+    return singleLogout(account, alias, parameters, null);
+  }
+
+  private Response singleLogout(
+      String account, String alias, Map<String, String> parameters, String rawQuery) {
+    var next = singleLogout.receive(account, alias, parameters, rawQuery, address.origin(request));
+    if (next.page().isPresent()) {
+      SecurityHeaders.formActionTo(request, SamlClient.origin(next.postTo().orElseThrow()));
+      return Response.ok(next.page().get(), MediaType.TEXT_HTML + ";charset=UTF-8")
+          .cacheControl(noStore())
+          .build();
+    }
+    return Response.seeOther(uriInfo.getBaseUri().resolve(next.redirect().orElseThrow()))
+        .cacheControl(noStore())
+        .build();
   }
 
   /** The person's choice after a conflict: the held sign-in goes through again with it. */

@@ -38,7 +38,7 @@ public class SamlServiceProvider {
       return new Addresses(
           origin + "/auth/federation/metadata" + tail,
           origin + "/auth/federation/callback" + tail,
-          null);
+          origin + "/auth/federation/logout" + tail);
     }
   }
 

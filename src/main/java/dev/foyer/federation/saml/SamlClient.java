@@ -112,26 +112,31 @@ public final class SamlClient extends IndirectClient {
     }
     var postTo = sent.postTo().orElseThrow();
     webContext.setRequestAttribute(POST_TO, postTo);
-    return Optional.of(new OkAction(page(postTo, sent.samlRequest().orElseThrow(), relayState)));
+    return Optional.of(
+        new OkAction(page(postTo, "SAMLRequest", sent.samlRequest().orElseThrow(), relayState)));
   }
 
   /**
    * The page that posts the request to the identity provider: the form, sent by the door's script
    * (the Content-Security-Policy allows no inline script), or by the button without scripts.
    */
-  static String page(String postTo, String samlRequest, String relayState) {
+  public static String page(String postTo, String field, String message, String relayState) {
     return Html.page(
         "Signing in",
         """
         <form method="post" action="%s" id="saml-post">
-        <input type="hidden" name="SAMLRequest" value="%s">
+        <input type="hidden" name="%s" value="%s">
         <input type="hidden" name="RelayState" value="%s">
-        <p>Foyer is sending you to your organisation's sign-in page.</p>
+        <p>Foyer is sending you to your organisation's identity provider.</p>
         <button type="submit">Continue</button>
         </form>
         <script src="/auth/federation/saml-post.js"></script>
         """
-            .formatted(Html.escape(postTo), Html.escape(samlRequest), Html.escape(relayState)));
+            .formatted(
+                Html.escape(postTo),
+                Html.escape(field),
+                Html.escape(message),
+                Html.escape(relayState)));
   }
 
   private static Optional<Credentials> posted(CallContext ctx) {

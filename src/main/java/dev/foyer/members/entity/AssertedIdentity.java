@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param profile names, email and the rest, as asserted now
  * @param changes groups, properties and domains to apply to the member
  * @param policy how admission treats this identity
+ * @param upstream the identity provider's own session, kept with Foyer's for single logout
  */
 public record AssertedIdentity(
     String spaceSlug,
@@ -25,7 +26,21 @@ public record AssertedIdentity(
     AdmissionLevel level,
     Member.Profile profile,
     MemberChanges changes,
-    AdmissionPolicy policy) {
+    AdmissionPolicy policy,
+    Optional<UpstreamSession> upstream) {
+
+  /** An identity no single logout reaches (every door but SAML's). */
+  public AssertedIdentity(
+      String spaceSlug,
+      String door,
+      String provider,
+      Optional<String> externalId,
+      AdmissionLevel level,
+      Member.Profile profile,
+      MemberChanges changes,
+      AdmissionPolicy policy) {
+    this(spaceSlug, door, provider, externalId, level, profile, changes, policy, Optional.empty());
+  }
 
   public boolean guest() {
     return externalId.isEmpty();

@@ -4,12 +4,15 @@ import dev.foyer.problems.GatewayProblem;
 import dev.foyer.problems.ProblemType;
 import dev.foyer.sessions.control.SessionCookies;
 import dev.foyer.sessions.control.Sessions;
+import dev.foyer.sessions.control.SignOutFollowUp;
 import dev.foyer.sessions.entity.ParticipantSession;
 import dev.foyer.spaces.control.Spaces;
 import dev.foyer.spaces.entity.Space;
 import dev.foyer.web.DisplayNames;
 import dev.foyer.web.Origins;
 import dev.foyer.web.PublicAddress;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
@@ -32,6 +35,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.StringReader;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -68,6 +72,7 @@ public class MeResource {
   @Context HttpHeaders headers;
   @Context UriInfo uriInfo;
   @Context HttpServletRequest request;
+  @Inject @Any Instance<SignOutFollowUp> followUps;
 
   @GET
   @Path("api/me")
@@ -213,11 +218,25 @@ public class MeResource {
     }
     cors.answerFor(space, foreign);
     sessions.end(session.stream().toList());
-    var response =
+    var browser =
         space.isPresent()
-                && headers.getAcceptableMediaTypes().stream()
-                    .anyMatch(t -> t.isCompatible(MediaType.TEXT_HTML_TYPE) && !t.isWildcardType())
-            ? Response.seeOther(uriInfo.getBaseUri().resolve(Spaces.home(space.get())))
+            && headers.getAcceptableMediaTypes().stream()
+                .anyMatch(t -> t.isCompatible(MediaType.TEXT_HTML_TYPE) && !t.isWildcardType());
+    // A browser may first be sent to the identity provider the session came from (single logout),
+    // which sends it back to the space's page.
+    var next =
+        browser
+            ? session.flatMap(
+                ended ->
+                    followUps.stream()
+                        .flatMap(
+                            followUp -> followUp.after(ended, address.origin(request)).stream())
+                        .findFirst())
+            : Optional.<URI>empty();
+    var response =
+        browser
+            ? Response.seeOther(
+                next.orElseGet(() -> uriInfo.getBaseUri().resolve(Spaces.home(space.get()))))
             : Response.noContent();
     // Only the cookie of a session this request really ended: a logout that carries none clears
     // nothing, so no page can wipe another space's cookie by naming it.

@@ -1,6 +1,7 @@
 package dev.foyer.sessions.control;
 
 import dev.foyer.members.entity.Member;
+import dev.foyer.members.entity.UpstreamSession;
 import dev.foyer.secrets.Randomness;
 import dev.foyer.sessions.entity.ParticipantSession;
 import dev.foyer.spaces.entity.AdmissionLevel;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Opens sessions: 256 random bits for the participant, their SHA-256 for the database. */
@@ -30,12 +32,28 @@ public class SessionIssuer {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public IssuedSession issue(Member member, String door, AdmissionLevel level) {
+    return issue(member, door, level, null, Optional.empty());
+  }
+
+  /**
+   * @param provider the identity provider's alias, with {@code upstream} its own session (single
+   *     logout)
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public IssuedSession issue(
+      Member member,
+      String door,
+      AdmissionLevel level,
+      String provider,
+      Optional<UpstreamSession> upstream) {
     var token = Base64.getUrlEncoder().withoutPadding().encodeToString(Randomness.bytes(32));
     var now = clock.instant();
     var expiresAt = now.plus(ttl);
-    em.persist(
+    var session =
         new ParticipantSession(
-            SessionTokens.hash(token), member, door, level.name(), now, expiresAt));
+            SessionTokens.hash(token), member, door, level.name(), now, expiresAt);
+    upstream.ifPresent(from -> session.cameFrom(provider, from));
+    em.persist(session);
     return new IssuedSession(member.space().slug(), token, expiresAt, ttl);
   }
 

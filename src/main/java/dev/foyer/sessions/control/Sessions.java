@@ -2,6 +2,7 @@ package dev.foyer.sessions.control;
 
 import dev.foyer.members.entity.Member;
 import dev.foyer.members.entity.MemberStatusChange;
+import dev.foyer.members.entity.UpstreamSession;
 import dev.foyer.problems.GatewayProblem;
 import dev.foyer.problems.ProblemType;
 import dev.foyer.sessions.entity.ParticipantSession;
@@ -68,6 +69,43 @@ public class Sessions {
   public void end(List<ParticipantSession> sessions) {
     var now = clock.instant();
     sessions.forEach(session -> em.merge(session).revoke(now));
+  }
+
+  /**
+   * Single logout from the identity provider: ends the space's open sessions that came through
+   * {@code provider} for {@code subject}, only those of the given upstream sessions when it names
+   * any.
+   *
+   * @return how many were ended
+   */
+  @Transactional
+  public int endFromProvider(
+      String spaceId, String provider, String subject, List<String> upstreamSessions) {
+    var now = clock.instant();
+    var open =
+        em
+            .createQuery(
+                "select s from ParticipantSession s where s.space.id = :space and s.provider ="
+                    + " :provider and s.upstreamSubject = :subject and s.revokedAt is null and"
+                    + " s.expiresAt > :now",
+                ParticipantSession.class)
+            .setParameter("space", spaceId)
+            .setParameter("provider", provider)
+            .setParameter("subject", subject)
+            .setParameter("now", now)
+            .getResultList()
+            .stream()
+            .filter(
+                session ->
+                    upstreamSessions.isEmpty()
+                        || session
+                            .upstream()
+                            .flatMap(UpstreamSession::index)
+                            .map(upstreamSessions::contains)
+                            .orElse(false))
+            .toList();
+    open.forEach(session -> session.revoke(now));
+    return open.size();
   }
 
   /** The newest {@code max} of the member's sessions that would open a page now. */

@@ -1,6 +1,7 @@
 package dev.foyer.sessions.entity;
 
 import dev.foyer.members.entity.Member;
+import dev.foyer.members.entity.UpstreamSession;
 import dev.foyer.spaces.entity.Space;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,6 +13,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * A signed-in participant. Only the SHA-256 of the cookie value is stored, as the key: a database
@@ -63,6 +65,19 @@ public class ParticipantSession {
   @Column(name = "revoked_at")
   private Instant revokedAt;
 
+  /** The identity provider (alias) the session came through, for single logout. */
+  @Column(length = 64)
+  private String provider;
+
+  @Column(name = "upstream_subject", length = 1024)
+  private String upstreamSubject;
+
+  @Column(name = "upstream_subject_format", length = 255)
+  private String upstreamSubjectFormat;
+
+  @Column(name = "upstream_session", length = 255)
+  private String upstreamSession;
+
   protected ParticipantSession() {}
 
   public ParticipantSession(
@@ -89,6 +104,29 @@ public class ParticipantSession {
    */
   public boolean isValid(Instant now) {
     return revokedAt == null && now.isBefore(expiresAt) && member != null && !member.mayNotSignIn();
+  }
+
+  /** Remembers the identity provider's session this one came from (single logout). */
+  public void cameFrom(String provider, UpstreamSession upstream) {
+    this.provider = provider;
+    this.upstreamSubject = upstream.subject();
+    this.upstreamSubjectFormat = upstream.subjectFormat().orElse(null);
+    this.upstreamSession = upstream.index().orElse(null);
+  }
+
+  /** The identity provider's session this one came from, if one was kept. */
+  public Optional<UpstreamSession> upstream() {
+    return Optional.ofNullable(upstreamSubject)
+        .map(
+            subject ->
+                new UpstreamSession(
+                    subject,
+                    Optional.ofNullable(upstreamSubjectFormat),
+                    Optional.ofNullable(upstreamSession)));
+  }
+
+  public Optional<String> provider() {
+    return Optional.ofNullable(provider);
   }
 
   public void revoke(Instant now) {

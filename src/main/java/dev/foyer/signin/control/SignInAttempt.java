@@ -93,7 +93,9 @@ public class SignInAttempt {
                 });
     var admitted = admission.admit(space, identity);
     var member = admitted.member();
-    var session = issuer.issue(member, identity.door(), identity.level());
+    var session =
+        issuer.issue(
+            member, identity.door(), identity.level(), identity.provider(), identity.upstream());
     event.ifPresent(joined -> em.persist(new EventJoin(member, joined, clock.instant())));
     records.accepted(identity.door(), space.slug(), member.id(), event.map(Event::id).orElse(null));
     URI target =

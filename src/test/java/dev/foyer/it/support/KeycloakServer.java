@@ -369,6 +369,14 @@ public final class KeycloakServer implements ParameterResolver {
               .build());
     }
 
+    /**
+     * A GET with this agent's cookies, following Keycloak's redirects within Keycloak: the page it
+     * shows, or the redirect that leaves it.
+     */
+    public HttpResponse<String> page(URI uri) {
+      return untilPage(get(uri), 0).response();
+    }
+
     /** A GET with this agent's cookies; redirects are not followed. */
     public HttpResponse<String> get(URI uri) {
       return send(
