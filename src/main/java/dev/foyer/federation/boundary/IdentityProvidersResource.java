@@ -219,6 +219,7 @@ public class IdentityProvidersResource {
           new SpKeyView(
               key.id(),
               i == 0,
+              i == keys.size() - 1,
               key.certificate().getNotAfter().toInstant(),
               key.certificateBase64()));
     }
@@ -247,9 +248,10 @@ public class IdentityProvidersResource {
   }
 
   /**
-   * A new service provider key for a SAML provider: signs from now on and is published; the key it
-   * replaces stays published and still decrypts until {@code DELETE .../saml-keys/previous} (give
-   * the identity provider the new certificate in between). A key before that one goes.
+   * A new service provider key for a SAML provider, published and decrypting at once; the key it
+   * replaces goes on signing (the identity provider trusts it) until {@code DELETE
+   * .../saml-keys/previous} ends the overlap, when the new one signs (give the identity provider
+   * the new certificate in between). A key before that one goes.
    */
   @POST
   @Path("{alias}/saml-keys")
@@ -906,7 +908,8 @@ public class IdentityProvidersResource {
       List<SpKeyView> spKeys) {}
 
   /** One of the service provider's keys: its certificate's serial and validity, never the key. */
-  public record SpKeyView(String id, boolean current, Instant notAfter, String certificate) {}
+  public record SpKeyView(
+      String id, boolean current, boolean signing, Instant notAfter, String certificate) {}
 
   /**
    * A provider as the API shows it: effective endpoints and scopes, never the secret; {@code

@@ -85,7 +85,7 @@ public class SamlSingleLogout implements SignOutFollowUp {
             upstream.get().subject(),
             upstream.get().subjectFormat(),
             upstream.get().index(),
-            serviceProvider.keys(provider.get()).get(0),
+            SamlClient.signingKey(serviceProvider.keys(provider.get())),
             started.id());
     started.flow().put(REQUEST_ID, sent.id());
     flows.save(started.flow());
@@ -150,7 +150,7 @@ public class SamlSingleLogout implements SignOutFollowUp {
             idp,
             provider.saml().spEntityId().orElseThrow(),
             message.id(),
-            serviceProvider.keys(provider).get(0),
+            SamlClient.signingKey(serviceProvider.keys(provider)),
             relayState != null && relayState.length() <= MAX_RELAY_STATE ? relayState : null);
     return next(sent, "SAMLResponse", relayState);
   }

@@ -108,6 +108,8 @@ public class IdentityProvider {
     this.buttonLabel = alias;
     this.endpoints = Endpoints.NONE;
     this.attributeKeys = kind.attributeKeys();
+    // Its flags are NOT NULL columns: every provider has the settings, a SAML one fills them in.
+    this.saml = new SamlSettings();
     this.createdAt = now;
   }
 

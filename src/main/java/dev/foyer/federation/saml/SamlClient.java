@@ -51,6 +51,17 @@ public final class SamlClient extends IndirectClient {
       List<SpKey> keys,
       Duration skew) {}
 
+  /**
+   * The key that signs: during a rotation the previous one, which the identity provider already
+   * trusts, while the new one is published (and decrypts) until the overlap ends; else the only
+   * one.
+   *
+   * @param keys current first
+   */
+  public static SpKey signingKey(List<SpKey> keys) {
+    return keys.get(keys.size() - 1);
+  }
+
   /** The posted response, parsed; once validated, what it asserted. */
   public static final class SamlCredentials extends Credentials {
     private static final long serialVersionUID = 1L;
@@ -103,7 +114,7 @@ public final class SamlClient extends IndirectClient {
             settings.spEntityId(),
             settings.acsUrl(),
             settings.nameIdFormat(),
-            settings.keys().get(0),
+            signingKey(settings.keys()),
             relayState);
     ctx.sessionStore().set(webContext, REQUEST_ID, sent.id());
     if (sent.redirect().isPresent()) {

@@ -59,21 +59,7 @@ class KeycloakSignInIT {
     var first = server.browser();
     var firstIn = first.get(throughKeycloak(first, keycloak, slug, "staff", "carol").toString());
     assertThat(firstIn.statusCode()).as(describe(firstIn)).isEqualTo(302);
-    var realmId = Json.parse(keycloak.admin("GET", "", null).body()).path("id").asText();
-    var key =
-        Json.object()
-            .put("name", "rotated-" + hex(4))
-            .put("providerId", "rsa-generated")
-            .put("providerType", "org.keycloak.keys.KeyProvider")
-            .put("parentId", realmId);
-    var config = key.putObject("config");
-    config.putArray("priority").add("1000");
-    config.putArray("active").add("true");
-    config.putArray("enabled").add("true");
-    config.putArray("algorithm").add("RS256");
-    var added = keycloak.admin("POST", "/components", Json.write(key));
-    assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
-    var component = added.headers().firstValue("Location").orElseThrow();
+    var component = keycloak.addSigningKey("rotated-" + hex(4), 1000);
     try {
       var second = server.browser();
       var callback = throughKeycloak(second, keycloak, slug, "staff", "alice");
@@ -84,8 +70,7 @@ class KeycloakSignInIT {
       assertThat(member(server, keycloak, slug, "alice").path("email").asText())
           .isEqualTo("alice@example.test");
     } finally {
-      keycloak.admin(
-          "DELETE", "/components/" + component.substring(component.lastIndexOf('/') + 1), null);
+      keycloak.removeKey(component);
     }
   }
 

@@ -176,21 +176,7 @@ class SamlSignInIT {
   void readsTheMetadataAgainWhenKeycloakSignsWithANewKey(
       FoyerServer server, KeycloakServer keycloak) {
     var provider = addSaml(server, keycloak, createSpace(server), "corp", false, Signing.RESPONSE);
-    var realmId = Json.parse(keycloak.admin("GET", "", null).body()).path("id").asText();
-    var key =
-        Json.object()
-            .put("name", "saml-rotated-" + hex(4))
-            .put("providerId", "rsa-generated")
-            .put("providerType", "org.keycloak.keys.KeyProvider")
-            .put("parentId", realmId);
-    var config = key.putObject("config");
-    config.putArray("priority").add("2000");
-    config.putArray("active").add("true");
-    config.putArray("enabled").add("true");
-    config.putArray("algorithm").add("RS256");
-    var added = keycloak.admin("POST", "/components", Json.write(key));
-    assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
-    var component = added.headers().firstValue("Location").orElseThrow();
+    var component = keycloak.addSigningKey("saml-rotated-" + hex(4), 2000);
     try {
       var browser = server.browser();
       var posted = throughKeycloak(browser, keycloak, provider, "alice");
@@ -202,9 +188,109 @@ class SamlSignInIT {
           .isEqualTo("alice@example.test");
       assertThat(view(server, provider).path("saml").path("metadataReadAt").asText()).isNotEmpty();
     } finally {
-      keycloak.admin(
-          "DELETE", "/components/" + component.substring(component.lastIndexOf('/') + 1), null);
+      keycloak.removeKey(component);
     }
+  }
+
+  /**
+   * A key rotation without a gap: the new key is published (and decrypts) while the old one still
+   * signs, so Keycloak, which trusts the old certificate, goes on signing people in; once Keycloak
+   * has the new certificate the overlap ends and the new key signs.
+   */
+  @Test
+  void rotatesTheServiceProviderKeyWhileKeycloakGoesOnSigningPeopleIn(
+      FoyerServer server, KeycloakServer keycloak) {
+    var provider = addSaml(server, keycloak, createSpace(server), "corp", false, Signing.ENCRYPTED);
+    var before = view(server, provider).path("saml").path("spKeys");
+    var path = "/api/admin/spaces/" + provider.slug() + "/identity-providers/corp/saml-keys";
+
+    var rotated = send(server, server.adminToken(), "POST", path, null);
+
+    assertThat(rotated.statusCode()).as(describe(rotated)).isEqualTo(201);
+    var keys = Json.parse(rotated).path("saml").path("spKeys");
+    assertThat(keys).hasSize(2);
+    assertThat(keys.path(0).path("current").asBoolean()).isTrue();
+    assertThat(keys.path(0).path("signing").asBoolean()).isFalse();
+    assertThat(keys.path(1).path("id").asText()).isEqualTo(before.path(0).path("id").asText());
+    assertThat(keys.path(1).path("signing").asBoolean()).isTrue();
+    var browser = server.browser();
+    var during =
+        post(browser, provider, throughKeycloak(browser, keycloak, provider, "alice").fields());
+    assertThat(during.statusCode()).as(describe(during)).isEqualTo(302);
+
+    // Keycloak gets the new certificate (signing and encryption), then the overlap ends.
+    var clients =
+        keycloak.admin(
+            "GET",
+            "/clients?clientId="
+                + java.net.URLEncoder.encode(provider.spEntityId(), StandardCharsets.UTF_8),
+            null);
+    var client =
+        (com.fasterxml.jackson.databind.node.ObjectNode) Json.parse(clients.body()).path(0);
+    var certificate = keys.path(0).path("certificate").asText();
+    ((com.fasterxml.jackson.databind.node.ObjectNode) client.path("attributes"))
+        .put("saml.signing.certificate", certificate)
+        .put("saml.encryption.certificate", certificate);
+    var updated =
+        keycloak.admin("PUT", "/clients/" + client.path("id").asText(), Json.write(client));
+    assertThat(updated.statusCode()).as(updated.body()).isEqualTo(204);
+    var ended = send(server, server.adminToken(), "DELETE", path + "/previous", null);
+    assertThat(ended.statusCode()).as(describe(ended)).isEqualTo(204);
+
+    var after = server.browser();
+    var signedIn =
+        post(after, provider, throughKeycloak(after, keycloak, provider, "carol").fields());
+
+    assertThat(signedIn.statusCode()).as(describe(signedIn)).isEqualTo(302);
+    assertThat(view(server, provider).path("saml").path("spKeys")).hasSize(1);
+  }
+
+  /**
+   * IdP-initiated sign-in, where the provider allows it: Keycloak's own sign-in address for the
+   * client posts an unsolicited response (no request, no flow) that signs Alice in; used once.
+   */
+  @Test
+  void signsAliceInWhenKeycloakStartsTheSignInAndTheProviderAllowsIt(
+      FoyerServer server, KeycloakServer keycloak) {
+    var name = "foyer-" + hex(4);
+    var provider =
+        addSaml(
+            server,
+            keycloak,
+            createSpace(server),
+            "corp",
+            false,
+            Signing.ASSERTION,
+            Map.of("saml_idp_initiated_sso_url_name", name));
+    var allowed =
+        send(
+            server,
+            server.adminToken(),
+            "PATCH",
+            "/api/admin/spaces/" + provider.slug() + "/identity-providers/corp",
+            "{\"idpInitiated\":true}");
+    assertThat(allowed.statusCode()).as(describe(allowed)).isEqualTo(200);
+    var browser = server.browser();
+
+    var posted =
+        keycloak
+            .userAgent()
+            .samlSignIn(
+                URI.create(keycloak.issuer() + "/protocol/saml/clients/" + name),
+                "alice",
+                keycloak.password("alice"));
+    assertThat(
+            decode(posted.fields().get("SAMLResponse"))
+                .getDocumentElement()
+                .hasAttribute("InResponseTo"))
+        .isFalse();
+    var signedIn = post(browser, provider, posted.fields());
+    var replayed = post(server.browser().json(), provider, posted.fields());
+
+    assertThat(signedIn.statusCode()).as(describe(signedIn)).isEqualTo(302);
+    assertThat(member(server, provider, "alice").path("email").asText())
+        .isEqualTo("alice@example.test");
+    assertRefusal(replayed, 409, "SML2REP1");
   }
 
   /** Test Integration: the real sign-in, the assertion shown as read, nothing written. */
@@ -237,6 +323,7 @@ class SamlSignInIT {
     assertThat(json.path("samlAssertion").path("email").asText()).isEqualTo("alice@example.test");
     assertThat(json.path("samlAssertion").path("urn:oid:1.2.840.113549.1.9.1").asText())
         .isEqualTo("alice@example.test");
+    assertThat(json.path("samlAssertion").path("groups").asText()).isEqualTo("staff");
     assertThat(reconcile(server, provider.slug(), "alice", "corp")).isEmpty();
   }
 

@@ -205,6 +205,37 @@ public final class KeycloakServer implements ParameterResolver {
     return location.substring(location.lastIndexOf('/') + 1);
   }
 
+  /**
+   * Adds an active RS256 key to the realm with the given priority, so Keycloak signs with it from
+   * now on (a key rotation); returns the key component's id for {@link #removeKey}.
+   */
+  public String addSigningKey(String name, int priority) {
+    var realmId = Json.parse(admin("GET", "", null).body()).path("id").asText();
+    var key =
+        Json.object()
+            .put("name", name)
+            .put("providerId", "rsa-generated")
+            .put("providerType", "org.keycloak.keys.KeyProvider")
+            .put("parentId", realmId);
+    var config = key.putObject("config");
+    config.putArray("priority").add(String.valueOf(priority));
+    config.putArray("active").add("true");
+    config.putArray("enabled").add("true");
+    config.putArray("algorithm").add("RS256");
+    var added = admin("POST", "/components", Json.write(key));
+    if (added.statusCode() != 201) {
+      throw new IllegalStateException(
+          "Keycloak refused the key: %d %s".formatted(added.statusCode(), added.body()));
+    }
+    var location = added.headers().firstValue("Location").orElseThrow();
+    return location.substring(location.lastIndexOf('/') + 1);
+  }
+
+  /** Removes a key {@link #addSigningKey} added: Keycloak signs with the one before again. */
+  public void removeKey(String component) {
+    admin("DELETE", "/components/" + component, null);
+  }
+
   /** Keycloak's combined stdout and stderr. */
   public Path log() {
     return running().log;
