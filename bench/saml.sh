@@ -20,7 +20,7 @@ source bench/foyer.sh
 driver() { java -Xmx1g -cp "target/foyer/WEB-INF/classes:target/foyer/WEB-INF/lib/*" bench/saml/SamlBench.java "$@"; }
 
 curl -fsS -o /dev/null -H "$admin" -H "$json" -d '{"slug":"bench","name":"Bench"}' "$base/api/admin/spaces"
-FOYER_BENCH_ADMIN="${admin#Authorization: }" driver http "$base" 2> >(grep -v '^SLF4J' >&2)
+FOYER_BENCH_ADMIN="${admin#Authorization: }" FOYER_BENCH_SERVER_PID=$payara driver http "$base" 2> >(grep -v '^SLF4J' >&2)
 echo "Foyer server errors logged: $(grep -c SEVERE "$work/payara.log" || true) (log: target/bench-payara.log)"
 
 # In-process validation alone on the machine: stop Foyer first.

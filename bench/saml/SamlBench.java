@@ -331,6 +331,7 @@ public class SamlBench {
     long start = System.nanoTime();
     long measureFrom = start + Duration.ofSeconds(WARMUP).toNanos();
     long measureTo = measureFrom + Duration.ofSeconds(SECONDS).toNanos();
+    var cpu = new CpuWatch(measureFrom, measureTo);
     ExecutorService pool = Executors.newFixedThreadPool(CONNECTIONS);
     var futures = new ArrayList<Future<Stats[]>>();
     for (int i = 0; i < CONNECTIONS; i++) {
@@ -396,6 +397,7 @@ public class SamlBench {
     // Run out early, the rate is over the time actually measured.
     double seconds = Math.max(0.001, (ended - measureFrom) / 1e9);
     total.print(name, seconds);
+    cpu.print(total.nanos.size() + total.failures.values().stream().mapToInt(i -> i).sum());
     if (ranOut.get()) {
       System.out.printf(
           Locale.ROOT,
@@ -413,6 +415,77 @@ public class SamlBench {
     for (var body : bodies) {
       System.out.println(
           "    body: " + body.replaceAll("\\s+", " ").substring(0, Math.min(400, body.length())));
+    }
+  }
+
+  /**
+   * CPU time used in the measured window by Foyer's server (FOYER_BENCH_SERVER_PID, from
+   * /proc/PID/stat) and by this driver: where the two cores went. Read at the window's start and at
+   * its end, or when the run ends early.
+   */
+  static final class CpuWatch {
+    private final long[] server = new long[2];
+    private final long[] driver = new long[2];
+    private final Thread thread;
+
+    CpuWatch(long from, long to) {
+      thread =
+          new Thread(
+              () -> {
+                try {
+                  sleepUntil(from);
+                  server[0] = serverCpu();
+                  driver[0] = driverCpu();
+                  sleepUntil(to);
+                } catch (InterruptedException e) {
+                  // the run ended early: read now
+                }
+                server[1] = serverCpu();
+                driver[1] = driverCpu();
+              });
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    void print(int requests) throws InterruptedException {
+      thread.interrupt();
+      thread.join();
+      if (server[0] < 0 || requests == 0) {
+        return;
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "    CPU per request: server %.2f ms, driver %.2f ms%n",
+          (server[1] - server[0]) / 1e6 / requests,
+          (driver[1] - driver[0]) / 1e6 / requests);
+    }
+
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+      long left = nanoTime - System.nanoTime();
+      if (left > 0) {
+        Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
+      }
+    }
+
+    /** utime + stime of the server process in nanoseconds (USER_HZ 100), or -1. */
+    private static long serverCpu() {
+      var pid = System.getenv("FOYER_BENCH_SERVER_PID");
+      if (pid == null || pid.isBlank()) {
+        return -1;
+      }
+      try {
+        var stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid, "stat"));
+        var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
+      } catch (IOException | RuntimeException e) {
+        return -1;
+      }
+    }
+
+    private static long driverCpu() {
+      return ((com.sun.management.OperatingSystemMXBean)
+              java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+          .getProcessCpuTime();
     }
   }
 
