@@ -1,7 +1,9 @@
 package dev.foyer.federation.control;
 
 import dev.foyer.federation.entity.IdentityProvider;
+import dev.foyer.secrets.StoredSecrets;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
@@ -30,6 +32,17 @@ public class IdentityProviders {
   public Optional<IdentityProvider> byId(String spaceId, String id) {
     return Optional.ofNullable(em.find(IdentityProvider.class, id))
         .filter(provider -> provider.spaceId().equals(spaceId));
+  }
+
+  /**
+   * Every provider's sealed values, through the start-up walk of the secrets key (counted, or
+   * sealed again under a new key): without it a key rotation would leave client secrets and SAML
+   * keys that no key opens once the previous key is gone.
+   */
+  void visitSecrets(@Observes StoredSecrets secrets) {
+    em.createQuery("select p from IdentityProvider p", IdentityProvider.class)
+        .getResultList()
+        .forEach(provider -> provider.visit(secrets));
   }
 
   public List<IdentityProvider> enabledOf(String spaceId) {

@@ -1,6 +1,7 @@
 package dev.foyer.federation.entity;
 
 import dev.foyer.secrets.Randomness;
+import dev.foyer.secrets.StoredSecrets;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -255,6 +256,17 @@ public class IdentityProvider {
   public void rotateSpKey(String sealedKey) {
     this.sealedSpPreviousKey = this.sealedSpKey;
     this.sealedSpKey = sealedKey;
+  }
+
+  /**
+   * Passes each sealed value (the client secret, the SAML keys) through the start-up walk of the
+   * secrets key, storing what it returns (sealed again during a rotation of {@code
+   * foyer.secrets.key}).
+   */
+  public void visit(StoredSecrets secrets) {
+    sealedClientSecret = secrets.visit(sealedClientSecret);
+    sealedSpKey = secrets.visit(sealedSpKey);
+    sealedSpPreviousKey = secrets.visit(sealedSpPreviousKey);
   }
 
   /** Ends a rotation's overlap: only the current key is published and used. */

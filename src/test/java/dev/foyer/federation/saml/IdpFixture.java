@@ -53,15 +53,24 @@ final class IdpFixture {
   }
 
   static SamlResponses.Expected expected(Optional<String> requestId) {
+    return expected(requestId, false, List.of(SP_KEY.privateKey()), NOW);
+  }
+
+  /** What the validator expects, with the parts a test changes. */
+  static SamlResponses.Expected expected(
+      Optional<String> requestId,
+      boolean requireEncrypted,
+      List<java.security.PrivateKey> decryptionKeys,
+      Instant now) {
     return new SamlResponses.Expected(
         IDP,
         List.<PublicKey>of(IDP_KEY.getPublic()),
         SP,
         ACS,
         requestId,
-        false,
-        List.of(SP_KEY.privateKey()),
-        NOW,
+        requireEncrypted,
+        decryptionKeys,
+        now,
         Duration.ofMinutes(2));
   }
 

@@ -104,18 +104,7 @@ class SamlResponsesTest {
     sign(assertion(document), IDP_KEY);
     encrypt(document);
     var other = SpKey.generate("other", NOW);
-    var expected = expected();
-    var wrongKey =
-        new SamlResponses.Expected(
-            expected.idpEntityId(),
-            expected.idpKeys(),
-            expected.spEntityId(),
-            expected.acsUrl(),
-            expected.requestId(),
-            true,
-            List.of(other.privateKey()),
-            expected.now(),
-            expected.skew());
+    var wrongKey = expected(Optional.of("REQ_1"), true, List.of(other.privateKey()), NOW);
 
     assertRefused(document, wrongKey, "SML2ENC1");
   }
@@ -419,31 +408,11 @@ class SamlResponsesTest {
   }
 
   private static SamlResponses.Expected encryptedOnly() {
-    var expected = expected();
-    return new SamlResponses.Expected(
-        expected.idpEntityId(),
-        expected.idpKeys(),
-        expected.spEntityId(),
-        expected.acsUrl(),
-        expected.requestId(),
-        true,
-        expected.decryptionKeys(),
-        expected.now(),
-        expected.skew());
+    return expected(Optional.of("REQ_1"), true, List.of(IdpFixture.SP_KEY.privateKey()), NOW);
   }
 
   private static SamlResponses.Expected at(java.time.Instant now) {
-    var expected = expected();
-    return new SamlResponses.Expected(
-        expected.idpEntityId(),
-        expected.idpKeys(),
-        expected.spEntityId(),
-        expected.acsUrl(),
-        expected.requestId(),
-        false,
-        expected.decryptionKeys(),
-        now,
-        expected.skew());
+    return expected(Optional.of("REQ_1"), false, List.of(IdpFixture.SP_KEY.privateKey()), now);
   }
 
   /** A copy of the assertion, unsigned, for Mallory. */

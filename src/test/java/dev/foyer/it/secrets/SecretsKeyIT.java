@@ -66,6 +66,7 @@ class SecretsKeyIT {
     String signingSecret;
     String spaceId;
     String ssoKey;
+    String samlCertificate;
 
     // 1. The key that makes the data: a space with signed links and JWT SSO, each rotated once.
     try (var first = database.start("keys-1", original, Map.of(), false)) {
@@ -95,6 +96,27 @@ class SecretsKeyIT {
       ssoKey = Json.parse(rotatedKey).path("key").asText();
       assertSignsIn(server, slug, signingSecret);
       assertSsoSignsIn(server, slug, spaceId, ssoKey);
+      // Identity providers' sealed values: an OIDC client secret, a SAML provider's key.
+      var oidc =
+          admin.postJson(
+              "/api/admin/spaces/" + slug + "/identity-providers",
+              Json.write(
+                  Json.object()
+                      .put("alias", "staff")
+                      .put("kind", "OIDC")
+                      .put("issuer", "https://login.example.test/staff")
+                      .put("clientId", "foyer")
+                      .put("clientSecret", "sealed-once")));
+      assertThat(oidc.statusCode()).as(describe(oidc)).isEqualTo(201);
+      var saml =
+          admin.postJson(
+              "/api/admin/spaces/" + slug + "/identity-providers",
+              Json.write(
+                  Json.object().put("alias", "saml").put("kind", "SAML").put("enabled", false)));
+      assertThat(saml.statusCode()).as(describe(saml)).isEqualTo(201);
+      samlCertificate =
+          Json.parse(saml).path("saml").path("spKeys").path(0).path("certificate").asText();
+      assertThat(samlCertificate).isNotEmpty();
     }
 
     // What an earlier release left after rotating under a wrong key: previous secrets sealed with
@@ -183,6 +205,14 @@ class SecretsKeyIT {
       assertReady(server, 200);
       assertSignsIn(server, slug, signingSecret);
       assertSsoSignsIn(server, slug, spaceId, ssoKey);
+      // The SAML provider's key was sealed again too: it opens, and its metadata shows it.
+      var saml = admin(server).get("/api/admin/spaces/" + slug + "/identity-providers/saml");
+      assertThat(saml.statusCode()).as(describe(saml)).isEqualTo(200);
+      assertThat(Json.parse(saml).path("saml").path("spKeys").path(0).path("certificate").asText())
+          .isEqualTo(samlCertificate);
+      var metadata = server.browser().get("/auth/federation/metadata/" + slug + "/saml");
+      assertThat(metadata.statusCode()).as(describe(metadata)).isEqualTo(200);
+      assertThat(metadata.body()).contains(samlCertificate);
     }
   }
 
