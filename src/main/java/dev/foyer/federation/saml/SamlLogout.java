@@ -115,8 +115,9 @@ public final class SamlLogout {
           SamlProblem.WRONG_ISSUER,
           "The " + kind + " was issued by another identity provider than this provider's.");
     }
+    // A signed message must name where it is sent (SAML Bindings §3.4.5.2, §3.5.5.2).
     var destination = SamlResponses.attribute(root, "Destination");
-    if (destination.isPresent() && !destination.get().equals(sloUrl)) {
+    if (destination.isEmpty() || !destination.get().equals(sloUrl)) {
       throw new GatewayProblem(
           SamlProblem.WRONG_DESTINATION,
           "The " + kind + "'s Destination is not this provider's logout address.");

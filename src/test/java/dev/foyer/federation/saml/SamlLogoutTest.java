@@ -93,6 +93,13 @@ class SamlLogoutTest {
   }
 
   @Test
+  void refusesASignedLogoutRequestThatNamesNoDestination() {
+    var xml = logoutRequest(IDP, SLO).replace(" Destination=\"" + SLO + "\"", "");
+
+    assertRefused(() -> read(signedQuery(xml, "RS", RSA_SHA256, SIGNER)), "SML2DST1");
+  }
+
+  @Test
   void refusesADeflateBombBeforeParsingIt() {
     var bomb = new byte[1_000_000];
     var deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
