@@ -143,13 +143,7 @@ public class FederationAuthenticator {
       String alias,
       String eventId,
       String returnPath) {
-    var space =
-        spaces
-            .bySlug(account)
-            .orElseThrow(
-                () ->
-                    new GatewayProblem(
-                        ProblemType.ACCOUNT_UNKNOWN, "There is no account named like that."));
+    var space = spaces.named(account);
     var provider =
         providers
             .enabled(space.id(), alias)
@@ -280,7 +274,7 @@ public class FederationAuthenticator {
   UserProfile finish(CallContext ctx, Callback callback) {
     if (callback.parameters().containsKey(SAML_RESPONSE)) {
       var document = SamlClient.document(ctx.webContext()).orElseThrow();
-      if (SamlResponses.claimed(document).inResponseTo().isEmpty()) {
+      if (SamlResponses.inResponseTo(document).isEmpty()) {
         return unsolicited(ctx, callback);
       }
     }
@@ -331,13 +325,7 @@ public class FederationAuthenticator {
    * its {@code RelayState} is never followed.
    */
   private UserProfile unsolicited(CallContext ctx, Callback callback) {
-    var space =
-        spaces
-            .bySlug(callback.account())
-            .orElseThrow(
-                () ->
-                    new GatewayProblem(
-                        ProblemType.ACCOUNT_UNKNOWN, "There is no account named like that."));
+    var space = spaces.named(callback.account());
     var provider =
         providers
             .enabled(space.id(), callback.alias())
@@ -353,8 +341,8 @@ public class FederationAuthenticator {
           "This SAML response answers no request of Foyer's, and the provider does not accept"
               + " sign-ins its identity provider starts. Start from the space's page.");
     }
+    // No request was sent: the flow holds no request ID, so the response must answer none.
     var flow = flows.begin(space.id(), FederationDoor.NAME, provider.id(), null, null).flow();
-    flow.put(SamlClient.UNSOLICITED, "true");
     return authenticate(ctx, flow, space, provider, callback.parameters(), new TestReport.Trace());
   }
 

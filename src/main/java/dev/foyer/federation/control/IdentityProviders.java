@@ -1,6 +1,7 @@
 package dev.foyer.federation.control;
 
 import dev.foyer.federation.entity.IdentityProvider;
+import dev.foyer.federation.entity.Protocol;
 import dev.foyer.secrets.StoredSecrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -20,6 +21,16 @@ public class IdentityProviders {
         .setParameter("alias", alias)
         .getResultStream()
         .filter(IdentityProvider::enabled)
+        .findFirst();
+  }
+
+  /** A SAML provider of the space, enabled or not (its metadata and logout address serve both). */
+  public Optional<IdentityProvider> saml(String spaceId, String alias) {
+    return em.createNamedQuery(IdentityProvider.BY_ALIAS, IdentityProvider.class)
+        .setParameter("space", spaceId)
+        .setParameter("alias", alias)
+        .getResultStream()
+        .filter(provider -> provider.kind().protocol() == Protocol.SAML)
         .findFirst();
   }
 

@@ -3,7 +3,6 @@ package dev.foyer.federation.control;
 import dev.foyer.doors.DoorSecrets;
 import dev.foyer.federation.entity.FederationProblem;
 import dev.foyer.federation.entity.IdentityProvider;
-import dev.foyer.federation.entity.Protocol;
 import dev.foyer.federation.saml.IdpMetadata;
 import dev.foyer.federation.saml.SamlProblem;
 import dev.foyer.federation.saml.SpKey;
@@ -55,6 +54,7 @@ public class SamlServiceProvider {
 
   @PersistenceContext EntityManager em;
   @Inject Spaces spaces;
+  @Inject IdentityProviders providers;
   @Inject DoorSecrets secrets;
   @Inject Outbound outbound;
   @Inject Clock clock;
@@ -79,14 +79,7 @@ public class SamlServiceProvider {
     var provider =
         spaces
             .bySlug(account)
-            .flatMap(
-                space ->
-                    em.createNamedQuery(IdentityProvider.BY_ALIAS, IdentityProvider.class)
-                        .setParameter("space", space.id())
-                        .setParameter("alias", alias)
-                        .getResultStream()
-                        .findFirst())
-            .filter(found -> found.kind().protocol() == Protocol.SAML)
+            .flatMap(space -> providers.saml(space.id(), alias))
             .orElseThrow(
                 () ->
                     new GatewayProblem(

@@ -2,14 +2,12 @@ package dev.foyer.federation.control;
 
 import dev.foyer.federation.entity.FederationProblem;
 import dev.foyer.federation.entity.IdentityProvider;
-import dev.foyer.federation.entity.Protocol;
 import dev.foyer.federation.saml.IdpMetadata;
 import dev.foyer.federation.saml.SamlClient;
 import dev.foyer.federation.saml.SamlLogout;
 import dev.foyer.federation.saml.SamlProblem;
 import dev.foyer.federation.saml.SamlRequests;
 import dev.foyer.problems.GatewayProblem;
-import dev.foyer.problems.ProblemType;
 import dev.foyer.sessions.control.Sessions;
 import dev.foyer.sessions.control.SignOutFollowUp;
 import dev.foyer.sessions.entity.ParticipantSession;
@@ -18,8 +16,6 @@ import dev.foyer.spaces.control.Spaces;
 import dev.foyer.spaces.entity.Space;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,7 +43,7 @@ public class SamlSingleLogout implements SignOutFollowUp {
    */
   static final int MAX_RELAY_STATE = 80;
 
-  @PersistenceContext EntityManager em;
+  @Inject IdentityProviders providers;
   @Inject Spaces spaces;
   @Inject FlowStates flows;
   @Inject Sessions sessions;
@@ -69,7 +65,7 @@ public class SamlSingleLogout implements SignOutFollowUp {
       return Optional.empty();
     }
     var space = ended.space();
-    var provider = provider(space, alias.get()).filter(IdentityProvider::enabled);
+    var provider = providers.saml(space.id(), alias.get()).filter(IdentityProvider::enabled);
     var idp = provider.flatMap(p -> p.saml().metadata()).map(IdpMetadata::parse);
     // Only by redirect: a sign-out form post cannot answer with a page that posts onwards to a
     // site the space does not list as an origin. An identity provider with a POST-only logout
@@ -104,15 +100,10 @@ public class SamlSingleLogout implements SignOutFollowUp {
       Map<String, String> parameters,
       String rawQuery,
       String origin) {
-    var space =
-        spaces
-            .bySlug(account)
-            .orElseThrow(
-                () ->
-                    new GatewayProblem(
-                        ProblemType.ACCOUNT_UNKNOWN, "There is no account named like that."));
+    var space = spaces.named(account);
     var provider =
-        provider(space, alias)
+        providers
+            .saml(space.id(), alias)
             .orElseThrow(
                 () ->
                     new GatewayProblem(
@@ -209,14 +200,5 @@ public class SamlSingleLogout implements SignOutFollowUp {
                 sent.samlRequest().orElseThrow(),
                 relayState == null ? "" : relayState)),
         Optional.of(postTo));
-  }
-
-  private Optional<IdentityProvider> provider(Space space, String alias) {
-    return em.createNamedQuery(IdentityProvider.BY_ALIAS, IdentityProvider.class)
-        .setParameter("space", space.id())
-        .setParameter("alias", alias)
-        .getResultStream()
-        .filter(found -> found.kind().protocol() == Protocol.SAML)
-        .findFirst();
   }
 }

@@ -33,9 +33,6 @@ public final class SamlClient extends IndirectClient {
   /** The flow value holding the AuthnRequest's ID. */
   static final String REQUEST_ID = "saml$requestId";
 
-  /** The flow value marking a sign-in the identity provider started (no request). */
-  public static final String UNSOLICITED = "saml$unsolicited";
-
   /**
    * One provider's SAML settings, as the client needs them.
    *

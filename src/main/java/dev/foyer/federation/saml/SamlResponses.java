@@ -134,9 +134,6 @@ public final class SamlResponses {
       List<Attribute> attributes,
       boolean encrypted) {}
 
-  /** The response's issuer and {@code InResponseTo}, read before it is validated (no trust). */
-  public record Claimed(Optional<String> issuer, Optional<String> inResponseTo) {}
-
   public static Document parse(byte[] xml) {
     if (xml.length > MAX_BYTES) {
       throw new GatewayProblem(
@@ -152,12 +149,12 @@ public final class SamlResponses {
     return document;
   }
 
-  /** The untrusted claims a flow is looked up by; validate() checks them. */
-  public static Claimed claimed(Document document) {
-    var root = document.getDocumentElement();
-    return new Claimed(
-        SamlXml.only(root, ASSERTION, "Issuer").map(SamlXml::text),
-        attribute(root, "InResponseTo"));
+  /**
+   * The response's {@code InResponseTo}, read before it is validated (no trust): whether it claims
+   * to answer a request; validate() checks it.
+   */
+  public static Optional<String> inResponseTo(Document document) {
+    return attribute(document.getDocumentElement(), "InResponseTo");
   }
 
   public static Accepted validate(Document document, Expected expected) {

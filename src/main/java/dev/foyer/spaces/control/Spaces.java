@@ -1,5 +1,7 @@
 package dev.foyer.spaces.control;
 
+import dev.foyer.problems.GatewayProblem;
+import dev.foyer.problems.ProblemType;
 import dev.foyer.spaces.entity.Event;
 import dev.foyer.spaces.entity.Space;
 import dev.foyer.spaces.entity.SpaceGroup;
@@ -31,6 +33,19 @@ public class Spaces {
         .setParameter("slug", slug)
         .getResultStream()
         .findFirst();
+  }
+
+  /**
+   * The space a request names by its slug.
+   *
+   * @throws GatewayProblem {@code UAACCT2} (404) when there is none
+   */
+  public Space named(String slug) {
+    return bySlug(slug)
+        .orElseThrow(
+            () ->
+                new GatewayProblem(
+                    ProblemType.ACCOUNT_UNKNOWN, "There is no account named like that."));
   }
 
   public Optional<Space> byId(String id) {
