@@ -28,6 +28,9 @@ import java.util.UUID;
  *                               mp.jwt.verify.audiences; an empty value leaves aud out
  *   --issued-in PT0S            iat this far from now (a negative one is in the past);
  *                               exp is iat plus the lifetime
+ * java bin/AdminToken.java console-link DIR URL [options]
+ *                               asks the Foyer at URL (http://127.0.0.1:8080) for a single-use
+ *                               operator console link with a token of those options; prints it
  * </pre>
  *
  * In production the tokens come from the operator's own identity provider; this file only needs
@@ -37,18 +40,38 @@ public class AdminToken {
 
   public static void main(String[] args) throws Exception {
     if (args.length < 2) {
-      System.err.println("usage: java bin/AdminToken.java keygen|token DIR [options]");
+      System.err.println("usage: java bin/AdminToken.java keygen|token|console-link DIR [URL] [options]");
       System.exit(2);
     }
     var dir = Path.of(args[1]);
     switch (args[0]) {
       case "keygen" -> keygen(dir);
       case "token" -> System.out.println(token(dir, List.of(args).subList(2, args.length)));
+      case "console-link" -> System.out.println(consoleLink(dir, args[2], List.of(args).subList(3, args.length)));
       default -> {
         System.err.println("unknown command " + args[0]);
         System.exit(2);
       }
     }
+  }
+
+  /** POST /api/admin/console-links with a fresh token; the link's url, read off the JSON answer. */
+  static String consoleLink(Path dir, String base, List<String> options) throws Exception {
+    var request =
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/admin/console-links"))
+            .header("Authorization", "Bearer " + token(dir, options))
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
+            .build();
+    var answer =
+        java.net.http.HttpClient.newHttpClient()
+            .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+    var url = java.util.regex.Pattern.compile("\"url\"\\s*:\\s*\"([^\"]+)\"").matcher(answer.body());
+    if (answer.statusCode() != 201 || !url.find()) {
+      throw new IllegalStateException("No console link: HTTP " + answer.statusCode() + " " + answer.body());
+    }
+    return url.group(1);
   }
 
   static void keygen(Path dir) throws Exception {

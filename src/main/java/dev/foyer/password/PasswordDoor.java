@@ -5,6 +5,8 @@ import dev.foyer.doors.DoorClients;
 import dev.foyer.doors.DoorEndpoint;
 import dev.foyer.members.control.Passwords;
 import dev.foyer.problems.GatewayProblem;
+import dev.foyer.problems.ProblemCode;
+import dev.foyer.problems.ProblemCodes;
 import dev.foyer.web.ClientAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,7 +21,7 @@ import java.util.Set;
  * address.
  */
 @ApplicationScoped
-public class PasswordDoor implements Door {
+public class PasswordDoor implements Door, ProblemCodes {
   @Inject PasswordAuthenticator authenticator;
 
   @Override
@@ -46,5 +48,10 @@ public class PasswordDoor implements Door {
     return List.of(
         DoorEndpoint.at(
             Passwords.LOGIN_PROVIDER, client, "/auth/password", Set.of("POST"), DoorEndpoint.FORM));
+  }
+
+  @Override
+  public List<? extends ProblemCode> codes() {
+    return List.of(PasswordProblem.values());
   }
 }

@@ -6,9 +6,12 @@ import dev.foyer.doors.DoorEndpoint;
 import dev.foyer.doors.PathScopedFilter;
 import dev.foyer.federation.control.IdentityProviders;
 import dev.foyer.federation.entity.FederationProblem;
+import dev.foyer.federation.saml.SamlProblem;
 import dev.foyer.federation.saml.SamlResponses;
 import dev.foyer.pages.SignInOptions;
 import dev.foyer.problems.GatewayProblem;
+import dev.foyer.problems.ProblemCode;
+import dev.foyer.problems.ProblemCodes;
 import dev.foyer.problems.ProblemType;
 import dev.foyer.spaces.entity.Space;
 import dev.foyer.web.Origins;
@@ -17,11 +20,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.pac4j.jee.context.JEEContext;
 
 /**
@@ -33,7 +38,7 @@ import org.pac4j.jee.context.JEEContext;
  * 9700 §4.4: most OAuth 2.0 providers send no {@code iss} to tell them apart).
  */
 @ApplicationScoped
-public class FederationDoor implements Door, SignInOptions {
+public class FederationDoor implements Door, SignInOptions, ProblemCodes {
   public static final String NAME = "federation";
 
   /** A Test Integration run: its flows and login records are marked with this door name. */
@@ -172,6 +177,13 @@ public class FederationDoor implements Door, SignInOptions {
                     "idp-login idp-" + provider.alias(),
                     provider.buttonLabel(),
                     URI.create("/auth/federation/" + space.slug() + "/" + provider.alias())))
+        .toList();
+  }
+
+  @Override
+  public List<? extends ProblemCode> codes() {
+    return Stream.concat(
+            Arrays.stream(FederationProblem.values()), Arrays.stream(SamlProblem.values()))
         .toList();
   }
 }

@@ -1,6 +1,5 @@
 package dev.foyer.federation.boundary;
 
-import dev.foyer.FoyerApplication;
 import dev.foyer.doors.DoorSecrets;
 import dev.foyer.federation.control.SamlServiceProvider;
 import dev.foyer.federation.control.SsoNicknames;
@@ -23,7 +22,6 @@ import dev.foyer.spaces.boundary.AdminScope;
 import dev.foyer.spaces.boundary.SpacesResource;
 import dev.foyer.spaces.entity.Space;
 import dev.foyer.web.PublicAddress;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -68,7 +66,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Path("/api/admin/spaces/{slug}/identity-providers")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({FoyerApplication.ADMIN_ROLE, FoyerApplication.SPACE_ADMIN_ROLE})
 @Transactional
 public class IdentityProvidersResource {
   /** Kebab-case, as the style's one provider id: the DB key, the client name, the login path. */

@@ -4,7 +4,10 @@ import dev.foyer.doors.Door;
 import dev.foyer.doors.DoorEndpoint;
 import dev.foyer.doors.PathScopedFilter;
 import dev.foyer.jwtsso.control.JwtSsoSpaces;
+import dev.foyer.jwtsso.entity.JwtSsoProblem;
 import dev.foyer.pages.SignInOptions;
+import dev.foyer.problems.ProblemCode;
+import dev.foyer.problems.ProblemCodes;
 import dev.foyer.spaces.control.SpaceAddresses;
 import dev.foyer.spaces.control.Spaces;
 import dev.foyer.spaces.entity.Space;
@@ -23,7 +26,7 @@ import java.util.Set;
  * and "Continue with SSO" on the landing page of a space whose JWT SSO has an authorization URL.
  */
 @ApplicationScoped
-public class JwtSsoDoor implements Door, SignInOptions, SpaceAddresses {
+public class JwtSsoDoor implements Door, SignInOptions, SpaceAddresses, ProblemCodes {
   public static final String NAME = "jwt-sso";
 
   @Inject JwtSsoAuthenticator authenticator;
@@ -76,5 +79,10 @@ public class JwtSsoDoor implements Door, SignInOptions, SpaceAddresses {
   @Override
   public List<String> prefixes(Space space) {
     return List.of("/spot/" + space.id());
+  }
+
+  @Override
+  public List<? extends ProblemCode> codes() {
+    return List.of(JwtSsoProblem.values());
   }
 }

@@ -1,6 +1,5 @@
 package dev.foyer.jwtsso.boundary;
 
-import dev.foyer.FoyerApplication;
 import dev.foyer.doors.DoorSecrets;
 import dev.foyer.jwtsso.control.JwtSsoSpaces;
 import dev.foyer.jwtsso.entity.JwtSsoProblem;
@@ -12,7 +11,6 @@ import dev.foyer.secrets.SecretBox;
 import dev.foyer.spaces.boundary.AdminScope;
 import dev.foyer.spaces.boundary.SpacesResource;
 import dev.foyer.web.WebAddresses;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -44,7 +42,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Path("/api/admin/spaces/{slug}/sso")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({FoyerApplication.ADMIN_ROLE, FoyerApplication.SPACE_ADMIN_ROLE})
 @Transactional
 public class JwtSsoSettingsResource {
   static final Duration LONGEST_LIFETIME = Duration.ofHours(24);

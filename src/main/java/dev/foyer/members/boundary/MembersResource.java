@@ -1,6 +1,5 @@
 package dev.foyer.members.boundary;
 
-import dev.foyer.FoyerApplication;
 import dev.foyer.members.control.Admission;
 import dev.foyer.members.control.Members;
 import dev.foyer.members.control.Passwords;
@@ -13,7 +12,6 @@ import dev.foyer.problems.GatewayProblem;
 import dev.foyer.problems.ProblemType;
 import dev.foyer.spaces.boundary.AdminScope;
 import dev.foyer.spaces.boundary.SpacesResource;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -46,7 +44,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Path("/api/admin/spaces/{slug}/members")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({FoyerApplication.ADMIN_ROLE, FoyerApplication.SPACE_ADMIN_ROLE})
 @Transactional
 public class MembersResource {
   @PersistenceContext EntityManager em;

@@ -1,6 +1,5 @@
 package dev.foyer.sessions.boundary;
 
-import dev.foyer.FoyerApplication;
 import dev.foyer.members.control.Members;
 import dev.foyer.members.entity.Member;
 import dev.foyer.problems.GatewayProblem;
@@ -8,7 +7,6 @@ import dev.foyer.problems.ProblemType;
 import dev.foyer.sessions.control.Sessions;
 import dev.foyer.sessions.entity.ParticipantSession;
 import dev.foyer.spaces.boundary.AdminScope;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -31,7 +29,6 @@ import java.util.List;
 @RequestScoped
 @Path("/api/admin/spaces/{slug}/members/{memberId}/sessions")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({FoyerApplication.ADMIN_ROLE, FoyerApplication.SPACE_ADMIN_ROLE})
 @Transactional
 public class MemberSessionsResource {
   @Inject AdminScope scope;

@@ -1,11 +1,9 @@
 package dev.foyer.signin.boundary;
 
-import dev.foyer.FoyerApplication;
 import dev.foyer.problems.GatewayProblem;
 import dev.foyer.problems.ProblemType;
 import dev.foyer.signin.entity.LoginRecord;
 import dev.foyer.spaces.boundary.AdminScope;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -24,7 +22,6 @@ import java.util.List;
 @RequestScoped
 @Path("/api/admin/spaces/{slug}/login-records")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({FoyerApplication.ADMIN_ROLE, FoyerApplication.SPACE_ADMIN_ROLE})
 @Transactional
 public class LoginRecordsResource {
   @PersistenceContext EntityManager em;

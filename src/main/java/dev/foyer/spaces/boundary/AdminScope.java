@@ -7,6 +7,8 @@ import dev.foyer.spaces.control.Spaces;
 import dev.foyer.spaces.entity.Space;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonString;
+import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** What the caller's admin token lets them touch. */
@@ -15,14 +17,43 @@ public class AdminScope {
   public static final String SPACE_CLAIM = "foyer_space";
 
   @Inject JsonWebToken token;
+  @Inject AdminCaller caller;
   @Inject Spaces spaces;
 
   public boolean global() {
-    return token.getGroups().contains(FoyerApplication.ADMIN_ROLE);
+    return caller
+        .operator()
+        .map(AdminCaller.Operator::groups)
+        .orElseGet(token::getGroups)
+        .contains(FoyerApplication.ADMIN_ROLE);
   }
 
   public boolean mayAdminister(String slug) {
-    return global() || slug.equals(token.getClaim(SPACE_CLAIM));
+    return global() || ownSpace().filter(slug::equals).isPresent();
+  }
+
+  /** The space a space admin administers (a foyer-admin's token may name one too). */
+  public Optional<String> ownSpace() {
+    return caller
+        .operator()
+        .map(AdminCaller.Operator::space)
+        .orElseGet(() -> text(token.getClaim(SPACE_CLAIM)));
+  }
+
+  // MP-JWT hands string claims over as String or as a JSON-P string, depending on the server.
+  private static Optional<String> text(Object claim) {
+    if (claim instanceof String text) {
+      return Optional.of(text);
+    }
+    if (claim instanceof JsonString text) {
+      return Optional.of(text.getString());
+    }
+    return Optional.empty();
+  }
+
+  /** Who calls: the token's subject, or the console operator's. */
+  public String subject() {
+    return caller.operator().map(AdminCaller.Operator::subject).orElseGet(token::getName);
   }
 
   /**

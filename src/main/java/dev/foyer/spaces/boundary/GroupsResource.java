@@ -1,8 +1,6 @@
 package dev.foyer.spaces.boundary;
 
-import dev.foyer.FoyerApplication;
 import dev.foyer.spaces.entity.SpaceGroup;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -24,7 +22,6 @@ import java.util.List;
 @Path("/api/admin/spaces/{slug}/groups")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({FoyerApplication.ADMIN_ROLE, FoyerApplication.SPACE_ADMIN_ROLE})
 @Transactional
 public class GroupsResource {
   @PersistenceContext EntityManager em;

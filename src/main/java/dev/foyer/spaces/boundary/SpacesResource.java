@@ -1,6 +1,5 @@
 package dev.foyer.spaces.boundary;
 
-import dev.foyer.FoyerApplication;
 import dev.foyer.problems.GatewayProblem;
 import dev.foyer.problems.ProblemType;
 import dev.foyer.spaces.control.Spaces;
@@ -10,7 +9,6 @@ import dev.foyer.spaces.entity.SsoNicknamesTurningOn;
 import dev.foyer.spaces.entity.Visibility;
 import dev.foyer.web.DisplayNames;
 import dev.foyer.web.WebAddresses;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -40,7 +38,6 @@ import java.util.regex.Pattern;
 @Path("/api/admin/spaces")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({FoyerApplication.ADMIN_ROLE, FoyerApplication.SPACE_ADMIN_ROLE})
 @Transactional
 public class SpacesResource {
   /** A custom property's name, as member_property.property_name (64) holds it. */

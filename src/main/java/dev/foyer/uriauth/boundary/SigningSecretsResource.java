@@ -1,11 +1,9 @@
 package dev.foyer.uriauth.boundary;
 
-import dev.foyer.FoyerApplication;
 import dev.foyer.spaces.boundary.AdminScope;
 import dev.foyer.spaces.boundary.SpaceViews;
 import dev.foyer.spaces.boundary.SpacesResource.SpaceView;
 import dev.foyer.uriauth.control.UriAuthSpaces;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -24,7 +22,6 @@ import jakarta.ws.rs.core.MediaType;
 @Path("/api/admin/spaces/{slug}/signing-secret")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({FoyerApplication.ADMIN_ROLE, FoyerApplication.SPACE_ADMIN_ROLE})
 @Transactional
 public class SigningSecretsResource {
   @Inject AdminScope scope;

@@ -2,6 +2,9 @@ package dev.foyer.uriauth.boundary;
 
 import dev.foyer.doors.Door;
 import dev.foyer.doors.DoorEndpoint;
+import dev.foyer.problems.ProblemCode;
+import dev.foyer.problems.ProblemCodes;
+import dev.foyer.uriauth.entity.UriAuthProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -12,7 +15,7 @@ import java.util.Set;
  * /auth/programmatic}.
  */
 @ApplicationScoped
-public class UriAuthDoor implements Door {
+public class UriAuthDoor implements Door, ProblemCodes {
   /** The door, and the provider alias a URI Auth {@code uid} is linked under (both endpoints). */
   public static final String NAME = "uri-auth";
 
@@ -36,5 +39,10 @@ public class UriAuthDoor implements Door {
                 Set.of("POST"),
                 DoorEndpoint.JSON)
             .withEmbedCors());
+  }
+
+  @Override
+  public List<? extends ProblemCode> codes() {
+    return List.of(UriAuthProblem.values());
   }
 }

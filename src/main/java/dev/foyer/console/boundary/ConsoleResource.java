@@ -1,0 +1,129 @@
+package dev.foyer.console.boundary;
+
+import dev.foyer.console.control.Operators;
+import dev.foyer.console.entity.ConsoleProblem;
+import dev.foyer.console.entity.OperatorSession;
+import dev.foyer.problems.GatewayProblem;
+import dev.foyer.problems.ProblemType;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The console's pages, its sign-in by link, who is signed in, and sign-out. The pages are static:
+ * one HTML page, its script and its stylesheet, all from Foyer's own origin, so the strict policy
+ * every answer carries ({@code default-src 'self'}) holds for them too; everything they show comes
+ * from the admin API.
+ */
+@Path("/console")
+public class ConsoleResource {
+  static final String SIGN_IN = "/console/sign-in";
+  private static final Map<String, String> ASSETS =
+      Map.of(
+          "console.js", "text/javascript;charset=UTF-8",
+          "console.css", "text/css;charset=UTF-8");
+
+  @Inject Operators operators;
+  @Inject ConsoleCookies cookies;
+  @Context HttpHeaders headers;
+
+  /** The console's one page, at {@code /console} and {@code /console/}. */
+  @GET
+  @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
+  public String page() {
+    return asset("index.html");
+  }
+
+  @GET
+  @Path("{asset: console\\.(js|css)}")
+  public Response file(@PathParam("asset") String name) {
+    var cache = new CacheControl();
+    cache.setMaxAge(300);
+    return Response.ok(asset(name), ASSETS.get(name)).cacheControl(cache).build();
+  }
+
+  /** A single-use link's target: opens the session and sends the browser to the console. */
+  @GET
+  @Path("sign-in")
+  public Response signIn(@QueryParam("code") String code) {
+    var opened = operators.redeem(code);
+    return Response.seeOther(URI.create("/console/"))
+        .cookie(cookies.issue(opened.token(), operators.sessionTtl()))
+        .build();
+  }
+
+  /** Who is signed in, and the CSRF token the page sends back with every change. */
+  public record OperatorView(
+      String subject,
+      String displayName,
+      String role,
+      String space,
+      String source,
+      Instant expiresAt,
+      String csrf) {}
+
+  @GET
+  @Path("operator")
+  @Produces(MediaType.APPLICATION_JSON)
+  public OperatorView operator() {
+    var token = cookies.token(headers.getCookies());
+    var session =
+        token
+            .flatMap(operators::session)
+            .orElseThrow(
+                () ->
+                    new GatewayProblem(ProblemType.UNAUTHORIZED, "Not signed in to the console."));
+    return new OperatorView(
+        session.subject(),
+        session.displayName().orElse(null),
+        session.role().role(),
+        session.role().space().orElse(null),
+        session.source().name(),
+        session.expiresAt(),
+        Operators.csrf(token.get()));
+  }
+
+  /** Ends the console session; needs the CSRF token like every change. */
+  @POST
+  @Path("sign-out")
+  public Response signOut() {
+    var token = cookies.token(headers.getCookies());
+    Optional<OperatorSession> session = token.flatMap(operators::session);
+    if (session.isPresent()) {
+      if (!Operators.csrfMatches(
+          token.get(), headers.getHeaderString(ConsoleAuthentication.CSRF_HEADER))) {
+        throw new GatewayProblem(
+            ConsoleProblem.CSRF_MISSING, "Sign out from the console's own button.");
+      }
+      operators.end(session.get());
+    }
+    return Response.noContent().cookie(cookies.expire()).build();
+  }
+
+  private static String asset(String name) {
+    try (var in = ConsoleResource.class.getResourceAsStream("/console/" + name)) {
+      if (in == null) {
+        throw new GatewayProblem(ProblemType.NOT_FOUND, "No such page.");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
