@@ -146,6 +146,28 @@ public class Retention {
   }
 
   /**
+   * Operator console sessions and console sign-in links past their time: worthless once expired.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public Batch expiredConsoleSessions(Instant now, int size) {
+    var links =
+        selectThenDelete(
+            "select l.codeHash from ConsoleLink l where l.expiresAt < :before order by l.expiresAt",
+            "delete from ConsoleLink l where l.codeHash in :keys and l.expiresAt < :before",
+            now,
+            size);
+    var sessions =
+        selectThenDelete(
+            "select s.idHash from OperatorSession s where s.expiresAt < :before"
+                + " order by s.expiresAt",
+            "delete from OperatorSession s where s.idHash in :keys and s.expiresAt < :before",
+            now,
+            size);
+    return new Batch(
+        Math.max(links.found(), sessions.found()), links.deleted() + sessions.deleted());
+  }
+
+  /**
    * One batch of a rule: at most {@code size} keys of the rows matching it, oldest first, then a
    * delete of those keys that re-checks the rule ({@code :before}), so a row another node deleted
    * or changed meanwhile is not counted.

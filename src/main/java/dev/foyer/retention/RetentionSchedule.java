@@ -63,9 +63,15 @@ public class RetentionSchedule {
   private ScheduledFuture<?> schedule;
 
   /** What one run deleted, kind by kind. */
-  record Removed(int sessions, int guestMembers, int loginRecords, int usedCredentials, int flows) {
+  record Removed(
+      int sessions,
+      int guestMembers,
+      int loginRecords,
+      int usedCredentials,
+      int flows,
+      int consoleSessions) {
     boolean any() {
-      return sessions + guestMembers + loginRecords + usedCredentials + flows > 0;
+      return sessions + guestMembers + loginRecords + usedCredentials + flows + consoleSessions > 0;
     }
   }
 
@@ -128,17 +134,20 @@ public class RetentionSchedule {
             drain(size -> retention.guestMembers(periods.guestsLastSignedInBefore(now), size)),
             drain(size -> retention.loginRecords(periods.loginRecordsBefore(now), size)),
             drain(size -> retention.usedCredentials(now, size)),
-            drain(size -> retention.expiredFlows(now, size)));
+            drain(size -> retention.expiredFlows(now, size)),
+            drain(size -> retention.expiredConsoleSessions(now, size)));
     LOGGER.log(
         removed.any() ? INFO : DEBUG,
         "Retention removed {0,number,#} expired session(s), {1,number,#} guest member(s),"
             + " {2,number,#} login record(s) and {3,number,#} used credential(s), {4,number,#}"
-            + " expired sign-in flow(s) in {5,number,#} ms",
+            + " expired sign-in flow(s) and {5,number,#} expired console session(s) and link(s)"
+            + " in {6,number,#} ms",
         removed.sessions(),
         removed.guestMembers(),
         removed.loginRecords(),
         removed.usedCredentials(),
         removed.flows(),
+        removed.consoleSessions(),
         (System.nanoTime() - started) / 1_000_000);
   }
 

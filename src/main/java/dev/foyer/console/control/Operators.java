@@ -127,18 +127,6 @@ public class Operators {
         .executeUpdate();
   }
 
-  /** Removes what has expired: links and sessions are worthless once past their time. */
-  @Transactional
-  public int purgeExpired() {
-    var now = clock.instant();
-    return em.createQuery("delete from ConsoleLink l where l.expiresAt <= :now")
-            .setParameter("now", now)
-            .executeUpdate()
-        + em.createQuery("delete from OperatorSession s where s.expiresAt <= :now")
-            .setParameter("now", now)
-            .executeUpdate();
-  }
-
   public Duration sessionTtl() {
     return sessionTtl;
   }
