@@ -142,11 +142,14 @@ const enc = encodeURIComponent;
 
 // ---- Pages ------------------------------------------------------------------------------------
 
-function signedOut() {
+async function signedOut() {
   document.getElementById('operator').replaceChildren();
   document.getElementById('space-nav').replaceChildren();
+  const options = await fetch('/console/sign-in-options', {headers: {'Accept': 'application/json'}})
+    .then(r => r.json()).catch(() => ({}));
   show('Sign in',
-    h('p', {}, 'You are not signed in to the console. Sign in with a console link: ',
+    options.oidc ? h('p', {}, h('a', {class: 'button', href: options.oidc}, 'Sign in with your organisation')) : null,
+    h('p', {}, 'Or sign in with a console link: ',
       h('code', {text: 'bin/run'}), ' prints one, and an admin token makes one with ',
       h('code', {text: 'POST /api/admin/console-links'}), '.'));
 }

@@ -26,3 +26,6 @@ CREATE TABLE console_link(
     CONSTRAINT console_link_pkey PRIMARY KEY(code_hash)
 );
 CREATE INDEX console_link_expires_at ON console_link(expires_at);
+-- An operator's sign-in at the organisation's OpenID Connect provider is a flow like a member's,
+-- but of no space.
+ALTER TABLE flow_state ALTER COLUMN space_id SET NULL;

@@ -26,7 +26,7 @@ public class ConsoleCookies {
     return Optional.ofNullable(cookies.get(NAME)).map(Cookie::getValue).filter(v -> !v.isEmpty());
   }
 
-  NewCookie issue(String token, Duration ttl) {
+  public NewCookie issue(String token, Duration ttl) {
     return builder().value(token).maxAge((int) ttl.toSeconds()).build();
   }
 

@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The console's pages, its sign-in by link, who is signed in, and sign-out. The pages are static:
@@ -42,6 +43,10 @@ public class ConsoleResource {
   @Inject Operators operators;
   @Inject ConsoleCookies cookies;
   @Context HttpHeaders headers;
+
+  @Inject
+  @ConfigProperty(name = "foyer.console.oidc.issuer")
+  Optional<String> oidcIssuer;
 
   /** The console's one page, at {@code /console} and {@code /console/}. */
   @GET
@@ -97,6 +102,22 @@ public class ConsoleResource {
         session.source().name(),
         session.expiresAt(),
         Operators.csrf(token.get()));
+  }
+
+  /**
+   * How a signed-out operator may sign in: the address that starts a sign-in at the organisation's
+   * OpenID Connect provider, when one is configured (the federation door serves it).
+   */
+  public record SignInOptions(String oidc) {}
+
+  @GET
+  @Path("sign-in-options")
+  @Produces(MediaType.APPLICATION_JSON)
+  public SignInOptions signInOptions() {
+    return new SignInOptions(
+        oidcIssuer.filter(issuer -> !issuer.isBlank()).isPresent()
+            ? "/auth/federation/operators"
+            : null);
   }
 
   /** Ends the console session; needs the CSRF token like every change. */

@@ -632,7 +632,7 @@ public class FederationAuthenticator {
     }
   }
 
-  private static Credentials credentials(CallContext ctx, IndirectClient client) {
+  static Credentials credentials(CallContext ctx, IndirectClient client) {
     Optional<Credentials> found;
     try {
       found = client.getCredentials(ctx);
@@ -790,7 +790,7 @@ public class FederationAuthenticator {
   }
 
   /** A problem Foyer raised inside pac4j, or the given one with pac4j's reason. */
-  private static GatewayProblem unwrapped(RuntimeException e, ProblemCode otherwise) {
+  static GatewayProblem unwrapped(RuntimeException e, ProblemCode otherwise) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof GatewayProblem problem) {
         return problem;

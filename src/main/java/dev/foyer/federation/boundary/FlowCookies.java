@@ -26,6 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class FlowCookies {
   static final String FLOW = "foyer-flow";
   static final String CHOICE = "foyer-choice";
+  static final String OPERATOR_FLOW = "foyer-operator-flow";
 
   @Inject
   @ConfigProperty(name = "foyer.session.cookie-secure", defaultValue = "true")
@@ -37,6 +38,18 @@ public class FlowCookies {
 
   NewCookie expireFlow() {
     return cookie(FLOW, FederationDoor.CALLBACK, "", 0);
+  }
+
+  NewCookie issueOperatorFlow(String flowId, Duration ttl) {
+    return issue(OPERATOR_FLOW, OperatorSignInResource.PATH, flowId, ttl);
+  }
+
+  NewCookie expireOperatorFlow() {
+    return cookie(OPERATOR_FLOW, OperatorSignInResource.PATH, "", 0);
+  }
+
+  Optional<String> operatorFlow(HttpServletRequest request) {
+    return read(request, OPERATOR_FLOW);
   }
 
   NewCookie issueChoice(String heldId, Duration ttl) {

@@ -30,7 +30,7 @@ public class FlowState {
   @Column(name = "id_hash", length = 64)
   private String idHash;
 
-  @Column(name = "space_id", length = 36, nullable = false)
+  @Column(name = "space_id", length = 36)
   private String spaceId;
 
   @Column(length = 32, nullable = false)
