@@ -334,7 +334,7 @@ function exportCard(slug) {
   return h('section', {class: 'card'},
     h('p', {text: 'Download the space\'s configuration (settings, events, identity providers; never a secret) to keep in version control or to import elsewhere.'}),
     h('div', {class: 'actions'}, h('button', {type: 'button', class: 'secondary', text: 'Export configuration', onclick: async () => {
-      const document_ = await attempt(() => api('GET', '/api/admin/spaces/' + enc(slug) + '/export'));
+      const document_ = await attempt(() => api('GET', '/api/admin/spaces/' + enc(slug) + '/configuration'));
       if (document_) {
         const blob = new Blob([JSON.stringify(document_, null, 2) + '\n'], {type: 'application/json'});
         const link = h('a', {href: URL.createObjectURL(blob), download: slug + '.foyer.json'});
@@ -347,9 +347,11 @@ function exportCard(slug) {
 
 function importForm(slug) {
   const file = h('input', {type: 'file', name: 'file', accept: 'application/json,.json', required: true});
+  const target = slug ? null : text('target', '', {required: true, pattern: '[a-z0-9]+(-[a-z0-9]+)*', maxlength: 64});
   const form = h('form', {class: 'grid', 'aria-label': slug ? 'Import into this space' : 'Import a new space'},
-    ...field(slug ? 'Replace this space\'s configuration with' : 'Configuration file', file,
-      'A file exported by Foyer. Checked whole first: nothing changes unless all of it is valid.'),
+    ...(target ? field('Slug of the new space', target, 'The space is created under this slug: importing under another slug copies a space.') : []),
+    ...field(slug ? 'Make this space what a file says' : 'Configuration file', file,
+      'A file exported by Foyer. Checked whole first: nothing changes unless all of it is valid. Events and identity providers the file does not name are removed.'),
     h('div', {class: 'wide actions'}, h('button', {type: 'submit', text: 'Import'})));
   form.addEventListener('submit', async event => {
     event.preventDefault();
@@ -362,9 +364,11 @@ function importForm(slug) {
       say('The file is not JSON: ' + e.message, false);
       return;
     }
-    const path = slug ? '/api/admin/spaces/' + enc(slug) + '/import' : '/api/admin/spaces/import';
-    const done = await attempt(() => api('POST', path, document_), 'Configuration imported.');
-    if (done) route();
+    const into = slug || target.value;
+    const done = await attempt(() => api('PUT', '/api/admin/spaces/' + enc(into) + '/configuration', document_), 'Configuration imported.');
+    if (done === undefined) return;
+    if (slug) route();
+    else location.hash = '#/spaces/' + enc(into);
   });
   return h('section', {class: 'card'}, form);
 }

@@ -6,15 +6,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.foyer.it.support.AdminApi;
 import dev.foyer.it.support.Chromium;
 import dev.foyer.it.support.FoyerServer;
+import dev.foyer.it.support.Json;
+import dev.foyer.it.support.KeycloakServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -22,41 +27,69 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The operator console as an operator uses it, in a real headless Chromium: a console link from the
- * admin API, a space created and given an event through the console's forms, a participant who
- * signed in found among the members and signed out everywhere, the sign-ins listed. Each page is
- * checked for the basics of accessibility (every field labelled, reachable by keyboard) and
- * photographed into {@code target/console-*.png}.
+ * The operator console as an operator uses it, in a real headless Chromium (README "Operator
+ * console"): signed in through Keycloak, the operator creates a space with an event and an OpenID
+ * Connect provider, runs Test Integration, finds a participant who signed in among the members and
+ * ends their sessions, reads the sign-ins, exports the space and imports it again. Every page is
+ * checked for the basics of accessibility (each field labelled, each button named, Tab moving
+ * through the controls) and photographed into {@code target/console-*.png}. The console is the same
+ * on either database, so this runs on H2 only.
  */
-@ExtendWith(FoyerServer.class)
+@ExtendWith({FoyerServer.class, KeycloakServer.class})
+@EnabledIfSystemProperty(named = "foyer.it.db", matches = "h2")
 class ConsoleBrowserIT {
   private static final Duration WAIT = Duration.ofSeconds(30);
-  static Chromium chromium;
+  private static FoyerServer.Extra extra;
+  private static FoyerServer server;
+  private static Chromium chromium;
+  private static Path downloads;
 
   @BeforeAll
-  static void startBrowser() {
-    chromium =
-        Chromium.start(
-            Path.of(
-                "target",
-                "chromedriver-console-" + System.getProperty("foyer.it.db", "h2") + ".log"));
+  static void start(FoyerServer shared, KeycloakServer keycloak) throws IOException {
+    var client = keycloak.client("foyer-console");
+    extra =
+        shared.startExtra(
+            "console-browser",
+            Map.of(
+                "foyer.console.oidc.issuer", keycloak.issuer(),
+                "foyer.console.oidc.client-id", client.id(),
+                "foyer.console.oidc.client-secret", client.secret()));
+    server = extra.server();
+    chromium = Chromium.start(Path.of("target", "chromedriver-console.log"));
+    downloads = Files.createDirectories(Path.of("target", "console-downloads").toAbsolutePath());
+    ((ChromeDriver) chromium.driver())
+        .executeCdpCommand(
+            "Browser.setDownloadBehavior",
+            Map.of("behavior", "allow", "downloadPath", downloads.toString()));
   }
 
   @AfterAll
-  static void stopBrowser() {
+  static void stop() {
     if (chromium != null) {
       chromium.close();
+    }
+    if (extra != null) {
+      extra.close();
     }
   }
 
   @Test
-  void anOperatorSetsUpASpaceAndLooksAfterItsMembers(FoyerServer server) {
+  void anOperatorSetsUpASpaceAndLooksAfterItsMembers(KeycloakServer keycloak) throws Exception {
     var driver = chromium.driver();
-    driver.get(ConsoleSessionIT.link(server, server.adminToken()));
+    driver.get(server.baseUri() + "/console/");
+    heading(driver, "Sign in");
+    accessible(driver, "sign-in");
+    driver.findElement(By.linkText("Sign in with your organisation")).click();
+    new WebDriverWait(driver, WAIT).until(d -> !d.findElements(By.id("kc-login")).isEmpty());
+    driver.findElement(By.name("username")).sendKeys("olivia");
+    driver.findElement(By.name("password")).sendKeys(keycloak.password("olivia"));
+    driver.findElement(By.id("kc-login")).click();
     heading(driver, "Spaces");
+    assertThat(driver.findElement(By.id("operator")).getText()).contains("Olivia Operator");
     accessible(driver, "spaces");
 
     var slug = slug();
@@ -70,46 +103,89 @@ class ConsoleBrowserIT {
 
     driver.findElement(By.name("title")).sendKeys("Town hall");
     driver.findElement(By.xpath("//button[text()='Add event']")).click();
-    new WebDriverWait(driver, WAIT)
-        .until(d -> d.findElement(By.tagName("main")).getText().contains("Town hall"));
+    mainSays(driver, "Town hall");
     accessible(driver, "space");
+
+    // An OpenID Connect provider, disabled until Test Integration shows what it sends.
+    driver.findElement(By.linkText("Add an identity provider")).click();
+    heading(driver, "New identity provider");
+    driver.findElement(By.name("alias")).sendKeys("corp");
+    driver.findElement(By.name("displayName")).sendKeys("Corp SSO");
+    driver.findElement(By.name("issuer")).sendKeys(keycloak.issuer());
+    driver.findElement(By.name("clientId")).sendKeys(keycloak.client().id());
+    driver.findElement(By.name("clientSecret")).sendKeys(keycloak.client().secret());
+    accessible(driver, "provider");
+    driver.findElement(By.xpath("//button[text()='Add provider']")).click();
+    heading(driver, "Corp SSO");
+    mainSays(driver, "/auth/federation/callback/" + slug + "/corp");
+    var console = driver.getWindowHandle();
+    driver.findElement(By.xpath("//button[text()='Test Integration']")).click();
+    new WebDriverWait(driver, WAIT).until(d -> d.getWindowHandles().size() == 2);
+    for (var window : driver.getWindowHandles()) {
+      if (!window.equals(console)) {
+        driver.switchTo().window(window);
+      }
+    }
+    // Olivia's Keycloak session signs her straight through: the report shows what Keycloak sent.
+    new WebDriverWait(driver, WAIT)
+        .until(d -> d.findElement(By.tagName("body")).getText().contains("Test Integration"));
+    assertThat(driver.findElement(By.tagName("body")).getText()).contains("olivia@example.test");
+    screenshot(driver, "test-integration");
+    driver.close();
+    driver.switchTo().window(console);
 
     // A participant signs in through URI Auth; the operator finds them and ends their sessions.
     var uid = "crm-" + slug;
     AdminApi.signInMember(server, slug, uid);
-    driver.get(server.baseUri() + "/console/#/spaces/" + slug + "/members");
+    driver.get(server.baseUri() + "/console/#/spaces/" + slug + "/members?q=" + uid);
     heading(driver, "Members of " + slug);
     new WebDriverWait(driver, WAIT)
         .until(d -> !d.findElements(By.cssSelector("main tbody tr a")).isEmpty());
     accessible(driver, "members");
     driver.findElement(By.cssSelector("main tbody tr a")).click();
-    new WebDriverWait(driver, WAIT)
-        .until(d -> d.findElement(By.tagName("main")).getText().contains(uid));
+    mainSays(driver, uid);
     assertThat(driver.findElement(By.tagName("main")).getText()).contains("uri-auth");
     accessible(driver, "member");
     driver.findElement(By.xpath("//button[text()='End all sessions']")).click();
     new WebDriverWait(driver, WAIT)
         .until(d -> d.findElement(By.id("status")).getText().contains("ended"));
-    new WebDriverWait(driver, WAIT)
-        .until(d -> d.findElement(By.tagName("main")).getText().contains("No open sessions."));
+    mainSays(driver, "No open sessions.");
 
     driver.get(server.baseUri() + "/console/#/spaces/" + slug + "/sign-ins");
     heading(driver, "Sign-ins of " + slug);
+    mainSays(driver, "accepted");
     new WebDriverWait(driver, WAIT)
-        .until(d -> d.findElement(By.tagName("main")).getText().contains("accepted"));
+        .until(d -> !d.findElements(By.cssSelector("figure.chart svg rect")).isEmpty());
     accessible(driver, "sign-ins");
 
-    // Signing out leaves the console asking for a link again.
+    // Export the space, then import that file over it: the same configuration again.
+    driver.get(server.baseUri() + "/console/#/spaces/" + slug);
+    heading(driver, "Console Café");
+    driver.findElement(By.xpath("//button[text()='Export configuration']")).click();
+    var exported = downloads.resolve(slug + ".foyer.json");
+    new WebDriverWait(driver, WAIT).until(d -> Files.exists(exported));
+    var document = Json.parse(Files.readString(exported));
+    assertThat(document.toString())
+        .contains("Town hall")
+        .contains("corp")
+        .doesNotContain(keycloak.client().secret());
+    driver.findElement(By.cssSelector("input[type=file]")).sendKeys(exported.toString());
+    driver.findElement(By.xpath("//button[text()='Import']")).click();
+    new WebDriverWait(driver, WAIT)
+        .until(d -> d.findElement(By.id("status")).getText().contains("imported"));
+    heading(driver, "Console Café");
+    mainSays(driver, "Town hall");
+
     driver.findElement(By.xpath("//button[text()='Sign out']")).click();
     heading(driver, "Sign in");
   }
 
   @Test
-  void aRefusalShowsItsCodeLinkedToItsExplanation(FoyerServer server) {
+  void aRefusalShowsItsCodeLinkedToItsExplanation() {
     var driver = chromium.driver();
     driver.get(ConsoleSessionIT.link(server, server.adminToken()));
     heading(driver, "Spaces");
-    driver.findElement(By.name("slug")).sendKeys("demo-" + slug());
+    driver.findElement(By.name("slug")).sendKeys(slug());
     driver.findElement(By.name("name")).sendKeys("\u200b");
     driver.findElement(By.xpath("//button[text()='Create space']")).click();
     new WebDriverWait(driver, WAIT)
@@ -130,6 +206,11 @@ class ConsoleBrowserIT {
             });
   }
 
+  private static void mainSays(WebDriver driver, String text) {
+    new WebDriverWait(driver, WAIT)
+        .until(d -> d.findElement(By.tagName("main")).getText().contains(text));
+  }
+
   /**
    * Every visible field has a label (its own {@code <label>} or an {@code aria-label}), every
    * button a name, and Tab moves the focus through the page's controls. Then a screenshot.
@@ -147,24 +228,27 @@ class ConsoleBrowserIT {
     var nameless =
         (List<String>)
             script.executeScript(
-                "return [...document.querySelectorAll('button')]"
+                "return [...document.querySelectorAll('button, a')]"
                     + ".filter(b => !b.textContent.trim() && !b.getAttribute('aria-label'))"
                     + ".map(b => b.outerHTML);");
-    assertThat(nameless).as("buttons without a name on the %s page", page).isEmpty();
-    var body = driver.findElement(By.tagName("body"));
+    assertThat(nameless).as("buttons and links without a name on the %s page", page).isEmpty();
     script.executeScript("document.activeElement && document.activeElement.blur()");
-    var focused = new java.util.ArrayList<String>();
+    var focused = new ArrayList<String>();
     for (int i = 0; i < 6; i++) {
       driver.switchTo().activeElement().sendKeys(Keys.TAB);
       focused.add(
           (String)
               script.executeScript(
-                  "var e = document.activeElement; return e.tagName + ':' + (e.name || e.textContent || '').trim();"));
+                  "var e = document.activeElement;"
+                      + " return e.tagName + ':' + (e.name || e.textContent || '').trim();"));
     }
     assertThat(focused.stream().distinct().count())
         .as("Tab moves through the controls of the %s page: %s", page, focused)
         .isGreaterThan(3);
-    assertThat(body).isNotNull();
+    screenshot(driver, page);
+  }
+
+  private static void screenshot(WebDriver driver, String page) {
     try {
       Files.write(
           Path.of("target", "console-" + page + ".png"),
