@@ -39,26 +39,17 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * through the controls) and photographed into {@code target/console-*.png}. The console is the same
  * on either database, so this runs on H2 only.
  */
-@ExtendWith({FoyerServer.class, KeycloakServer.class})
+@ExtendWith({FoyerServer.class, KeycloakServer.class, ConsoleServer.class})
 @EnabledIfSystemProperty(named = "foyer.it.db", matches = "h2")
 class ConsoleBrowserIT {
   private static final Duration WAIT = Duration.ofSeconds(30);
-  private static FoyerServer.Extra extra;
   private static FoyerServer server;
   private static Chromium chromium;
   private static Path downloads;
 
   @BeforeAll
-  static void start(FoyerServer shared, KeycloakServer keycloak) throws IOException {
-    var client = keycloak.client("foyer-console");
-    extra =
-        shared.startExtra(
-            "console-browser",
-            Map.of(
-                "foyer.console.oidc.issuer", keycloak.issuer(),
-                "foyer.console.oidc.client-id", client.id(),
-                "foyer.console.oidc.client-secret", client.secret()));
-    server = extra.server();
+  static void start(ConsoleServer console) throws IOException {
+    server = console.server();
     chromium = Chromium.start(Path.of("target", "chromedriver-console.log"));
     downloads = Files.createDirectories(Path.of("target", "console-downloads").toAbsolutePath());
     ((ChromeDriver) chromium.driver())
@@ -71,9 +62,6 @@ class ConsoleBrowserIT {
   static void stop() {
     if (chromium != null) {
       chromium.close();
-    }
-    if (extra != null) {
-      extra.close();
     }
   }
 

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,34 +22,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Operators sign in to the console at the organisation's OpenID Connect provider, a real Keycloak
  * (README "Operator console"): their role comes from the ID token's groups (and a space admin's
- * space from its {@code foyer_space} claim); anyone without one gets no session. One more Payara
- * Micro, configured with {@code foyer.console.oidc.*}, serves these tests.
+ * space from its {@code foyer_space} claim); anyone without one gets no session. The {@link
+ * ConsoleServer}, configured with {@code foyer.console.oidc.*}, serves these tests.
  */
-@ExtendWith({FoyerServer.class, KeycloakServer.class})
+@ExtendWith({FoyerServer.class, KeycloakServer.class, ConsoleServer.class})
 class ConsoleOperatorIT {
   static final String SPACE = "console-demo";
-  private static FoyerServer.Extra extra;
   static FoyerServer server;
 
   @BeforeAll
-  static void start(FoyerServer shared, KeycloakServer keycloak) {
-    var client = keycloak.client("foyer-console");
-    extra =
-        shared.startExtra(
-            "console-oidc",
-            Map.of(
-                "foyer.console.oidc.issuer", keycloak.issuer(),
-                "foyer.console.oidc.client-id", client.id(),
-                "foyer.console.oidc.client-secret", client.secret()));
-    server = extra.server();
+  static void start(ConsoleServer console) {
+    server = console.server();
     AdminApi.createSpace(server, Map.of("slug", SPACE, "name", "Console demo"));
-  }
-
-  @AfterAll
-  static void stop() {
-    if (extra != null) {
-      extra.close();
-    }
   }
 
   @Test

@@ -74,7 +74,7 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    started(context);
+    shared(context);
   }
 
   @Override
@@ -84,10 +84,11 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    return started(context);
+    return shared(context);
   }
 
-  private static FoyerServer started(ExtensionContext context) {
+  /** The shared server of this failsafe run, started on first use. */
+  public static FoyerServer shared(ExtensionContext context) {
     var running =
         context
             .getRoot()
