@@ -300,7 +300,11 @@ async function spacePage(slug) {
 
 async function jwtSsoCard(slug) {
   const base = '/api/admin/spaces/' + enc(slug) + '/sso';
-  const sso = await api('GET', base);
+  // A space that never had JWT SSO configured answers its code instead of settings.
+  const sso = await api('GET', base).catch(e => {
+    if (e.code === 'JWT17') return {enabled: false, requireExp: true};
+    throw e;
+  });
   const form = h('form', {class: 'grid', 'aria-label': 'JWT SSO settings'},
     ...field('Enabled', check('enabled', sso.enabled)),
     ...field('Authorization URL', text('authorizationUrl', sso.authorizationUrl, {type: 'url'}),

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -51,6 +52,7 @@ class ConsoleBrowserIT {
   static void start(ConsoleServer console) throws IOException {
     server = console.server();
     chromium = Chromium.start(Path.of("target", "chromedriver-console.log"));
+    chromium.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
     downloads = Files.createDirectories(Path.of("target", "console-downloads").toAbsolutePath());
     ((ChromeDriver) chromium.driver())
         .executeCdpCommand(
@@ -63,6 +65,12 @@ class ConsoleBrowserIT {
     if (chromium != null) {
       chromium.close();
     }
+  }
+
+  /** Each test starts signed out of the console and of Keycloak. */
+  @BeforeEach
+  void forgetEveryCookie() {
+    ((ChromeDriver) chromium.driver()).executeCdpCommand("Network.clearBrowserCookies", Map.of());
   }
 
   @Test
@@ -186,17 +194,36 @@ class ConsoleBrowserIT {
   }
 
   private static void heading(WebDriver driver, String text) {
-    new WebDriverWait(driver, WAIT)
-        .until(
-            d -> {
-              var headings = d.findElements(By.cssSelector("main h1"));
-              return !headings.isEmpty() && headings.get(0).getText().equals(text);
-            });
+    waitFor(
+        driver,
+        "the heading " + text,
+        d -> {
+          var headings = d.findElements(By.cssSelector("main h1"));
+          return !headings.isEmpty() && headings.get(0).getText().equals(text);
+        });
   }
 
   private static void mainSays(WebDriver driver, String text) {
-    new WebDriverWait(driver, WAIT)
-        .until(d -> d.findElement(By.tagName("main")).getText().contains(text));
+    waitFor(driver, text, d -> d.findElement(By.tagName("main")).getText().contains(text));
+  }
+
+  /** Waits; when it never comes, says what the page showed instead. */
+  private static void waitFor(
+      WebDriver driver, String what, java.util.function.Function<WebDriver, Boolean> condition) {
+    try {
+      new WebDriverWait(driver, WAIT).until(condition::apply);
+    } catch (org.openqa.selenium.TimeoutException e) {
+      screenshot(driver, "failed");
+      var shown = driver.findElements(By.tagName("body"));
+      throw new AssertionError(
+          "Waited for "
+              + what
+              + " at "
+              + driver.getCurrentUrl()
+              + "; the page showed: "
+              + (shown.isEmpty() ? driver.getPageSource() : shown.get(0).getText()),
+          e);
+    }
   }
 
   /**
