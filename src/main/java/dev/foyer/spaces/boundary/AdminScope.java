@@ -21,6 +21,14 @@ public class AdminScope {
     return token.getGroups().contains(FoyerApplication.ADMIN_ROLE);
   }
 
+  /**
+   * Who is calling, as audit trails name them: the token's name (MicroProfile JWT: {@code upn},
+   * else {@code preferred_username}, else {@code sub}).
+   */
+  public String caller() {
+    return token.getName();
+  }
+
   public boolean mayAdminister(String slug) {
     return global() || slug.equals(token.getClaim(SPACE_CLAIM));
   }
