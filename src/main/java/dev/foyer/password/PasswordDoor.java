@@ -5,6 +5,7 @@ import dev.foyer.doors.DoorClients;
 import dev.foyer.doors.DoorEndpoint;
 import dev.foyer.members.control.Passwords;
 import dev.foyer.problems.GatewayProblem;
+import dev.foyer.signin.control.DoorAttempt;
 import dev.foyer.web.ClientAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,6 +29,7 @@ public class PasswordDoor implements Door {
         DoorClients.direct(
             Passwords.LOGIN_PROVIDER,
             request -> {
+              DoorAttempt.provider(request, Passwords.LOGIN_PROVIDER);
               if (CredentialsInQuery.named(request.getQueryString())) {
                 throw new GatewayProblem(
                     PasswordProblem.CREDENTIALS_IN_QUERY,
