@@ -7,6 +7,7 @@ import dev.foyer.members.control.Passwords;
 import dev.foyer.problems.GatewayProblem;
 import dev.foyer.problems.ProblemCode;
 import dev.foyer.problems.ProblemCodes;
+import dev.foyer.signin.control.DoorAttempt;
 import dev.foyer.web.ClientAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,6 +31,7 @@ public class PasswordDoor implements Door, ProblemCodes {
         DoorClients.direct(
             Passwords.LOGIN_PROVIDER,
             request -> {
+              DoorAttempt.provider(request, Passwords.LOGIN_PROVIDER);
               if (CredentialsInQuery.named(request.getQueryString())) {
                 throw new GatewayProblem(
                     PasswordProblem.CREDENTIALS_IN_QUERY,

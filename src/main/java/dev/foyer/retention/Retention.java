@@ -31,6 +31,8 @@ public class Retention {
           "member_group",
           "member_property",
           "member_domain",
+          "member_term",
+          "member_status_change",
           "linked_identity");
 
   @PersistenceContext EntityManager em;

@@ -156,6 +156,7 @@ public class ConflictChoices {
                 () -> new GatewayProblem(ProblemType.ACCOUNT_UNKNOWN, "The space is gone."));
     // The held sign-in names its space: refusals from here on are recorded for it.
     DoorAttempt.account(request, space.slug());
+    flow.value("provider").ifPresent(alias -> DoorAttempt.provider(request, alias));
     var field = ConflictField.valueOf(flow.value("field").orElseThrow());
     var profile =
         Member.Profile.named(value(flow, "nickname"), value(flow, "givenName"))

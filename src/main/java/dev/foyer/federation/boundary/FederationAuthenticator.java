@@ -368,7 +368,7 @@ public class FederationAuthenticator {
       trace.failed(problem);
       code = problem.type().code();
     }
-    records.tested(FederationDoor.TEST, space.slug(), code);
+    records.tested(FederationDoor.TEST, space.slug(), provider.alias(), code);
     var request = ((JEEContext) ctx.webContext()).getNativeRequest();
     request.setAttribute(TestReport.ATTRIBUTE, trace.report(space, provider));
     var placeholder = new CommonProfile();

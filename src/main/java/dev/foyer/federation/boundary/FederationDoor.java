@@ -13,6 +13,7 @@ import dev.foyer.problems.GatewayProblem;
 import dev.foyer.problems.ProblemCode;
 import dev.foyer.problems.ProblemCodes;
 import dev.foyer.problems.ProblemType;
+import dev.foyer.signin.control.DoorAttempt;
 import dev.foyer.spaces.entity.Space;
 import dev.foyer.web.Origins;
 import dev.foyer.web.PublicAddress;
@@ -124,6 +125,8 @@ public class FederationDoor implements Door, SignInOptions, ProblemCodes {
     if (!path.matches()) {
       throw new GatewayProblem(ProblemType.NOT_FOUND, "There is no callback at this address.");
     }
+    // Named by the address, as the space is (spaceOfAddress).
+    DoorAttempt.provider(request, path.group(2));
     // SAML's answer is posted from the identity provider's site (HTTP-POST binding), where the
     // browser sends no SameSite cookie: its RelayState names the flow. OAuth's comes by GET.
     var saml = parameters.containsKey(FederationAuthenticator.SAML_RESPONSE);

@@ -71,7 +71,7 @@ public class FederationResource {
       @QueryParam("return") String returnPath) {
     // A refusal here (an unknown provider, an unusable discovery document) is an attempt too: the
     // administrator finds its code in the login records, as for the callback's refusals.
-    new DoorAttempt(FederationDoor.NAME, account).mark(request);
+    new DoorAttempt(FederationDoor.NAME, account, alias).mark(request);
     return toProvider(
         authenticator.start(
             new JEEContext(request, response), request, account, alias, eventId, returnPath));

@@ -4,6 +4,7 @@ import dev.foyer.doors.DoorClients;
 import dev.foyer.doors.PathScopedFilter;
 import dev.foyer.problems.GatewayProblem;
 import dev.foyer.problems.ProblemType;
+import dev.foyer.signin.control.DoorAttempt;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -23,6 +24,7 @@ final class JwtSsoClients {
     return DoorClients.direct(
         JwtSsoDoor.NAME,
         request -> {
+          DoorAttempt.provider(request, JwtSsoDoor.NAME);
           var matcher = PATHS.matcher(PathScopedFilter.normalized(request));
           if (!matcher.matches()) {
             return Optional.empty();

@@ -1,17 +1,23 @@
 package dev.foyer.members.boundary;
 
 import dev.foyer.members.control.Admission;
+import dev.foyer.members.control.MemberSearch;
 import dev.foyer.members.control.Members;
 import dev.foyer.members.control.Passwords;
+import dev.foyer.members.control.StatusHistory;
 import dev.foyer.members.entity.EventJoin;
 import dev.foyer.members.entity.LinkedIdentity;
 import dev.foyer.members.entity.Member;
 import dev.foyer.members.entity.MemberStatus;
 import dev.foyer.members.entity.MemberStatusChange;
+import dev.foyer.members.entity.SearchTerms;
+import dev.foyer.members.entity.StatusChangeRecord;
 import dev.foyer.problems.GatewayProblem;
 import dev.foyer.problems.ProblemType;
 import dev.foyer.spaces.boundary.AdminScope;
 import dev.foyer.spaces.boundary.SpacesResource;
+import dev.foyer.spaces.entity.Space;
+import dev.foyer.web.PageCursor;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -26,14 +32,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -61,6 +70,15 @@ public class MembersResource {
   @Inject
   @ConfigProperty(name = "foyer.members.uid-provider", defaultValue = "uri-auth")
   String uidProvider;
+
+  @Inject MemberSearch search;
+  @Inject StatusHistory history;
+
+  static final int DEFAULT_PAGE = 50;
+  static final int MAX_PAGE = 200;
+
+  /** Longer than any query worth running: 8 words of up to 255 characters fit in less. */
+  static final int MAX_QUERY = 1000;
 
   @PathParam("slug")
   String slug;
@@ -104,6 +122,9 @@ public class MembersResource {
       member.changeStatus(request.status());
     }
     em.persist(member);
+    if (request.status() != null) {
+      history.createdWith(member, request.status(), scope.caller());
+    }
     if (request.password() != null) {
       member.setPasswordHash(passwords.hash(request.password()));
       em.persist(new LinkedIdentity(member, Passwords.LOGIN_PROVIDER, login, clock.instant()));
@@ -115,21 +136,74 @@ public class MembersResource {
 
   /**
    * {@code ?uid=} finds the member linked to that id (a CRM id sent by URI Auth, unless {@code
-   * provider} says otherwise).
+   * provider} says otherwise). {@code ?q=} searches the space's members instead ({@link
+   * MemberSearch}), a page at a time: the answer links to the next page ({@code Link: <...>;
+   * rel="next"}). One of the two is required.
    */
   @GET
-  public List<MemberView> find(
-      @QueryParam("uid") String uid, @QueryParam("provider") String provider) {
+  public Response find(
+      @QueryParam("uid") String uid,
+      @QueryParam("provider") String provider,
+      @QueryParam("q") String q,
+      @QueryParam("limit") String limit,
+      @QueryParam("after") String after,
+      @Context UriInfo uriInfo) {
     var space = scope.space(slug);
+    if (q != null) {
+      if (uid != null || provider != null) {
+        throw new GatewayProblem(
+            ProblemType.ADMIN_INVALID, "q: searches alone; uid and provider look up one member");
+      }
+      return search(space, q, limit, after, uriInfo);
+    }
+    if (limit != null || after != null) {
+      throw new GatewayProblem(ProblemType.ADMIN_INVALID, "limit, after: only with q");
+    }
     // A lookup stores nothing: a uid longer than any linked id (255) simply finds no one.
     if (uid == null || uid.isBlank()) {
-      throw new GatewayProblem(ProblemType.ADMIN_INVALID, "uid: required");
+      throw new GatewayProblem(ProblemType.ADMIN_INVALID, "uid: required (or q to search)");
     }
-    return admission
-        .linked(space, provider == null ? uidProvider : provider, uid)
-        .map(this::view)
-        .stream()
-        .toList();
+    return Response.ok(
+            admission
+                .linked(space, provider == null ? uidProvider : provider, uid)
+                .map(this::view)
+                .stream()
+                .toList())
+        .build();
+  }
+
+  private Response search(Space space, String q, String limit, String after, UriInfo uriInfo) {
+    if (q.length() > MAX_QUERY) {
+      throw new GatewayProblem(
+          ProblemType.ADMIN_INVALID, "q: at most " + MAX_QUERY + " characters");
+    }
+    var words = SearchTerms.words(q);
+    if (words.size() > MemberSearch.MAX_WORDS) {
+      throw new GatewayProblem(
+          ProblemType.ADMIN_INVALID, "q: at most " + MemberSearch.MAX_WORDS + " words");
+    }
+    var cursor = after == null ? Optional.<PageCursor>empty() : PageCursor.parse(after);
+    if (after != null && cursor.isEmpty()) {
+      throw new GatewayProblem(
+          ProblemType.ADMIN_INVALID, "after: the value of a next link, unchanged");
+    }
+    var page = search.find(space, words, cursor, pageSize(limit));
+    return PageCursor.page(
+        page.members().stream().map(MemberSummary::of).toList(), page.next(), uriInfo);
+  }
+
+  /** Read as text: JAX-RS answers a parameter that does not convert with a bare 404. */
+  private static int pageSize(String limit) {
+    if (limit == null) {
+      return DEFAULT_PAGE;
+    }
+    if (!limit.matches("[0-9]{1,3}")
+        || Integer.parseInt(limit) < 1
+        || Integer.parseInt(limit) > MAX_PAGE) {
+      throw new GatewayProblem(
+          ProblemType.ADMIN_INVALID, "limit: a whole number from 1 to " + MAX_PAGE);
+    }
+    return Integer.parseInt(limit);
   }
 
   @GET
@@ -150,7 +224,9 @@ public class MembersResource {
       throw new GatewayProblem(
           ProblemType.ADMIN_INVALID, "status: one of " + List.of(MemberStatus.values()));
     }
-    statusChanges.fire(member.changeStatus(request.status()));
+    var change = member.changeStatus(request.status());
+    history.changed(change, StatusChangeRecord.Cause.ADMIN, scope.caller());
+    statusChanges.fire(change);
     return view(member);
   }
 
@@ -173,6 +249,17 @@ public class MembersResource {
             .toList();
     var profile = member.profile();
     var groups = member.groups().stream().map(g -> new GroupView(g.id(), g.name())).toList();
+    var statusChanges =
+        history.of(member).stream()
+            .map(
+                c ->
+                    new StatusChangeView(
+                        c.changedAt(),
+                        c.from().orElse(null),
+                        c.to(),
+                        c.cause(),
+                        c.by().orElse(null)))
+            .toList();
     return new MemberView(
         member.id(),
         profile.username(),
@@ -194,7 +281,8 @@ public class MembersResource {
         joins,
         groups,
         member.properties(),
-        member.domains());
+        member.domains(),
+        statusChanges);
   }
 
   public record NewMember(
@@ -229,5 +317,41 @@ public class MembersResource {
       List<JoinView> events,
       List<GroupView> groups,
       Map<String, String> properties,
-      Map<String, String> domains) {}
+      Map<String, String> domains,
+      List<StatusChangeView> statusChanges) {}
+
+  /**
+   * @param from null for the status the member was created with
+   * @param by the administrator (their token's name) or the door of the sign-in
+   */
+  public record StatusChangeView(
+      Instant at, MemberStatus from, MemberStatus to, StatusChangeRecord.Cause cause, String by) {}
+
+  /** A member as a search lists them; the member's own address has the rest. */
+  public record MemberSummary(
+      String id,
+      String username,
+      String nickname,
+      String givenName,
+      String familyName,
+      String email,
+      MemberStatus status,
+      boolean guest,
+      Instant createdAt,
+      Instant lastSignInAt) {
+    static MemberSummary of(Member member) {
+      var profile = member.profile();
+      return new MemberSummary(
+          member.id(),
+          profile.username(),
+          profile.nickname(),
+          profile.givenName(),
+          profile.familyName(),
+          profile.email(),
+          member.status(),
+          member.guest(),
+          member.createdAt(),
+          member.lastSignInAt().orElse(null));
+    }
+  }
 }

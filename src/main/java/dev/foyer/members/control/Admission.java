@@ -10,6 +10,7 @@ import dev.foyer.members.entity.MemberChanges;
 import dev.foyer.members.entity.MemberStatus;
 import dev.foyer.members.entity.ProfileField;
 import dev.foyer.members.entity.SignInConflict;
+import dev.foyer.members.entity.StatusChangeRecord;
 import dev.foyer.problems.GatewayProblem;
 import dev.foyer.problems.ProblemType;
 import dev.foyer.spaces.entity.Space;
@@ -42,6 +43,7 @@ public class Admission {
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
   @Inject Usernames usernames;
+  @Inject StatusHistory history;
 
   private static final Set<ProfileField> ALL = EnumSet.allOf(ProfileField.class);
 
@@ -76,7 +78,10 @@ public class Admission {
               : ProblemType.MEMBER_DEACTIVATED,
           "Your membership of this space does not allow signing in. Ask the space's administrators.");
     }
-    member.signedIn(clock.instant());
+    member
+        .signedIn(clock.instant())
+        .ifPresent(
+            change -> history.changed(change, StatusChangeRecord.Cause.SIGN_IN, identity.door()));
     var before = member.groups();
     apply(space, member, identity.changes());
     var after = member.groups();

@@ -60,6 +60,10 @@ public class LinkedIdentity {
   @Column(name = "external_id", nullable = false, length = 255)
   private String externalId;
 
+  /** The external id as the administrators' search compares it ({@link SearchTerms#fold}). */
+  @Column(name = "external_key", length = SearchTerms.MAX)
+  private String externalKey;
+
   @ManyToOne(optional = false, fetch = FetchType.LAZY)
   @JoinColumn(name = "member_id")
   private Member member;
@@ -75,6 +79,7 @@ public class LinkedIdentity {
     this.member = member;
     this.provider = provider;
     this.externalId = externalId;
+    this.externalKey = SearchTerms.fold(externalId);
     this.createdAt = now;
   }
 

@@ -167,6 +167,14 @@ public class Member {
   @Column(name = "url", length = 2048)
   private Map<String, String> domains = new HashMap<>();
 
+  /**
+   * What the administrators' search finds this member by ({@link SearchTerms}), rewritten by every
+   * change of the names, username or email: kept in place, so an unchanged profile writes nothing.
+   */
+  @ElementCollection(fetch = FetchType.LAZY)
+  @CollectionTable(name = "member_term", joinColumns = @JoinColumn(name = "member_id"))
+  private Set<SearchTerm> terms = new HashSet<>();
+
   protected Member() {}
 
   public Member(Space space, Profile profile, boolean guest, boolean emailVerified, Instant now) {
@@ -180,6 +188,7 @@ public class Member {
 
   /** Replaces the given fields with the identity provider's current statement of them. */
   public void update(Profile profile, Set<ProfileField> fields, boolean emailVerified) {
+    var searchedBefore = searched();
     if (fields.contains(ProfileField.NAMES)) {
       this.givenName = profile.givenName();
       this.familyName = profile.familyName();
@@ -211,6 +220,32 @@ public class Member {
     if (fields.contains(ProfileField.TIME_ZONE)) {
       this.timeZone = profile.timeZone();
     }
+    // A sign-in rewrites the same values most of the time: the terms are not even read then.
+    if (!searched().equals(searchedBefore)) {
+      index();
+    }
+  }
+
+  /** What the search terms are made of. */
+  private List<String> searched() {
+    return java.util.Arrays.asList(givenName, familyName, nickname, username, email);
+  }
+
+  /** The search terms of the profile as it now is; the terms that did not change stay untouched. */
+  private void index() {
+    var now = new HashSet<SearchTerm>();
+    SearchTerms.of(profile()).forEach(term -> now.add(new SearchTerm(space.id(), term)));
+    if (!now.equals(terms)) {
+      terms.retainAll(now);
+      terms.addAll(now);
+    }
+  }
+
+  /** The member's search terms, as {@link SearchTerms#of} made them. */
+  public Set<String> searchTerms() {
+    var words = new java.util.TreeSet<String>();
+    terms.forEach(term -> words.add(term.term()));
+    return Collections.unmodifiableSet(words);
   }
 
   public static String emailKey(String email) {
@@ -228,6 +263,7 @@ public class Member {
   /** The member's own choice (PATCH /api/me), already checked as a display name. */
   public void changeNickname(String nickname) {
     this.nickname = nickname;
+    index();
   }
 
   /**
@@ -238,6 +274,7 @@ public class Member {
     this.username = username;
     this.usernameKey = usernameKey(username);
     this.usernameSkeleton = UsernameSkeleton.of(username);
+    index();
   }
 
   /** A sign-in conflict took this member's email for someone else; it is no longer verified. */
@@ -245,6 +282,7 @@ public class Member {
     this.email = null;
     this.emailKey = null;
     this.emailVerified = false;
+    index();
   }
 
   public void setPasswordHash(String passwordHash) {
@@ -291,10 +329,17 @@ public class Member {
     return emailVerified;
   }
 
-  /** Applies the status rules of a sign-in; the caller refuses when {@link #mayNotSignIn()}. */
-  public void signedIn(Instant now) {
+  /**
+   * Applies the status rules of a sign-in; the caller refuses when {@link #mayNotSignIn()}. Returns
+   * the change of status the sign-in made, if it made one.
+   */
+  public Optional<MemberStatusChange> signedIn(Instant now) {
+    var from = this.status;
     this.status = status.onSignIn();
     this.lastSignInAt = now;
+    return from == status
+        ? Optional.empty()
+        : Optional.of(new MemberStatusChange(this, from, status));
   }
 
   public boolean mayNotSignIn() {

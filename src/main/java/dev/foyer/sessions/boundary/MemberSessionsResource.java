@@ -41,6 +41,9 @@ public class MemberSessionsResource {
   @PathParam("memberId")
   String memberId;
 
+  private static final java.util.regex.Pattern SESSION_ID =
+      java.util.regex.Pattern.compile("[0-9a-f]{32}");
+
   /**
    * Newest first, at most {@code limit} (1 to 1000, default 100): unsigned links let anyone open
    * sessions for a uid they know, so the list is bounded; ending them is not.
@@ -49,6 +52,23 @@ public class MemberSessionsResource {
   public List<SessionView> list(@QueryParam("limit") String limit) {
     var member = member();
     return sessions.open(member, limit(limit)).stream().map(SessionView::of).toList();
+  }
+
+  /**
+   * One session, named by the {@code id} the list shows: 204, and the browser or plugin holding it
+   * is signed out; 404 ({@code GEN404}) when the member has no such session open (any more).
+   */
+  @DELETE
+  @Path("{sessionId}")
+  public Response endOne(@PathParam("sessionId") String sessionId) {
+    var member = member();
+    if (sessionId == null
+        || !SESSION_ID.matcher(sessionId).matches()
+        || !sessions.endOne(member, sessionId)) {
+      throw new GatewayProblem(
+          ProblemType.NOT_FOUND, "This member has no open session with that id.");
+    }
+    return Response.noContent().build();
   }
 
   /** 204 whether there was anything to end or not: asking twice is the same as asking once. */
@@ -75,10 +95,12 @@ public class MemberSessionsResource {
   }
 
   /**
+   * @param id names the session to end it alone; derived from its key, never the key
    * @param lastSeenAt the last request the session made, to the minute (it is written at most once
    *     a minute)
    */
   public record SessionView(
+      String id,
       String door,
       String admissionLevel,
       Instant signedInAt,
@@ -86,6 +108,7 @@ public class MemberSessionsResource {
       Instant expiresAt) {
     static SessionView of(ParticipantSession session) {
       return new SessionView(
+          session.publicId(),
           session.door(),
           session.admissionLevel(),
           session.createdAt(),

@@ -108,6 +108,25 @@ public class Sessions {
     return open.size();
   }
 
+  /**
+   * Ends one of the member's open sessions, named by its {@link ParticipantSession#publicId()}.
+   *
+   * @return whether the member had that session open
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public boolean endOne(Member member, String publicId) {
+    var now = clock.instant();
+    var found =
+        em.createNamedQuery(ParticipantSession.OPEN_OF_MEMBER, ParticipantSession.class)
+            .setParameter("member", member)
+            .setParameter("now", now)
+            .getResultStream()
+            .filter(session -> session.publicId().equals(publicId))
+            .findFirst();
+    found.ifPresent(session -> session.revoke(now));
+    return found.isPresent();
+  }
+
   /** The newest {@code max} of the member's sessions that would open a page now. */
   @Transactional
   public List<ParticipantSession> open(Member member, int max) {

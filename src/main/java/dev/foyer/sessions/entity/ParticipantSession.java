@@ -2,6 +2,7 @@ package dev.foyer.sessions.entity;
 
 import dev.foyer.members.entity.Member;
 import dev.foyer.members.entity.UpstreamSession;
+import dev.foyer.secrets.Sha256;
 import dev.foyer.spaces.entity.Space;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -127,6 +128,14 @@ public class ParticipantSession {
 
   public Optional<String> provider() {
     return Optional.ofNullable(provider);
+  }
+
+  /**
+   * The session as administrators name it: a digest of its key, never the key (the token's hash)
+   * itself, which would find the session from outside the admin API's checks.
+   */
+  public String publicId() {
+    return Sha256.hex("participant-session:" + tokenHash).substring(0, 32);
   }
 
   public void revoke(Instant now) {

@@ -6,10 +6,18 @@ import java.util.Optional;
 /**
  * Marks a request as a sign-in attempt through a door (named as login records name it), so that
  * whatever refuses it (a filter, pac4j, a resource) leads to a login record for that door and
- * account.
+ * account, and for the identity provider it was for once the door knows it.
+ *
+ * @param provider the alias the person's identity is linked under: an identity provider's, or the
+ *     door's own ({@code uri-auth}, {@code jwt-sso}, {@code password}); null until the door has
+ *     read the request
  */
-public record DoorAttempt(String door, String account) {
+public record DoorAttempt(String door, String account, String provider) {
   private static final String ATTRIBUTE = DoorAttempt.class.getName();
+
+  public DoorAttempt(String door, String account) {
+    this(door, account, null);
+  }
 
   public void mark(ServletRequest request) {
     request.setAttribute(ATTRIBUTE, this);
@@ -19,7 +27,18 @@ public record DoorAttempt(String door, String account) {
   public static void account(ServletRequest request, String account) {
     of(request)
         .ifPresent(
-            attempt -> request.setAttribute(ATTRIBUTE, new DoorAttempt(attempt.door(), account)));
+            attempt ->
+                request.setAttribute(
+                    ATTRIBUTE, new DoorAttempt(attempt.door(), account, attempt.provider())));
+  }
+
+  /** Names the identity provider once the door knows it. */
+  public static void provider(ServletRequest request, String provider) {
+    of(request)
+        .ifPresent(
+            attempt ->
+                request.setAttribute(
+                    ATTRIBUTE, new DoorAttempt(attempt.door(), attempt.account(), provider)));
   }
 
   public static Optional<DoorAttempt> of(ServletRequest request) {

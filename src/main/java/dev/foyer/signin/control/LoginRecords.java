@@ -20,8 +20,9 @@ public class LoginRecords {
   @Inject Clock clock;
 
   @Transactional(Transactional.TxType.MANDATORY)
-  public void accepted(String door, String account, String memberId, String eventId) {
-    em.persist(LoginRecord.accepted(clock.instant(), door, account, memberId, eventId));
+  public void accepted(
+      String door, String account, String provider, String memberId, String eventId) {
+    em.persist(LoginRecord.accepted(clock.instant(), door, account, provider, memberId, eventId));
   }
 
   /**
@@ -29,11 +30,11 @@ public class LoginRecords {
    * here rather than by the pipeline, with the code it ended with, if any.
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public void tested(String door, String account, String code) {
+  public void tested(String door, String account, String provider, String code) {
     em.persist(
         code == null
-            ? LoginRecord.accepted(clock.instant(), door, account, null, null)
-            : LoginRecord.refused(clock.instant(), door, account, code));
+            ? LoginRecord.accepted(clock.instant(), door, account, provider, null, null)
+            : LoginRecord.refused(clock.instant(), door, account, provider, code));
   }
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -46,6 +47,7 @@ public class LoginRecords {
                         clock.instant(),
                         attempt.door(),
                         attempt.account(),
+                        attempt.provider(),
                         refused.problem().type().code())));
   }
 }

@@ -97,7 +97,12 @@ public class SignInAttempt {
         issuer.issue(
             member, identity.door(), identity.level(), identity.provider(), identity.upstream());
     event.ifPresent(joined -> em.persist(new EventJoin(member, joined, clock.instant())));
-    records.accepted(identity.door(), space.slug(), member.id(), event.map(Event::id).orElse(null));
+    records.accepted(
+        identity.door(),
+        space.slug(),
+        identity.provider(),
+        member.id(),
+        event.map(Event::id).orElse(null));
     URI target =
         event
             .map(Spaces::eventPage)

@@ -5,7 +5,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Optional;
@@ -19,14 +18,15 @@ import java.util.Optional;
 @Table(
     name = "login_record",
     indexes = {
-      @Index(name = "login_record_account_at", columnList = "account, at"),
-      @Index(name = "login_record_at", columnList = "at")
+      @Index(name = "login_record_account_at_id", columnList = "account, at DESC, id DESC"),
+      @Index(name = "login_record_at", columnList = "at"),
+      @Index(name = "login_record_account_door_at", columnList = "account, door, at DESC, id DESC"),
+      @Index(
+          name = "login_record_account_provider_at",
+          columnList = "account, provider, at DESC, id DESC"),
+      @Index(name = "login_record_account_code_at", columnList = "account, code, at DESC, id DESC")
     })
-@NamedQuery(
-    name = LoginRecord.OF_ACCOUNT,
-    query = "select r from LoginRecord r where r.account = :account order by r.at desc, r.id")
 public class LoginRecord {
-  public static final String OF_ACCOUNT = "LoginRecord.ofAccount";
 
   @Id
   @Column(length = 36)
@@ -40,6 +40,13 @@ public class LoginRecord {
 
   @Column(length = 64)
   private String account;
+
+  /**
+   * The alias the identity is linked under (an identity provider's, or the door's own), when the
+   * door got far enough to know it.
+   */
+  @Column(length = 64)
+  private String provider;
 
   @Column(name = "member_id", length = 36)
   private String memberId;
@@ -59,6 +66,7 @@ public class LoginRecord {
       Instant at,
       String door,
       String account,
+      String provider,
       String memberId,
       String eventId,
       boolean accepted,
@@ -67,6 +75,8 @@ public class LoginRecord {
     this.at = at;
     this.door = door;
     this.account = account == null ? null : account.substring(0, Math.min(64, account.length()));
+    this.provider =
+        provider == null ? null : provider.substring(0, Math.min(64, provider.length()));
     this.memberId = memberId;
     this.eventId = eventId;
     this.accepted = accepted;
@@ -74,12 +84,13 @@ public class LoginRecord {
   }
 
   public static LoginRecord accepted(
-      Instant at, String door, String account, String memberId, String eventId) {
-    return new LoginRecord(at, door, account, memberId, eventId, true, null);
+      Instant at, String door, String account, String provider, String memberId, String eventId) {
+    return new LoginRecord(at, door, account, provider, memberId, eventId, true, null);
   }
 
-  public static LoginRecord refused(Instant at, String door, String account, String code) {
-    return new LoginRecord(at, door, account, null, null, false, code);
+  public static LoginRecord refused(
+      Instant at, String door, String account, String provider, String code) {
+    return new LoginRecord(at, door, account, provider, null, null, false, code);
   }
 
   public String id() {
@@ -96,6 +107,10 @@ public class LoginRecord {
 
   public Optional<String> account() {
     return Optional.ofNullable(account);
+  }
+
+  public Optional<String> provider() {
+    return Optional.ofNullable(provider);
   }
 
   public Optional<String> memberId() {

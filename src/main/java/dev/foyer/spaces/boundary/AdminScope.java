@@ -28,6 +28,14 @@ public class AdminScope {
         .contains(FoyerApplication.ADMIN_ROLE);
   }
 
+  /**
+   * Who is calling, as audit trails name them: the token's name (MicroProfile JWT: {@code upn},
+   * else {@code preferred_username}, else {@code sub}).
+   */
+  public String caller() {
+    return token.getName();
+  }
+
   public boolean mayAdminister(String slug) {
     return global() || ownSpace().filter(slug::equals).isPresent();
   }

@@ -31,6 +31,7 @@ final class UriAuthClients {
     return DoorClients.direct(
         UriAuthDoor.NAME,
         request -> {
+          DoorAttempt.provider(request, UriAuthDoor.NAME);
           var parameters = new LinkedHashMap<String, List<String>>();
           request
               .getParameterMap()
@@ -44,6 +45,8 @@ final class UriAuthClients {
     return DoorClients.direct(
         UriAuthDoor.PROGRAMMATIC_LOGON,
         request -> {
+          // Both endpoints link a uid under the one alias.
+          DoorAttempt.provider(request, UriAuthDoor.NAME);
           Map<String, List<String>> fields;
           try (var body = request.getInputStream()) {
             fields = jsonFields(body);

@@ -243,7 +243,8 @@ class MemberSessionsIT {
       session.fieldNames().forEachRemaining(fields::add);
       assertThat(fields)
           .containsExactlyInAnyOrder(
-              "door", "admissionLevel", "signedInAt", "lastSeenAt", "expiresAt");
+              "id", "door", "admissionLevel", "signedInAt", "lastSeenAt", "expiresAt");
+      assertThat(session.path("id").asText()).matches("[0-9a-f]{32}");
       var seen = expected.get(i).path("session");
       assertThat(session.path("door").asText()).isEqualTo(seen.path("door").asText());
       assertThat(Instant.parse(session.path("signedInAt").asText()))
@@ -443,6 +444,61 @@ class MemberSessionsIT {
 
     assertProblem(response, 401, "GEN401");
     assertThat(me(browser, slug).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void endsOneSessionAndLeavesTheOthers(FoyerServer server) {
+    var slug = createSpace(server);
+    var uid = uid();
+    var laptop = server.browser();
+    var phone = server.browser();
+    signIn(laptop, slug, uid);
+    signIn(phone, slug, uid);
+    var colleague = server.browser();
+    signIn(colleague, slug, uid());
+    var member = memberId(server, slug, uid);
+    var listed = sessions(server, slug, member);
+    var newest = listed.path(0).path("id").asText(); // the phone's
+    var older = listed.path(1).path("id").asText();
+
+    var ended =
+        send(server, admin, "DELETE", memberPath(slug, member) + "/sessions/" + newest, null);
+
+    assertThat(ended.statusCode()).as(describe(ended)).isEqualTo(204);
+    assertProblem(me(phone, slug), 401, "SES1");
+    assertThat(me(laptop, slug).statusCode()).as("the member's other session").isEqualTo(200);
+    assertThat(me(colleague, slug).statusCode()).as("another member").isEqualTo(200);
+    var left = sessions(server, slug, member);
+    assertThat(left).hasSize(1);
+    assertThat(left.path(0).path("id").asText()).isEqualTo(older);
+    assertProblem(
+        send(server, admin, "DELETE", memberPath(slug, member) + "/sessions/" + newest, null),
+        404,
+        "GEN404");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0123456789abcdef0123456789abcdef", "not-an-id", "ABCDEF"})
+  void refusesASessionTheMemberDoesNotHaveWithGen404(String sessionId, FoyerServer server) {
+    var slug = createSpace(server);
+    var uid = uid();
+    var browser = server.browser();
+    signIn(browser, slug, uid);
+    var colleague = server.browser();
+    var colleagueUid = uid();
+    signIn(colleague, slug, colleagueUid);
+    var member = memberId(server, slug, uid);
+    var theirs =
+        sessions(server, slug, memberId(server, slug, colleagueUid)).path(0).path("id").asText();
+
+    for (var id : List.of(sessionId, theirs)) {
+      assertProblem(
+          send(server, admin, "DELETE", memberPath(slug, member) + "/sessions/" + id, null),
+          404,
+          "GEN404");
+    }
+    assertThat(me(browser, slug).statusCode()).isEqualTo(200);
+    assertThat(me(colleague, slug).statusCode()).isEqualTo(200);
   }
 
   @Test

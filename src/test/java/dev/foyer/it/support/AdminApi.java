@@ -176,6 +176,71 @@ public final class AdminApi {
     return body;
   }
 
+  /**
+   * Members created through {@code POST .../members} (email counted as verified), four requests at
+   * a time; their ids in the order of {@code bodies}.
+   */
+  public static List<String> createMembers(
+      FoyerServer server, String slug, List<Map<String, Object>> bodies) {
+    var admin = server.browser().json().bearer(server.adminToken());
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      var futures =
+          bodies.stream()
+              .map(
+                  body ->
+                      pool.submit(
+                          () -> {
+                            var created =
+                                admin.postJson(
+                                    "/api/admin/spaces/" + slug + "/members", Json.write(body));
+                            assertThat(created.statusCode()).as(describe(created)).isEqualTo(201);
+                            return Json.parse(created).path("id").asText();
+                          }))
+              .toList();
+      var ids = new ArrayList<String>();
+      for (var future : futures) {
+        ids.add(future.get());
+      }
+      return ids;
+    } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+      throw new AssertionError("creating members in " + slug, e);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /**
+   * Every page of an admin list, from {@code path} on through each answer's {@code Link: <...>;
+   * rel="next"}, each page asserted 200; at most {@code maxPages}.
+   */
+  public static List<HttpResponse<String>> pages(
+      FoyerServer server, String token, String path, int maxPages) {
+    var browser = server.browser().json().bearer(token);
+    var pages = new ArrayList<HttpResponse<String>>();
+    var next = java.util.Optional.of(path);
+    while (next.isPresent()) {
+      assertThat(pages.size()).as("pages of " + path).isLessThan(maxPages);
+      var page = browser.get(next.get());
+      assertThat(page.statusCode()).as(describe(page)).isEqualTo(200);
+      pages.add(page);
+      next = nextLink(page);
+    }
+    return pages;
+  }
+
+  /** The target of the answer's {@code Link: <...>; rel="next"}, if it has one. */
+  public static java.util.Optional<String> nextLink(HttpResponse<String> response) {
+    for (var header : response.headers().allValues("Link")) {
+      var link =
+          java.util.regex.Pattern.compile("<([^>]*)>\\s*;\\s*rel=\"?next\"?").matcher(header);
+      if (link.find()) {
+        return java.util.Optional.of(link.group(1));
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   /** A new event of the space with a generated id, admitting the default levels; returns the id. */
   public static String createEvent(FoyerServer server, String slug) {
     var response =

@@ -338,6 +338,52 @@ class MemberTest {
     assertThat(member.status()).isEqualTo(status);
   }
 
+  @Test
+  void aNewMemberIsFoundByTheTermsOfItsProfile() {
+    var member = new Member(SPACE, ADA, false, true, NOW);
+
+    assertThat(member.searchTerms())
+        .contains("ada", "lovelace", "ada.lovelace", "ada@example.com", "example")
+        .doesNotContain("analyst", "en");
+  }
+
+  @Test
+  void changedNamesUsernameOrEmailChangeTheTerms() {
+    var member = new Member(SPACE, ADA, false, true, NOW);
+
+    member.update(AUGUSTA, EnumSet.allOf(ProfileField.class), true);
+
+    assertThat(member.searchTerms()).isEqualTo(SearchTerms.of(AUGUSTA));
+    assertThat(member.searchTerms()).doesNotContain("ada", "lovelace");
+  }
+
+  @Test
+  void aRemovedEmailAReplacedUsernameAndAChosenNicknameLeaveTheTerms() {
+    var member = new Member(SPACE, ADA, false, true, NOW);
+
+    member.removeEmail();
+    member.replaceUsername("user-0123456789");
+    member.changeNickname("Countess");
+
+    assertThat(member.searchTerms())
+        .contains("user-0123456789", "countess", "ada", "lovelace")
+        .doesNotContain("ada@example.com", "example", "ada.lovelace");
+  }
+
+  @Test
+  void aSignInTellsTheStatusChangeItMadeAndOnlyThat() {
+    var member = new Member(SPACE, ADA, false, true, NOW);
+    member.changeStatus(MemberStatus.INVITED);
+
+    var first = member.signedIn(NOW.plusSeconds(60));
+    var second = member.signedIn(NOW.plusSeconds(120));
+
+    assertThat(first).isPresent();
+    assertThat(first.get().from()).isEqualTo(MemberStatus.INVITED);
+    assertThat(first.get().to()).isEqualTo(MemberStatus.ACTIVE);
+    assertThat(second).isEmpty();
+  }
+
   private static Profile withEmail(Profile profile, String email) {
     return new Profile(
         profile.nickname(),
