@@ -119,8 +119,17 @@ public class IdentityProvidersConfiguration implements ConfigurationSection {
             "a second identity provider '" + request.alias() + "'");
       }
       var kind = kind(request.kind());
+      if (kind.isEmpty()) {
+        throw refusal(
+            ProblemType.ADMIN_INVALID,
+            pointer + "/kind",
+            "identity provider '"
+                + request.alias()
+                + "': kind is one of "
+                + Arrays.toString(ProviderKind.values()));
+      }
       var existing = Optional.ofNullable(stored.get(request.alias()));
-      if (kind.isPresent() && existing.isPresent() && existing.get().kind() != kind.get()) {
+      if (existing.isPresent() && existing.get().kind() != kind.get()) {
         throw refusal(
             ProblemType.ADMIN_INVALID,
             pointer + "/kind",
@@ -130,8 +139,7 @@ public class IdentityProvidersConfiguration implements ConfigurationSection {
                 + existing.get().kind()
                 + "; a kind cannot be changed: give the provider of the other kind a new alias");
       }
-      if (kind.isPresent()
-          && kind.get().protocol() != Protocol.SAML
+      if (kind.get().protocol() != Protocol.SAML
           && !Boolean.FALSE.equals(request.enabled())
           && request.clientSecret() == null
           && existing.flatMap(IdentityProvider::sealedClientSecret).isEmpty()) {

@@ -91,6 +91,9 @@ public class SpaceConfigurationResource {
    */
   static final int MAX_DOCUMENT = 2 * 1024 * 1024;
 
+  /** A document nests four deep (a provider's attribute keys); far more is no document. */
+  static final int MAX_DEPTH = 32;
+
   static final Set<String> SPINE_FIELDS = Set.of(VERSION_FIELD, "space", "events", "groups");
 
   @PersistenceContext EntityManager em;
@@ -121,8 +124,8 @@ public class SpaceConfigurationResource {
       InputStream body,
       @HeaderParam(HttpHeaders.CONTENT_LENGTH) String length,
       @QueryParam("dryRun") String dryRunParameter) {
-    var dryRun = flag("dryRun", dryRunParameter);
     var existing = target();
+    var dryRun = flag("dryRun", dryRunParameter);
     var document = read(body, length);
     var plan = check(existing, document);
     var space = existing.orElse(null);
@@ -243,6 +246,10 @@ public class SpaceConfigurationResource {
     } catch (CharacterCodingException e) {
       throw new GatewayProblem(ProblemType.MALFORMED_BODY, "The body is not UTF-8.");
     }
+    if (depth(text) > MAX_DEPTH) {
+      throw malformed(
+          "The body nests arrays and objects deeper than " + MAX_DEPTH + "; a document is not.");
+    }
     try (var parser = Json.createParser(new StringReader(text))) {
       if (!parser.hasNext()) {
         throw malformed("The body is empty; send the document that GET .../configuration makes.");
@@ -273,6 +280,33 @@ public class SpaceConfigurationResource {
                       + ")."
                   : "."));
     }
+  }
+
+  /**
+   * How deep the text nests arrays and objects, strings skipped. Counted before parsing: a parser
+   * that builds the tree by recursion would run out of stack on two million {@code [} (a 500).
+   */
+  static int depth(String text) {
+    int depth = 0;
+    int deepest = 0;
+    boolean inString = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (inString) {
+        if (c == '\\') {
+          i++;
+        } else if (c == '"') {
+          inString = false;
+        }
+      } else if (c == '"') {
+        inString = true;
+      } else if (c == '[' || c == '{') {
+        deepest = Math.max(deepest, ++depth);
+      } else if (c == ']' || c == '}') {
+        depth--;
+      }
+    }
+    return deepest;
   }
 
   private static GatewayProblem tooLarge() {
