@@ -61,6 +61,14 @@ public enum ProblemType implements ProblemCode {
   SPACE_FORBIDDEN("ADM7", 403, "This token may not administer that space"),
   MEMBER_EXISTS("ADM8", 409, "A member with this email exists"),
 
+  // A space's configuration imported as a document (PUT /api/admin/spaces/{slug}/configuration).
+  IMPORT_VERSION("IMPORT1", 400, "Not a Foyer configuration document of a version Foyer reads"),
+  IMPORT_UNKNOWN_FIELD("IMPORT2", 400, "The document has a field Foyer does not know"),
+  IMPORT_DUPLICATE("IMPORT3", 400, "The document names one thing twice"),
+  IMPORT_SECRET_MISSING(
+      "IMPORT4", 400, "An identity provider needs a client secret the document does not carry"),
+  IMPORT_GROUPS_LEFT_OUT("IMPORT5", 409, "The space has groups the document does not name"),
+
   // Anything else.
   NOT_FOUND("GEN404", 404, "Not found"),
   NOT_ACCEPTABLE("GEN406", 406, "None of the accepted media types can be produced"),

@@ -28,6 +28,11 @@ public class StrictJson implements ContextResolver<Jsonb> {
     return JSONB;
   }
 
+  /** The same strict reading for a body read by hand (an imported space configuration). */
+  public static Jsonb jsonb() {
+    return JSONB;
+  }
+
   static final class StrictBoolean implements JsonbDeserializer<Boolean> {
     @Override
     public Boolean deserialize(JsonParser parser, DeserializationContext context, Type type) {

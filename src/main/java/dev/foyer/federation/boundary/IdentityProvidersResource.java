@@ -38,7 +38,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -109,7 +108,8 @@ public class IdentityProvidersResource {
   @Inject AdminScope scope;
   @Inject FlowStates flows;
   @Inject PublicAddress address;
-  @Context HttpServletRequest servletRequest;
+  // CDI's, not JAX-RS's @Context: the configuration import calls this resource's checks as a bean.
+  @Inject HttpServletRequest servletRequest;
   @Inject DoorSecrets secrets;
   @Inject Clock clock;
   @Inject SsoNicknames ssoNicknames;
@@ -131,6 +131,16 @@ public class IdentityProvidersResource {
   @POST
   public Response create(ProviderRequest request) {
     var space = scope.space(slug);
+    var provider = add(space, request);
+    return Response.created(
+            URI.create(
+                "/api/admin/spaces/" + space.slug() + "/identity-providers/" + provider.alias()))
+        .entity(view(space, provider))
+        .build();
+  }
+
+  /** A new provider of the space, checked and stored as {@code POST} does it. */
+  IdentityProvider add(Space space, ProviderRequest request) {
     if (request == null) {
       throw invalid("a JSON object is required");
     }
@@ -168,11 +178,7 @@ public class IdentityProvidersResource {
     } catch (PersistenceException raced) {
       throw taken(request.alias());
     }
-    return Response.created(
-            URI.create(
-                "/api/admin/spaces/" + space.slug() + "/identity-providers/" + provider.alias()))
-        .entity(view(space, provider))
-        .build();
+    return provider;
   }
 
   /**
@@ -324,7 +330,7 @@ public class IdentityProvidersResource {
    * administrator says it is the same source (the directory moved); the caller's transaction rolls
    * the change back.
    */
-  private void keepLinked(
+  void keepLinked(
       Space space, IdentityProvider provider, IdentitySource before, Boolean sameIdentities) {
     var changed = before.changesTo(provider.identitySource());
     if (changed.isEmpty()) {
@@ -407,7 +413,7 @@ public class IdentityProvidersResource {
    * Checks every field given, then the provider as a whole (an enabled provider has what its
    * protocol needs), and only then changes it: a refused request leaves it as it was.
    */
-  private void apply(Space space, IdentityProvider provider, ProviderRequest request) {
+  void apply(Space space, IdentityProvider provider, ProviderRequest request) {
     var kind = provider.kind();
     var saml = kind.protocol() == Protocol.SAML ? saml(space, provider, request) : null;
     if (saml == null) {

@@ -114,6 +114,26 @@ public class IdentityProvider {
     this.createdAt = now;
   }
 
+  /**
+   * Takes every setting of {@code other}, a provider of the same kind made from a whole description
+   * (an imported configuration): this one keeps its id, alias, creation time and service provider
+   * keys, and so its members and the flows under way.
+   */
+  public void configureAs(IdentityProvider other) {
+    if (other.kind != kind) {
+      throw new IllegalArgumentException("a provider's kind never changes");
+    }
+    describe(other.displayName, other.buttonLabel);
+    enable(other.enabled);
+    connectAt(other.endpoints());
+    identifyAs(other.clientId);
+    keepSecret(other.sealedClientSecret);
+    ask(other.scopes, other.pkce, other.clientAuthentication);
+    trustEmails(other.trustedEmails);
+    readWith(other.attributeKeys());
+    configureSaml(other.saml());
+  }
+
   public void describe(String displayName, String buttonLabel) {
     this.displayName = displayName;
     this.buttonLabel = buttonLabel;

@@ -10,6 +10,7 @@ import dev.foyer.problems.ProblemType;
 import dev.foyer.secrets.SecretBox;
 import dev.foyer.spaces.boundary.AdminScope;
 import dev.foyer.spaces.boundary.SpacesResource;
+import dev.foyer.spaces.entity.Space;
 import dev.foyer.web.WebAddresses;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -82,7 +83,14 @@ public class JwtSsoSettingsResource {
 
   @PUT
   public SettingsView configure(SettingsRequest request) {
-    var space = scope.space(slug);
+    return configure(scope.space(slug), request);
+  }
+
+  /**
+   * The space's settings with the request's fields (one left out stays as it is); the first call
+   * makes the key, shown in this answer only.
+   */
+  SettingsView configure(Space space, SettingsRequest request) {
     if (request == null) {
       throw invalid("a JSON object is required");
     }

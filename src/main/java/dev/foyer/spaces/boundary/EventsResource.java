@@ -53,7 +53,14 @@ public class EventsResource {
   /** Seed 000's scheduler: the admitted levels decide who may enter; URI Auth needs NICKNAME. */
   @POST
   public Response create(EventRequest request) {
-    var space = scope.space(slug);
+    var event = add(scope.space(slug), request);
+    return Response.created(URI.create("/api/admin/spaces/" + slug + "/events/" + event.id()))
+        .entity(EventView.of(event))
+        .build();
+  }
+
+  /** A new event of the space, checked as {@code POST} checks it. */
+  Event add(Space space, EventRequest request) {
     if (request == null) {
       throw SpacesResource.invalid("a JSON object is required");
     }
@@ -79,9 +86,7 @@ public class EventsResource {
     } catch (PersistenceException raced) {
       throw taken(id);
     }
-    return Response.created(URI.create("/api/admin/spaces/" + slug + "/events/" + id))
-        .entity(EventView.of(event))
-        .build();
+    return event;
   }
 
   @GET
@@ -121,15 +126,32 @@ public class EventsResource {
     return EventView.of(event);
   }
 
+  /**
+   * The event as {@code request} describes it whole: a field left out takes its default, as in a
+   * new event (the admitted levels {@code NICKNAME}, no start or end). Checked before anything
+   * changes.
+   */
+  void replace(Event event, EventRequest request) {
+    var title = title(request.title());
+    var levels = levels(request.admittedLevels(), EnumSet.of(AdmissionLevel.NICKNAME));
+    schedule(event, request);
+    event.retitle(title);
+    event.admit(levels);
+  }
+
   @DELETE
   @Path("{eventId}")
   public Response delete(@PathParam("eventId") String eventId) {
-    var event = event(scope.space(slug), eventId);
+    remove(event(scope.space(slug), eventId));
+    return Response.noContent().build();
+  }
+
+  /** The event and who joined it. */
+  void remove(Event event) {
     em.createQuery("delete from EventJoin j where j.event = :event")
         .setParameter("event", event)
         .executeUpdate();
     em.remove(event);
-    return Response.noContent().build();
   }
 
   /** Says nothing of other spaces: each has its own ids. */

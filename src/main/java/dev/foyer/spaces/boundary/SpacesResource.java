@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 @RequestScoped
@@ -77,6 +78,14 @@ public class SpacesResource {
 
   @POST
   public Response create(SpaceRequest request) {
+    var made = make(request);
+    return Response.created(URI.create("/api/admin/spaces/" + made.space().slug()))
+        .entity(views.view(made.space()).withSecret(made.signingSecret().orElse(null)))
+        .build();
+  }
+
+  /** A new space (foyer-admin only), with the signing secret made for it, to show once. */
+  Made make(SpaceRequest request) {
     scope.requireGlobal();
     if (request == null
         || request.slug() == null
@@ -92,11 +101,10 @@ public class SpacesResource {
     }
     var space = new Space(request.slug(), name("name", request.name()), clock.instant());
     apply(space, request);
-    var secret = views.create(space, request);
-    return Response.created(URI.create("/api/admin/spaces/" + space.slug()))
-        .entity(views.view(space).withSecret(secret.orElse(null)))
-        .build();
+    return new Made(space, views.create(space, request));
   }
+
+  record Made(Space space, Optional<String> signingSecret) {}
 
   @GET
   @Path("{slug}")
@@ -126,7 +134,7 @@ public class SpacesResource {
    * Checks every field before changing anything, each against the size of its column (space: name
    * 255, landing_url 2048, allowed_origins and custom_properties 4000 joined by line feeds).
    */
-  private void apply(Space space, SpaceRequest request) {
+  void apply(Space space, SpaceRequest request) {
     var name = request.name() == null ? null : name("name", request.name());
     var landing =
         request.landingUrl() == null || request.landingUrl().isBlank()
@@ -269,7 +277,22 @@ public class SpacesResource {
       List<String> allowedOrigins,
       List<String> customProperties,
       Boolean alwaysSsoNicknames,
-      Map<String, Boolean> conflicts) {}
+      Map<String, Boolean> conflicts) {
+    /** The same settings for the space with that slug. */
+    SpaceRequest named(String slug) {
+      return new SpaceRequest(
+          slug,
+          name,
+          landingUrl,
+          visibility,
+          signedLinksRequired,
+          linkByEmail,
+          allowedOrigins,
+          customProperties,
+          alwaysSsoNicknames,
+          conflicts);
+    }
+  }
 
   /** Seed 002's "SSO Conflicts" options, as the space view shows them. */
   public record Conflicts(boolean autoResolve, boolean changeUsername, boolean changeEmail) {

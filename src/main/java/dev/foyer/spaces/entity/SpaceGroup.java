@@ -9,6 +9,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import java.util.regex.Pattern;
 
 /**
  * A group of members in a space; JWT SSO's {@code groups:join}/{@code groups:leave} name its id.
@@ -20,6 +21,10 @@ import jakarta.persistence.Table;
     query = "select g from SpaceGroup g where g.space = :space order by g.name")
 public class SpaceGroup {
   public static final String OF_SPACE = "SpaceGroup.ofSpace";
+
+  /** A UUID in lower case, as {@link Randomness#uuid()} makes them. */
+  public static final Pattern ID =
+      Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
   @Id
   @Column(length = 36)
@@ -35,8 +40,23 @@ public class SpaceGroup {
   protected SpaceGroup() {}
 
   public SpaceGroup(Space space, String name) {
-    this.id = Randomness.uuid();
+    this(Randomness.uuid(), space, name);
+  }
+
+  /**
+   * A group under an id it had elsewhere (a space's configuration imported from another
+   * environment), so JWT claims naming it keep working.
+   */
+  public SpaceGroup(String id, Space space, String name) {
+    if (!ID.matcher(id).matches()) {
+      throw new IllegalArgumentException("group id " + id);
+    }
+    this.id = id;
     this.space = space;
+    this.name = name;
+  }
+
+  public void rename(String name) {
     this.name = name;
   }
 

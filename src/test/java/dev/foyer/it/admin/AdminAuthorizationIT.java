@@ -117,7 +117,18 @@ class AdminAuthorizationIT {
               "POST", "/api/admin/spaces/{space}/groups", "{\"name\":\"Moderators\"}", 201),
           new Endpoint("GET", "/api/admin/spaces/{space}/sso", null, 200),
           new Endpoint("PUT", "/api/admin/spaces/{space}/sso", "{\"enabled\":true}", 200),
-          new Endpoint("POST", "/api/admin/spaces/{space}/sso/key", null, 200));
+          new Endpoint("POST", "/api/admin/spaces/{space}/sso/key", null, 200),
+          new Endpoint("GET", "/api/admin/spaces/{space}/configuration", null, 200),
+          new Endpoint(
+              "PUT",
+              "/api/admin/spaces/{space}/configuration",
+              "{\"foyerExport\":1,\"space\":{\"name\":\"Imported\"}}",
+              200),
+          new Endpoint(
+              "PUT",
+              "/api/admin/spaces/{new}/configuration",
+              "{\"foyerExport\":1,\"space\":{\"name\":\"New space\"}}",
+              201));
 
   @TestFactory
   Stream<DynamicTest> answersEveryEndpointAccordingToTheToken(FoyerServer server) {
