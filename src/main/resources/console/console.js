@@ -526,9 +526,13 @@ async function memberPage(slug, id) {
     h('h2', {text: 'Events joined'}), list(m.events, e => [e.title || e.eventId, ' · ', when(e.joinedAt)]),
     h('h2', {text: 'Groups'}), list(m.groups, g => g.name),
     h('h2', {text: 'Sessions'}),
-    sessions.length ? h('table', {}, h('thead', {}, h('tr', {}, ['Door', 'Level', 'Signed in', 'Last seen', 'Expires'].map(t => h('th', {scope: 'col', text: t})))),
+    sessions.length ? h('table', {}, h('thead', {}, h('tr', {}, ['Door', 'Level', 'Signed in', 'Last seen', 'Expires', ''].map(t => h('th', {scope: 'col', text: t})))),
       h('tbody', {}, sessions.map(x => h('tr', {}, h('td', {text: x.door}), h('td', {text: x.admissionLevel}),
-        h('td', {text: when(x.signedInAt)}), h('td', {text: when(x.lastSeenAt)}), h('td', {text: when(x.expiresAt)})))))
+        h('td', {text: when(x.signedInAt)}), h('td', {text: when(x.lastSeenAt)}), h('td', {text: when(x.expiresAt)}),
+        h('td', {}, h('button', {type: 'button', class: 'secondary', text: 'End', 'aria-label': 'End the session signed in ' + when(x.signedInAt),
+          onclick: async () => {
+            if (await attempt(() => api('DELETE', base + '/sessions/' + enc(x.id)), 'Session ended.') !== undefined) route();
+          }}))))))
       : h('p', {class: 'muted', text: 'No open sessions.'}),
     h('div', {class: 'actions'}, h('button', {type: 'button', class: 'danger', text: 'End all sessions', onclick: async () => {
       if (await attempt(() => api('DELETE', base + '/sessions'), 'Every session of this member ended.') !== undefined) route();
@@ -614,10 +618,11 @@ async function signInsPage(slug) {
   await load();
   const hourly = await attempt(() => api('GET', base + '/hourly?hours=72'));
   if (hourly) {
-    const buckets = hourly.buckets || hourly;
+    const byDoor = hour => Object.fromEntries(Object.entries(hour.doors || {}).flatMap(([door, o]) =>
+      [[door + ' accepted', o.accepted], [door + ' refused', o.refused]]));
     charts.replaceChildren(
-      chart(buckets, b => b.byDoor || {}, 'Sign-ins per hour by door, last 72 hours'),
-      chart(buckets, b => b.refusalsByCode || b.byCode || {}, 'Refusals per hour by code, last 72 hours'));
+      chart(hourly.hours, byDoor, 'Sign-ins and refusals per hour by door, last 72 hours'),
+      chart(hourly.hours, hour => hour.codes || {}, 'Refusals per hour by code, last 72 hours'));
   }
 }
 
