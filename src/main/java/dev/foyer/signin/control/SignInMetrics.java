@@ -41,7 +41,9 @@ public class SignInMetrics implements MetricSource {
    * Upper bounds in seconds: Prometheus' defaults, and 30 s for a federated callback that waits on
    * a slow identity provider (each call may take {@code foyer.federation.read-timeout}).
    */
-  static final double[] SECONDS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30};
+  private static final double[] SECONDS = {
+    0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30
+  };
 
   @Inject
   @ConfigProperty(name = "foyer.metrics.spaces")
