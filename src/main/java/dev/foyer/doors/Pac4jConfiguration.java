@@ -1,6 +1,7 @@
 package dev.foyer.doors;
 
 import dev.foyer.problems.Refused;
+import dev.foyer.signin.control.SignInMetrics;
 import dev.foyer.spaces.control.Spaces;
 import dev.foyer.web.PublicAddress;
 import jakarta.annotation.PostConstruct;
@@ -36,6 +37,7 @@ public class Pac4jConfiguration {
   @Inject Spaces spaces;
   @Inject PublicAddress address;
   @Inject Event<Refused> refusals;
+  @Inject SignInMetrics metrics;
 
   /**
    * Every door's endpoints, each with its one pac4j client: the Config and the filters share them.
@@ -45,6 +47,7 @@ public class Pac4jConfiguration {
   @PostConstruct
   void collectDoors() {
     endpoints = doors.stream().flatMap(door -> door.endpoints().stream()).toList();
+    endpoints.forEach(endpoint -> metrics.door(endpoint.name()));
   }
 
   @Produces

@@ -127,6 +127,19 @@ public class Sessions {
     return found.isPresent();
   }
 
+  /**
+   * Sessions of every space neither ended nor expired: one count over the expiry index. A session
+   * of a member whose status refuses sign-in was ended with the status change.
+   */
+  public long active() {
+    return em.createQuery(
+            "select count(s) from ParticipantSession s where s.expiresAt > :now"
+                + " and s.revokedAt is null",
+            Long.class)
+        .setParameter("now", clock.instant())
+        .getSingleResult();
+  }
+
   /** The newest {@code max} of the member's sessions that would open a page now. */
   @Transactional
   public List<ParticipantSession> open(Member member, int max) {

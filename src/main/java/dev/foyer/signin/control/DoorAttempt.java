@@ -1,6 +1,7 @@
 package dev.foyer.signin.control;
 
 import jakarta.servlet.ServletRequest;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -11,12 +12,25 @@ import java.util.Optional;
  * @param provider the alias the person's identity is linked under: an identity provider's, or the
  *     door's own ({@code uri-auth}, {@code jwt-sso}, {@code password}); null until the door has
  *     read the request
+ * @param startedAt {@link System#nanoTime()} when the door began handling the request: the start of
+ *     the sign-in's duration in the metrics
  */
-public record DoorAttempt(String door, String account, String provider) {
+public record DoorAttempt(String door, String account, String provider, long startedAt) {
   private static final String ATTRIBUTE = DoorAttempt.class.getName();
 
+  /** An attempt starting now. */
   public DoorAttempt(String door, String account) {
     this(door, account, null);
+  }
+
+  /** An attempt starting now, for an identity provider the door already knows. */
+  public DoorAttempt(String door, String account, String provider) {
+    this(door, account, provider, System.nanoTime());
+  }
+
+  /** How long ago the door began handling the request. */
+  public Duration elapsed() {
+    return Duration.ofNanos(System.nanoTime() - startedAt);
   }
 
   public void mark(ServletRequest request) {
@@ -29,7 +43,9 @@ public record DoorAttempt(String door, String account, String provider) {
         .ifPresent(
             attempt ->
                 request.setAttribute(
-                    ATTRIBUTE, new DoorAttempt(attempt.door(), account, attempt.provider())));
+                    ATTRIBUTE,
+                    new DoorAttempt(
+                        attempt.door(), account, attempt.provider(), attempt.startedAt())));
   }
 
   /** Names the identity provider once the door knows it. */
@@ -38,7 +54,9 @@ public record DoorAttempt(String door, String account, String provider) {
         .ifPresent(
             attempt ->
                 request.setAttribute(
-                    ATTRIBUTE, new DoorAttempt(attempt.door(), attempt.account(), provider)));
+                    ATTRIBUTE,
+                    new DoorAttempt(
+                        attempt.door(), attempt.account(), provider, attempt.startedAt())));
   }
 
   public static Optional<DoorAttempt> of(ServletRequest request) {

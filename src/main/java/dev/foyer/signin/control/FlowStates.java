@@ -74,6 +74,16 @@ public class FlowStates {
         == 1;
   }
 
+  /**
+   * The flows of every client and provider that have not come back nor expired (a finished flow's
+   * row is gone): one count over the expiry index.
+   */
+  public long pending() {
+    return em.createQuery("select count(f) from FlowState f where f.expiresAt > :now", Long.class)
+        .setParameter("now", clock.instant())
+        .getSingleResult();
+  }
+
   /** How many flows are waiting, and when the first of them to expire does. */
   public record Pending(long count, Optional<Instant> firstExpiry) {}
 

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import java.time.Clock;
 import java.util.Set;
@@ -34,6 +35,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)
 public class AdminAccess implements ContainerRequestFilter {
+  private static final String METRICS = "api/admin/metrics";
   private static final Set<String> ROLES =
       Set.of(FoyerApplication.ADMIN_ROLE, FoyerApplication.SPACE_ADMIN_ROLE);
 
@@ -43,7 +45,8 @@ public class AdminAccess implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
-    if (!adminPath(request.getUriInfo().getPath())) {
+    var path = request.getUriInfo().getPath();
+    if (!adminPath(path) || scrape(path, request.getHeaderString(HttpHeaders.AUTHORIZATION))) {
       return;
     }
     var operator = caller.operator();
@@ -73,6 +76,17 @@ public class AdminAccess implements ContainerRequestFilter {
           ProblemType.FORBIDDEN,
           "Only a foyer-admin or a foyer-space-admin may call the admin API.");
     }
+  }
+
+  /**
+   * A scraper's request for the metrics with its own token ({@code Authorization: Metrics ...}),
+   * which is no JWT: the metrics resource checks that token itself.
+   */
+  static boolean scrape(String path, String authorization) {
+    var trimmed = path.startsWith("/") ? path.substring(1) : path;
+    return trimmed.equals(METRICS)
+        && authorization != null
+        && authorization.regionMatches(true, 0, "Metrics ", 0, "Metrics ".length());
   }
 
   /** {@code api/admin} and below, however the path is spelt (JAX-RS gives it without the slash). */

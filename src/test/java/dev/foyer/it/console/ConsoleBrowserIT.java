@@ -80,7 +80,7 @@ class ConsoleBrowserIT {
     heading(driver, "Sign in");
     accessible(driver, "sign-in");
     driver.findElement(By.linkText("Sign in with your organisation")).click();
-    new WebDriverWait(driver, WAIT).until(d -> !d.findElements(By.id("kc-login")).isEmpty());
+    waitFor(driver, "Keycloak's login form", d -> !d.findElements(By.id("kc-login")).isEmpty());
     driver.findElement(By.name("username")).sendKeys("olivia");
     driver.findElement(By.name("password")).sendKeys(keycloak.password("olivia"));
     driver.findElement(By.id("kc-login")).click();
@@ -116,15 +116,17 @@ class ConsoleBrowserIT {
     mainSays(driver, "/auth/federation/callback/" + slug + "/corp");
     var console = driver.getWindowHandle();
     driver.findElement(By.xpath("//button[text()='Test Integration']")).click();
-    new WebDriverWait(driver, WAIT).until(d -> d.getWindowHandles().size() == 2);
+    waitFor(driver, "the Test Integration window", d -> d.getWindowHandles().size() == 2);
     for (var window : driver.getWindowHandles()) {
       if (!window.equals(console)) {
         driver.switchTo().window(window);
       }
     }
     // Olivia's Keycloak session signs her straight through: the report shows what Keycloak sent.
-    new WebDriverWait(driver, WAIT)
-        .until(d -> d.findElement(By.tagName("body")).getText().contains("Test Integration"));
+    waitFor(
+        driver,
+        "the Test Integration report",
+        d -> d.findElement(By.tagName("body")).getText().contains("Test Integration"));
     assertThat(driver.findElement(By.tagName("body")).getText()).contains("olivia@example.test");
     screenshot(driver, "test-integration");
     driver.close();
@@ -135,23 +137,27 @@ class ConsoleBrowserIT {
     AdminApi.signInMember(server, slug, uid);
     driver.get(server.baseUri() + "/console/#/spaces/" + slug + "/members?q=" + uid);
     heading(driver, "Members of " + slug);
-    new WebDriverWait(driver, WAIT)
-        .until(d -> !d.findElements(By.cssSelector("main tbody tr a")).isEmpty());
+    waitFor(
+        driver,
+        "a member found",
+        d -> !d.findElements(By.cssSelector("main tbody tr a")).isEmpty());
     accessible(driver, "members");
     driver.findElement(By.cssSelector("main tbody tr a")).click();
     mainSays(driver, uid);
     assertThat(driver.findElement(By.tagName("main")).getText()).contains("uri-auth");
     accessible(driver, "member");
     driver.findElement(By.xpath("//button[text()='End all sessions']")).click();
-    new WebDriverWait(driver, WAIT)
-        .until(d -> d.findElement(By.id("status")).getText().contains("ended"));
+    waitFor(
+        driver, "sessions ended", d -> d.findElement(By.id("status")).getText().contains("ended"));
     mainSays(driver, "No open sessions.");
 
     driver.get(server.baseUri() + "/console/#/spaces/" + slug + "/sign-ins");
     heading(driver, "Sign-ins of " + slug);
     mainSays(driver, "accepted");
-    new WebDriverWait(driver, WAIT)
-        .until(d -> !d.findElements(By.cssSelector("figure.chart svg rect")).isEmpty());
+    waitFor(
+        driver,
+        "the chart",
+        d -> !d.findElements(By.cssSelector("figure.chart svg rect")).isEmpty());
     accessible(driver, "sign-ins");
 
     // Export the space, then import that file over it: the same configuration again.
@@ -159,7 +165,7 @@ class ConsoleBrowserIT {
     heading(driver, "Console Café");
     driver.findElement(By.xpath("//button[text()='Export configuration']")).click();
     var exported = downloads.resolve(slug + ".foyer.json");
-    new WebDriverWait(driver, WAIT).until(d -> Files.exists(exported));
+    waitFor(driver, "the exported file", d -> Files.exists(exported));
     var document = Json.parse(Files.readString(exported));
     assertThat(document.toString())
         .contains("Town hall")
@@ -167,8 +173,7 @@ class ConsoleBrowserIT {
         .doesNotContain(keycloak.client().secret());
     driver.findElement(By.cssSelector("input[type=file]")).sendKeys(exported.toString());
     driver.findElement(By.xpath("//button[text()='Import']")).click();
-    new WebDriverWait(driver, WAIT)
-        .until(d -> d.findElement(By.id("status")).getText().contains("imported"));
+    waitFor(driver, "imported", d -> d.findElement(By.id("status")).getText().contains("imported"));
     heading(driver, "Console Café");
     mainSays(driver, "Town hall");
 
@@ -184,8 +189,8 @@ class ConsoleBrowserIT {
     driver.findElement(By.name("slug")).sendKeys(slug());
     driver.findElement(By.name("name")).sendKeys("\u200b");
     driver.findElement(By.xpath("//button[text()='Create space']")).click();
-    new WebDriverWait(driver, WAIT)
-        .until(d -> !d.findElements(By.cssSelector("#status .msg.bad a")).isEmpty());
+    waitFor(
+        driver, "a refusal", d -> !d.findElements(By.cssSelector("#status .msg.bad a")).isEmpty());
     var explanation = driver.findElement(By.cssSelector("#status .msg.bad a"));
     var code = explanation.getText().replace("What ", "").replace(" means", "");
     assertThat(explanation.getAttribute("href")).endsWith("/errors#" + code.toLowerCase());
@@ -211,7 +216,10 @@ class ConsoleBrowserIT {
   private static void waitFor(
       WebDriver driver, String what, java.util.function.Function<WebDriver, Boolean> condition) {
     try {
-      new WebDriverWait(driver, WAIT).until(condition::apply);
+      // The console redraws its page after each call: an element may go while it is read.
+      new WebDriverWait(driver, WAIT)
+          .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+          .until(condition::apply);
     } catch (org.openqa.selenium.TimeoutException e) {
       screenshot(driver, "failed");
       var shown = driver.findElements(By.tagName("body"));

@@ -60,6 +60,19 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
    */
   public static final String ADMIN_AUDIENCE = "foyer-it";
 
+  /**
+   * The metrics scrape token the servers accept ({@code foyer.metrics.token-sha256} is its
+   * SHA-256), as a Prometheus server would send it: {@code Authorization: Metrics <token>}.
+   */
+  public static final String METRICS_TOKEN = "it-scrape-token-9f2c41d0b7e85a63";
+
+  /**
+   * The one space the servers' metrics label by name ({@code foyer.metrics.spaces}); every other
+   * space is {@code _other} there. Only the metrics ITs sign in to it, so its figures move by what
+   * they do alone.
+   */
+  public static final String METRICS_SPACE = "metrics-watched";
+
   // Null in the instances JUnit creates to act as the extension; set in the ones tests receive.
   private final Running running;
 
@@ -269,6 +282,18 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
     static final Options SHARED = new Options(null, null, root -> {}, null, null, Map.of(), false);
   }
 
+  /** SHA-256 as lower-case hex, as {@code sha256sum} prints it. */
+  static String sha256Hex(String text) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private Running running() {
     if (running == null) {
       throw new IllegalStateException(
@@ -391,7 +416,9 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
                   // Entry limits small enough for FederationLimitsIT to reach (every test comes
                   // from 127.0.0.1 with a provider of its own; none leaves more than 16 waiting).
                   "-Dfoyer.federation.pending-per-client=20",
-                  "-Dfoyer.federation.pending-per-provider=30"));
+                  "-Dfoyer.federation.pending-per-provider=30",
+                  "-Dfoyer.metrics.token-sha256=" + sha256Hex(METRICS_TOKEN),
+                  "-Dfoyer.metrics.spaces=" + METRICS_SPACE));
       // After the defaults above, so that an extra server's own value of a key wins.
       options.systemProperties().forEach((name, value) -> command.add("-D" + name + "=" + value));
       command.addAll(
