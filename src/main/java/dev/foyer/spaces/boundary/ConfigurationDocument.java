@@ -6,16 +6,22 @@ import dev.foyer.problems.ProblemType;
 import dev.foyer.web.StrictJson;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonParser;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -39,6 +45,9 @@ public final class ConfigurationDocument {
   /** How Yasson's messages name the field they could not read. */
   private static final Pattern PROPERTY =
       Pattern.compile("property '?([A-Za-z][A-Za-z0-9]{0,63})'?");
+
+  /** A document nests four deep (a provider's attribute keys); far more is no document. */
+  static final int MAX_DEPTH = 32;
 
   private ConfigurationDocument() {}
 
@@ -75,6 +84,90 @@ public final class ConfigurationDocument {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The body of an import: UTF-8, not nested deeper than {@link #MAX_DEPTH}, one JSON object
+   * ({@code IMPORT1} for another JSON value, {@code REQ400} for what is not JSON).
+   */
+  static JsonObject parse(byte[] bytes) {
+    String text;
+    try {
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
+    } catch (CharacterCodingException e) {
+      throw new GatewayProblem(ProblemType.MALFORMED_BODY, "The body is not UTF-8.");
+    }
+    if (depth(text) > MAX_DEPTH) {
+      throw malformed(
+          "The body nests arrays and objects deeper than " + MAX_DEPTH + "; a document is not.");
+    }
+    try (var parser = Json.createParser(new StringReader(text))) {
+      if (!parser.hasNext()) {
+        throw malformed("The body is empty; send the document that GET .../configuration makes.");
+      }
+      if (parser.next() != JsonParser.Event.START_OBJECT) {
+        throw new GatewayProblem(
+            ProblemType.IMPORT_VERSION,
+            "The body is not a Foyer configuration document (a JSON object with \""
+                + SpaceConfigurationResource.VERSION_FIELD
+                + "\": "
+                + SpaceConfigurationResource.VERSION
+                + ").");
+      }
+      var document = parser.getObject();
+      if (parser.hasNext()) {
+        throw malformed("The body holds more than one JSON value.");
+      }
+      return document;
+    } catch (JsonException e) {
+      throw malformed(
+          "The body is not JSON"
+              + (e instanceof jakarta.json.stream.JsonParsingException parsing
+                      && parsing.getLocation() != null
+                  ? " (at line "
+                      + parsing.getLocation().getLineNumber()
+                      + ", column "
+                      + parsing.getLocation().getColumnNumber()
+                      + ")."
+                  : "."));
+    }
+  }
+
+  /**
+   * How deep the text nests arrays and objects, strings skipped. Counted before parsing: a parser
+   * that builds the tree by recursion would run out of stack on two million {@code [} (a 500).
+   */
+  static int depth(String text) {
+    int depth = 0;
+    int deepest = 0;
+    boolean inString = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (inString) {
+        if (c == '\\') {
+          i++;
+        } else if (c == '"') {
+          inString = false;
+        }
+      } else if (c == '"') {
+        inString = true;
+      } else if (c == '[' || c == '{') {
+        deepest = Math.max(deepest, ++depth);
+      } else if (c == ']' || c == '}') {
+        depth--;
+      }
+    }
+    return deepest;
+  }
+
+  private static GatewayProblem malformed(String detail) {
+    return new GatewayProblem(ProblemType.MALFORMED_BODY, detail);
   }
 
   /** A list of records; none when the document leaves it out or gives {@code null}. */

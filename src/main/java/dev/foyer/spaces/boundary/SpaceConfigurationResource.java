@@ -19,11 +19,9 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParser;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -42,13 +40,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.math.BigInteger;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -87,9 +80,6 @@ public class SpaceConfigurationResource {
    * document large is a SAML provider's pasted metadata (up to 512 KiB each, a few KiB usually).
    */
   static final int MAX_DOCUMENT = 2 * 1024 * 1024;
-
-  /** A document nests four deep (a provider's attribute keys); far more is no document. */
-  static final int MAX_DEPTH = 32;
 
   static final Set<String> SPINE_FIELDS = Set.of(VERSION_FIELD, "space", "events", "groups");
 
@@ -231,89 +221,13 @@ public class SpaceConfigurationResource {
     if (bytes.length > MAX_DOCUMENT) {
       throw tooLarge();
     }
-    String text;
-    try {
-      text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString();
-    } catch (CharacterCodingException e) {
-      throw new GatewayProblem(ProblemType.MALFORMED_BODY, "The body is not UTF-8.");
-    }
-    if (depth(text) > MAX_DEPTH) {
-      throw malformed(
-          "The body nests arrays and objects deeper than " + MAX_DEPTH + "; a document is not.");
-    }
-    try (var parser = Json.createParser(new StringReader(text))) {
-      if (!parser.hasNext()) {
-        throw malformed("The body is empty; send the document that GET .../configuration makes.");
-      }
-      if (parser.next() != JsonParser.Event.START_OBJECT) {
-        throw new GatewayProblem(
-            ProblemType.IMPORT_VERSION,
-            "The body is not a Foyer configuration document (a JSON object with \""
-                + VERSION_FIELD
-                + "\": "
-                + VERSION
-                + ").");
-      }
-      var document = parser.getObject();
-      if (parser.hasNext()) {
-        throw malformed("The body holds more than one JSON value.");
-      }
-      return document;
-    } catch (JsonException e) {
-      throw malformed(
-          "The body is not JSON"
-              + (e instanceof jakarta.json.stream.JsonParsingException parsing
-                      && parsing.getLocation() != null
-                  ? " (at line "
-                      + parsing.getLocation().getLineNumber()
-                      + ", column "
-                      + parsing.getLocation().getColumnNumber()
-                      + ")."
-                  : "."));
-    }
-  }
-
-  /**
-   * How deep the text nests arrays and objects, strings skipped. Counted before parsing: a parser
-   * that builds the tree by recursion would run out of stack on two million {@code [} (a 500).
-   */
-  static int depth(String text) {
-    int depth = 0;
-    int deepest = 0;
-    boolean inString = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (inString) {
-        if (c == '\\') {
-          i++;
-        } else if (c == '"') {
-          inString = false;
-        }
-      } else if (c == '"') {
-        inString = true;
-      } else if (c == '[' || c == '{') {
-        deepest = Math.max(deepest, ++depth);
-      } else if (c == ']' || c == '}') {
-        depth--;
-      }
-    }
-    return deepest;
+    return ConfigurationDocument.parse(bytes);
   }
 
   private static GatewayProblem tooLarge() {
     return new GatewayProblem(
         ProblemType.REQUEST_TOO_LARGE,
         "A configuration document is at most " + MAX_DOCUMENT / 1024 / 1024 + " MiB.");
-  }
-
-  private static GatewayProblem malformed(String detail) {
-    return new GatewayProblem(ProblemType.MALFORMED_BODY, detail);
   }
 
   /** The whole document read and checked, before anything is written. */

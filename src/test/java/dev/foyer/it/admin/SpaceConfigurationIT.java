@@ -10,12 +10,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.foyer.it.support.FaultyPeer;
 import dev.foyer.it.support.FoyerServer;
 import dev.foyer.it.support.Json;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -339,6 +342,45 @@ class SpaceConfigurationIT {
     assertThat(Json.parse(newSpace).path("secrets").size()).as("nothing was kept").isZero();
     assertProblem(send(server, admin, "GET", "/api/admin/spaces/" + target, null), 404, "ADM3");
     assertProblem(refused, 400, "ADM1");
+  }
+
+  @Test
+  void readsAProvidersMetadataUrlAgainOnlyWhereItChanged(FoyerServer server) {
+    var reads = new AtomicInteger();
+    var metadata = idpMetadata().getBytes(StandardCharsets.UTF_8);
+    try (var peer = FaultyPeer.start()) {
+      peer.answer(
+          "/metadata",
+          exchange -> {
+            reads.incrementAndGet();
+            FaultyPeer.body(200, "application/samlmetadata+xml", metadata).send(exchange);
+          });
+      var slug = createSpace(server);
+      ok(
+          send(
+              server,
+              admin,
+              "POST",
+              providers(slug),
+              Json.write(
+                  Json.object()
+                      .put("alias", "by-url")
+                      .put("kind", "SAML")
+                      .put("samlMetadataUrl", peer.url("/metadata")))));
+      var document = export(server, slug);
+
+      var again = put(server, admin, slug, document);
+      var readsAfterAgain = reads.get();
+      var copied = put(server, admin, slug(), document);
+
+      assertThat(document.path("identityProviders").path(0).path("samlMetadataUrl").asText())
+          .isEqualTo(peer.url("/metadata"));
+      assertThat(document.path("identityProviders").path(0).has("samlMetadata")).isFalse();
+      assertThat(again.statusCode()).as(describe(again)).isEqualTo(200);
+      assertThat(readsAfterAgain).as("the provider already reads that URL").isEqualTo(1);
+      assertThat(copied.statusCode()).as(describe(copied)).isEqualTo(201);
+      assertThat(reads.get()).as("a new provider reads it").isEqualTo(2);
+    }
   }
 
   // --- Who may import -------------------------------------------------------------------------

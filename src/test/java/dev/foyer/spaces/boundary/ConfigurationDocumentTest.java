@@ -67,6 +67,35 @@ class ConfigurationDocumentTest {
   }
 
   @Test
+  void parsesOneJsonObjectOfUtf8() {
+    assertThat(parse("{\"foyerExport\":1,\"space\":{\"name\":\"Zoë\"}}").getJsonObject("space"))
+        .containsEntry("name", Json.createValue("Zoë"));
+    assertThatThrownBy(() -> parse("[1]"))
+        .isInstanceOf(GatewayProblem.class)
+        .extracting(thrown -> ((GatewayProblem) thrown).type())
+        .isEqualTo(ProblemType.IMPORT_VERSION);
+    for (var malformed :
+        List.of("", "{", "{} {}", "{\"a\":}", "{\"a\":" + "[".repeat(33) + "]".repeat(33) + "}")) {
+      assertThatThrownBy(() -> parse(malformed))
+          .as(malformed)
+          .isInstanceOf(GatewayProblem.class)
+          .extracting(thrown -> ((GatewayProblem) thrown).type())
+          .isEqualTo(ProblemType.MALFORMED_BODY);
+    }
+    assertThatThrownBy(() -> ConfigurationDocument.parse(new byte[] {'{', (byte) 0xff, '}'}))
+        .extracting(thrown -> ((GatewayProblem) thrown).type())
+        .isEqualTo(ProblemType.MALFORMED_BODY);
+  }
+
+  @Test
+  void countsNestingOutsideStringsOnly() {
+    assertThat(ConfigurationDocument.depth("{\"a\":[[1]]}")).isEqualTo(3);
+    assertThat(ConfigurationDocument.depth("{\"a\":\"[[[{{\\\"[\"}")).isEqualTo(1);
+    assertThat(ConfigurationDocument.depth("[".repeat(1000))).isEqualTo(1000);
+    assertThat(ConfigurationDocument.depth("\"\"")).isZero();
+  }
+
+  @Test
   void readsAListLeftOutAsNone() {
     assertThat(ConfigurationDocument.readList(null, Inner.class, "/l")).isEmpty();
     assertThat(ConfigurationDocument.readList(JsonValue.NULL, Inner.class, "/l")).isEmpty();
@@ -109,6 +138,10 @@ class ConfigurationDocumentTest {
       assertThat(refusal.type()).isEqualTo(type);
       assertThat(refusal.extensions()).containsEntry("pointer", pointer);
     };
+  }
+
+  private static jakarta.json.JsonObject parse(String text) {
+    return ConfigurationDocument.parse(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   private static JsonValue json(String text) {
