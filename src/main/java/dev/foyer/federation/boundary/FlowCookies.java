@@ -2,11 +2,12 @@ package dev.foyer.federation.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.NewCookie;
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -79,19 +80,30 @@ public class FlowCookies {
         .build();
   }
 
+  /**
+   * Read from the {@code Cookie} headers themselves: Undertow (WildFly) keeps one cookie per name
+   * in {@code getCookies()}, so a second one would go unseen there.
+   */
   private Optional<String> read(HttpServletRequest request, String name) {
-    var cookies = request.getCookies();
-    if (cookies == null) {
-      return Optional.empty();
-    }
     var wanted = name(name, secure);
-    var values =
-        Arrays.stream(cookies)
-            .filter(cookie -> cookie.getName().equals(wanted))
-            .map(Cookie::getValue)
-            .toList();
+    var values = new ArrayList<String>();
+    for (var header : Collections.list(request.getHeaders(HttpHeaders.COOKIE))) {
+      for (var pair : header.split(";")) {
+        var equals = pair.indexOf('=');
+        if (equals > 0 && pair.substring(0, equals).trim().equals(wanted)) {
+          values.add(unquoted(pair.substring(equals + 1).trim()));
+        }
+      }
+    }
     // Two of them: one was set by someone else (a sibling domain tossing its own); trust neither.
     return values.size() == 1 ? Optional.of(values.get(0)) : Optional.empty();
+  }
+
+  // RFC 6265 4.1.1: a cookie-value may be enclosed in double quotes.
+  private static String unquoted(String value) {
+    return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
+        ? value.substring(1, value.length() - 1)
+        : value;
   }
 
   /** A browser keeps a {@code __Host-} cookie only when it is Secure, for / and has no Domain. */

@@ -32,10 +32,21 @@ public class SignInAttempt {
   @Inject Clock clock;
   @Resource TransactionSynchronizationRegistry transactions;
 
-  /** The sign-in in a transaction marked for rollback: its outcome, and nothing written. */
+  /**
+   * The sign-in in a transaction marked for rollback: its outcome, and nothing written. Marked at
+   * the end, not the start: WildFly's connection pool hands out no connection in a transaction
+   * already marked (IJ000459), Payara's does.
+   */
   @Transactional
   public SignIn.Preview preview(AssertedIdentity identity, Destination destination) {
-    transactions.setRollbackOnly();
+    try {
+      return previewed(identity, destination);
+    } finally {
+      transactions.setRollbackOnly();
+    }
+  }
+
+  private SignIn.Preview previewed(AssertedIdentity identity, Destination destination) {
     var before = clock.instant();
     try {
       var admitted = signIn(identity, destination).admitted();

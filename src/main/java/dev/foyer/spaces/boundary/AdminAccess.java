@@ -83,16 +83,20 @@ public class AdminAccess implements ContainerRequestFilter {
    * which is no JWT: the metrics resource checks that token itself.
    */
   static boolean scrape(String path, String authorization) {
-    var trimmed = path.startsWith("/") ? path.substring(1) : path;
-    return trimmed.equals(METRICS)
+    return relative(path).equals(METRICS)
         && authorization != null
         && authorization.regionMatches(true, 0, "Metrics ", 0, "Metrics ".length());
   }
 
-  /** {@code api/admin} and below, however the path is spelt (JAX-RS gives it without the slash). */
+  /** {@code api/admin} and below, however the path is spelt. */
   public static boolean adminPath(String path) {
-    var trimmed = path.startsWith("/") ? path.substring(1) : path;
-    return trimmed.equals("api/admin") || trimmed.startsWith("api/admin/");
+    var relative = relative(path);
+    return relative.equals("api/admin") || relative.startsWith("api/admin/");
+  }
+
+  // Jersey gives the path relative to the application without a leading '/', RESTEasy with one.
+  private static String relative(String path) {
+    return path.replaceFirst("^/+", "");
   }
 
   // MP-JWT hands numeric claims over as Long or as a JSON-P number, depending on the server.

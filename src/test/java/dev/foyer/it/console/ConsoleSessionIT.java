@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * token would, and a change needs the session's CSRF token and Foyer's own origin.
  */
 @ExtendWith(FoyerServer.class)
+@Tag("wildfly-smoke")
 class ConsoleSessionIT {
   private static final String CSRF = "X-Foyer-CSRF";
 

@@ -23,6 +23,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Connect / OAuth 2.0 provider on loopback: the whole flow, the flow state's single use, and the
  * callbacks an attacker would forge, each refused with its code and nothing written.
  */
+@Tag("wildfly-smoke")
 @ExtendWith(FoyerServer.class)
 class FederationIT {
   private static MockProvider provider;

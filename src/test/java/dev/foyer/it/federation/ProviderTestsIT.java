@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * provider answered (tokens masked), what each attribute key found, and what the sign-in would do,
  * writing no member and no session.
  */
+@Tag("wildfly-smoke")
 @ExtendWith(FoyerServer.class)
 class ProviderTestsIT {
   private static MockProvider provider;

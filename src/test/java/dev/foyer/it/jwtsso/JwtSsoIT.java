@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,6 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * lands, the "from your space" authorization-URL round trip, the form post, the embed and the
  * space's key. Tokens are signed by the jsonwebtoken npm package.
  */
+@Tag("wildfly-smoke")
 @ExtendWith(FoyerServer.class)
 class JwtSsoIT {
   static final String EMBEDDING_ORIGIN = "https://intranet.example.test";

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * H2 only.
  */
 @ExtendWith(FoyerServer.class)
+@Tag("wildfly-smoke")
 class MetricsIT {
   private static final String PATH = "/api/admin/metrics";
   private static final String SPACE = FoyerServer.METRICS_SPACE;

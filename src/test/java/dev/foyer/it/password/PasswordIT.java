@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,6 +36,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code password}), for members an administrator created with a password (README "Members through
  * JWT SSO", "Error codes").
  */
+@Tag("wildfly-smoke")
 @ExtendWith(FoyerServer.class)
 class PasswordIT {
   static final String PASSWORD = "correct horse battery staple";

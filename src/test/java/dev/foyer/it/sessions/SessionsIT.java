@@ -15,10 +15,12 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The session a sign-in leaves behind: {@code /api/me}, the plugin's header, and logout. */
+@Tag("wildfly-smoke")
 @ExtendWith(FoyerServer.class)
 class SessionsIT {
 

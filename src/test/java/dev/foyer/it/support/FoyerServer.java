@@ -13,6 +13,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,14 +28,16 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * The WAR under test on a real Payara Micro, one per failsafe JVM.
+ * The WAR under test on a real Payara Micro or WildFly, one per failsafe JVM.
  *
  * <p>Register with {@code @ExtendWith(FoyerServer.class)} and declare a {@code FoyerServer}
  * parameter on a test method, a {@code @BeforeAll}/{@code @BeforeEach} method or the constructor.
  * The first IT class boots the server; it lives in the root extension store, so every later IT
  * class of the same failsafe execution shares it and JUnit stops it when the run ends. Which
  * database it runs on comes from the system property {@code foyer.it.db} ({@code h2} or {@code
- * postgresql}), set per failsafe execution in the pom.
+ * postgresql}), set per failsafe execution in the pom, and which server from {@code
+ * foyer.it.server} ({@code payara}, the default, or {@code wildfly}: see {@link WildFlyServer}).
+ * Servers of a test class's own ({@link #startExtra}, {@link #startNode}) are Payara Micro only.
  *
  * <p>Tests share one server and one database: create what a test needs under unique names, and
  * never depend on what another test left behind.
@@ -45,6 +48,8 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
   private static final String NOTHING_DEPLOYED = "No Application deployed";
   private static final String PAYARA_READY = ") ready in ";
   private static final Pattern RECORD_START = Pattern.compile("\\[\\d{4}-\\d\\d-\\d\\dT");
+  private static final Pattern WILDFLY_RECORD_START =
+      Pattern.compile("\\d\\d:\\d\\d:\\d\\d,\\d{3} ");
   private static final Duration DEPLOYMENT_GRACE = Duration.ofSeconds(10);
   // The WAR's own readiness check answers: it is deployed, whether its checks are UP or DOWN.
   private static final Pattern DEPLOYED_CHECKS = Pattern.compile("\"name\"\\s*:\\s*\"database\"");
@@ -125,6 +130,24 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
     return running().db;
   }
 
+  /** {@code payara} or {@code wildfly}. */
+  public String server() {
+    return running().settings.server;
+  }
+
+  /**
+   * Where this server answers a health path such as {@code /health/ready}: Payara Micro at the
+   * application's root, WildFly on its management interface (README "WildFly").
+   */
+  public URI health(String path) {
+    return URI.create(running().healthBase + path);
+  }
+
+  /** The server's process (a launcher script on WildFly: its JVM is a descendant). */
+  public ProcessHandle process() {
+    return running().process.toHandle();
+  }
+
   /** A fresh browser with an empty cookie jar, pointed at this server. */
   public Browser browser() {
     return new Browser(baseUri());
@@ -190,7 +213,7 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
       String postgresDatabase,
       Map<String, String> systemProperties,
       boolean mayBeUnready) {
-    var shared = running();
+    var shared = running().payaraOnly();
     var options =
         new Options(
             label,
@@ -214,7 +237,7 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
     if (!label.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
       throw new IllegalArgumentException("label: lower-case words joined by '-', not " + label);
     }
-    var shared = running();
+    var shared = running().payaraOnly();
     String database = null;
     if (shared.postgres != null) {
       database = "foyer_" + label.replace('-', '_');
@@ -235,7 +258,7 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
    * label} names its log, once per run. Close it when done.
    */
   public Extra startNode(String label, Map<String, String> properties) {
-    var shared = running();
+    var shared = running().payaraOnly();
     if (shared.postgres == null) {
       throw new IllegalStateException(
           "A second node shares the database only on PostgreSQL; this run is on " + shared.db);
@@ -303,7 +326,7 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
     return running;
   }
 
-  /** The Payara Micro process and everything it needs, stopped when the JUnit run ends. */
+  /** The server process and everything it needs, stopped when the JUnit run ends. */
   private static final class Running implements CloseableResource {
     private final String db;
     private final Settings settings;
@@ -314,6 +337,8 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
     private PostgresServer postgres;
     private Process process;
     private URI baseUri;
+    private URI healthBase;
+    private WildFlyServer wildfly;
     private String adminToken;
     private String secretsKey;
     private boolean stopped;
@@ -324,7 +349,16 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
       this.db = settings.db;
       this.tmp = tmp;
       var suffix = options.label() == null ? "" : "-" + options.label();
-      this.log = settings.target.resolve("payara-" + db + suffix + ".log");
+      this.log = settings.target.resolve(settings.server + "-" + db + suffix + ".log");
+    }
+
+    Running payaraOnly() {
+      if (!settings.server.equals("payara")) {
+        throw new IllegalStateException(
+            "A server of a test's own runs on Payara Micro only; this run is on "
+                + settings.server);
+      }
+      return this;
     }
 
     static Running start(Options options) {
@@ -348,29 +382,66 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
 
     private void boot() {
       var started = System.nanoTime();
+      try {
+        Files.createDirectories(log.getParent());
+        Files.deleteIfExists(log);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
       compileTokenTool();
       tokenTool("keygen");
       if ("postgresql".equals(db)) {
         postgres =
             options.postgres() != null
                 ? options.postgres()
-                : PostgresServer.start(settings.target.resolve("postgresql-it.log"));
+                : PostgresServer.start(
+                    settings.target.resolve(
+                        settings.server.equals("wildfly")
+                            ? "postgresql-wildfly.log"
+                            : "postgresql-it.log"));
       }
-      options.prepareRootDir().accept(tmp.resolve("payara"));
-      var port = Processes.freeLoopbackPort();
-      baseUri = URI.create("http://127.0.0.1:" + port);
+      List<String> command;
+      var environment = new LinkedHashMap<String, String>();
+      environment.put("FOYER_HTTP_ADDRESS", "127.0.0.1");
+      if (settings.server.equals("wildfly")) {
+        wildfly =
+            WildFlyServer.prepare(
+                settings.wildfly,
+                settings.wildflyConfig,
+                db,
+                settings.eclipselink,
+                settings.runtime.resolve("postgresql.jar"),
+                settings.war,
+                tmp.resolve("wildfly"),
+                log);
+        baseUri = wildfly.applicationUri();
+        healthBase = wildfly.managementUri();
+        // As README "WildFly" starts it: the secrets key in the environment, out of ps's sight.
+        var properties = applicationProperties();
+        environment.put("FOYER_SECRETS_KEY", properties.remove("foyer.secrets.key"));
+        command = wildfly.command(properties);
+      } else {
+        options.prepareRootDir().accept(tmp.resolve("payara"));
+        var port = Processes.freeLoopbackPort();
+        baseUri = URI.create("http://127.0.0.1:" + port);
+        healthBase = baseUri;
+        command = payaraCommand(port);
+      }
       var builder =
-          new ProcessBuilder(command(port))
+          new ProcessBuilder(command)
               .directory(tmp.toFile())
               .redirectErrorStream(true)
-              .redirectOutput(log.toFile())
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
               .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
-      builder.environment().put("FOYER_HTTP_ADDRESS", "127.0.0.1");
+      builder.environment().putAll(environment);
+      if (wildfly != null) {
+        builder.environment().putAll(WildFlyServer.environment());
+      }
       if (postgres != null) {
         builder.environment().putAll(postgresEnvironment());
       }
+      var booting = System.nanoTime();
       try {
-        Files.createDirectories(log.getParent());
         process = builder.start();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -378,14 +449,21 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
       awaitReady();
       LOGGER.log(
           System.Logger.Level.INFO,
-          "Payara Micro ({0}) ready at {1} in {2,number,#} ms; log: {3}",
+          "{0} ({1}) ready at {2} in {3,number,#} ms (boot and deployment {4,number,#} ms); log:"
+              + " {5}",
+          settings.server.equals("wildfly") ? "WildFly" : "Payara Micro",
           db,
           baseUri,
           (System.nanoTime() - started) / 1_000_000,
+          (System.nanoTime() - booting) / 1_000_000,
           log);
     }
 
-    private List<String> command(int port) {
+    /**
+     * What Foyer is told on either server, as {@code -D} options: the trusted admin key, the
+     * secrets key, and the settings for tests on loopback.
+     */
+    private Map<String, String> applicationProperties() {
       var keys = tmp.resolve("keys");
       var secretsKey = new byte[32];
       new SecureRandom().nextBytes(secretsKey);
@@ -394,6 +472,31 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
               ? options.secretsKey()
               : Base64.getEncoder().encodeToString(secretsKey);
       this.secretsKey = sealingKey;
+      var properties = new LinkedHashMap<String, String>();
+      properties.put("mp.jwt.verify.publickey.location", "file:" + keys.resolve("public.pem"));
+      properties.put("mp.jwt.verify.issuer", "foyer-dev");
+      properties.put("mp.jwt.verify.audiences", ADMIN_AUDIENCE);
+      properties.put("foyer.secrets.key", sealingKey);
+      // Plain HTTP on loopback: a Secure cookie would never come back.
+      properties.put("foyer.session.cookie-secure", "false");
+      // The tests' identity providers run on loopback.
+      properties.put("foyer.federation.allow-loopback", "true");
+      // Keycloak and Foyer share this machine's clock: SamlSignInIT's expired assertion need not
+      // wait out the production skew (2 minutes).
+      properties.put("foyer.saml.clock-skew", "PT5S");
+      // Entry limits small enough for FederationLimitsIT to reach (every test comes from
+      // 127.0.0.1 with a provider of its own; none leaves more than 16 waiting).
+      properties.put("foyer.federation.pending-per-client", "20");
+      properties.put("foyer.federation.pending-per-provider", "30");
+      // MetricsIT scrapes with this token and watches this space's own series.
+      properties.put("foyer.metrics.token-sha256", sha256Hex(METRICS_TOKEN));
+      properties.put("foyer.metrics.spaces", METRICS_SPACE);
+      // After the defaults above, so that an extra server's own value of a key wins.
+      properties.putAll(options.systemProperties());
+      return properties;
+    }
+
+    private List<String> payaraCommand(int port) {
       var command =
           new ArrayList<>(
               List.of(
@@ -401,26 +504,8 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
                   "-Xmx1g",
                   // Loopback only: this machine, like CI, must not open ports on other interfaces.
                   "-Dh2.bindAddress=127.0.0.1",
-                  "-Dhazelcast.socket.bind.any=false",
-                  "-Dmp.jwt.verify.publickey.location=file:" + keys.resolve("public.pem"),
-                  "-Dmp.jwt.verify.issuer=foyer-dev",
-                  "-Dmp.jwt.verify.audiences=" + ADMIN_AUDIENCE,
-                  "-Dfoyer.secrets.key=" + sealingKey,
-                  // Plain HTTP on loopback: a Secure cookie would never come back.
-                  "-Dfoyer.session.cookie-secure=false",
-                  // The tests' identity providers run on loopback.
-                  "-Dfoyer.federation.allow-loopback=true",
-                  // Keycloak and Foyer share this machine's clock: SamlSignInIT's expired
-                  // assertion need not wait out the production skew (2 minutes).
-                  "-Dfoyer.saml.clock-skew=PT5S",
-                  // Entry limits small enough for FederationLimitsIT to reach (every test comes
-                  // from 127.0.0.1 with a provider of its own; none leaves more than 16 waiting).
-                  "-Dfoyer.federation.pending-per-client=20",
-                  "-Dfoyer.federation.pending-per-provider=30",
-                  "-Dfoyer.metrics.token-sha256=" + sha256Hex(METRICS_TOKEN),
-                  "-Dfoyer.metrics.spaces=" + METRICS_SPACE));
-      // After the defaults above, so that an extra server's own value of a key wins.
-      options.systemProperties().forEach((name, value) -> command.add("-D" + name + "=" + value));
+                  "-Dhazelcast.socket.bind.any=false"));
+      applicationProperties().forEach((name, value) -> command.add("-D" + name + "=" + value));
       command.addAll(
           List.of(
               "-jar",
@@ -478,9 +563,13 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
      * Payara Micro logs "ready" and keeps running even when the deployment failed, so only the
      * application's readiness endpoint tells that the WAR is up. A failed deployment shows there as
      * 503 "No Application deployed" for good: once Payara has logged that it is ready, that answer
-     * ends the wait early instead of at the timeout.
+     * ends the wait early instead of at the timeout. WildFly runs on without a WAR that failed as
+     * well; its deployment scanner then leaves {@code foyer.war.failed}, which ends the wait. Its
+     * readiness (on the management interface) is UP only once every deployment is up, and must list
+     * the WAR's own check.
      */
     private void awaitReady() {
+      var name = settings.server.equals("wildfly") ? "WildFly" : "Payara Micro";
       // HTTP/1.1 as in Browser: the h2c upgrade of the default client once deadlocked in
       // Grizzly's Http2Session during boot, and the request timeout never fired.
       var client =
@@ -489,7 +578,7 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
               .connectTimeout(Duration.ofSeconds(2))
               .build();
       var request =
-          HttpRequest.newBuilder(URI.create(baseUri + "/health/ready"))
+          HttpRequest.newBuilder(URI.create(healthBase + "/health/ready"))
               .timeout(Duration.ofSeconds(5))
               .build();
       var deadline = System.nanoTime() + BOOT_TIMEOUT.toNanos();
@@ -498,13 +587,24 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
       while (System.nanoTime() < deadline) {
         if (!process.isAlive()) {
           throw new IllegalStateException(
-              "Payara Micro (%s) exited with code %d before it was ready%s"
-                  .formatted(db, process.exitValue(), failureReport()));
+              "%s (%s) exited with code %d before it was ready%s"
+                  .formatted(name, db, process.exitValue(), failureReport()));
+        }
+        if (wildfly != null) {
+          wildfly
+              .failedDeployment()
+              .ifPresent(
+                  failure -> {
+                    throw new IllegalStateException(
+                        "WildFly (%s) did not deploy the WAR: %s%s"
+                            .formatted(db, failure, failureReport()));
+                  });
         }
         try {
           var response = client.send(request, HttpResponse.BodyHandlers.ofString());
-          if (response.statusCode() == 200
-              || options.mayBeUnready() && DEPLOYED_CHECKS.matcher(response.body()).find()) {
+          var deployed = DEPLOYED_CHECKS.matcher(response.body()).find();
+          if (response.statusCode() == 200 && (deployed || wildfly == null)
+              || options.mayBeUnready() && deployed) {
             return;
           }
           last = response.statusCode() + " " + response.body();
@@ -524,16 +624,20 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
           last = e.toString();
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
-          throw new IllegalStateException("Interrupted while waiting for Payara Micro", e);
+          throw new IllegalStateException("Interrupted while waiting for " + name, e);
         }
-        sleep(Duration.ofMillis(500));
+        // WildFly logs every DOWN answer as a warning: ask it less often.
+        sleep(Duration.ofMillis(wildfly == null ? 500 : 1000));
       }
       throw new IllegalStateException(
-          "Payara Micro (%s) not ready at %s/health/ready within %s; last answer: %s%s"
-              .formatted(db, baseUri, BOOT_TIMEOUT, last, failureReport()));
+          "%s (%s) not ready at %s/health/ready within %s; last answer: %s%s"
+              .formatted(name, db, healthBase, BOOT_TIMEOUT, last, failureReport()));
     }
 
-    /** The SEVERE records of the server log (a failed deployment's cause), then its last lines. */
+    /**
+     * The SEVERE (Payara) or ERROR (WildFly) records of the server log (a failed deployment's
+     * cause), then its last lines.
+     */
     private String failureReport() {
       var report = new StringBuilder();
       try {
@@ -546,6 +650,9 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
           if (RECORD_START.matcher(line).lookingAt()) {
             inSevere = line.contains("[SEVERE]");
             recordLines = 0;
+          } else if (WILDFLY_RECORD_START.matcher(line).lookingAt()) {
+            inSevere = line.contains(" ERROR ");
+            recordLines = 0;
           }
           if (inSevere && recordLines++ < 20 && reported++ < 100) {
             report.append('\n').append(line);
@@ -554,7 +661,7 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
       } catch (IOException e) {
         // the tail below says why the log is unreadable
       }
-      var severe = report.isEmpty() ? "" : "\n--- SEVERE records in " + log + " ---" + report;
+      var severe = report.isEmpty() ? "" : "\n--- SEVERE/ERROR records in " + log + " ---" + report;
       return severe + Processes.tail(log, 40);
     }
 
@@ -637,24 +744,42 @@ public final class FoyerServer implements BeforeAllCallback, ParameterResolver {
 
   /** What the pom's failsafe configuration passes in. */
   private record Settings(
-      String db, Path war, Path runtime, Path serverConfig, Path tools, Path target) {
+      String db,
+      String server,
+      Path war,
+      Path runtime,
+      Path serverConfig,
+      Path tools,
+      Path target,
+      Path wildfly,
+      Path wildflyConfig,
+      Path eclipselink) {
 
     static Settings fromSystemProperties() {
       var db = System.getProperty("foyer.it.db", "h2");
       if (!db.equals("h2") && !db.equals("postgresql")) {
         throw new IllegalStateException("foyer.it.db must be h2 or postgresql, not " + db);
       }
+      var server = System.getProperty("foyer.it.server", "payara");
+      if (!server.equals("payara") && !server.equals("wildfly")) {
+        throw new IllegalStateException("foyer.it.server must be payara or wildfly, not " + server);
+      }
       var war = path("foyer.it.war");
       if (!Files.isRegularFile(war)) {
         throw new IllegalStateException("No WAR at " + war + "; run the ITs with mvn verify");
       }
+      var onWildFly = server.equals("wildfly");
       return new Settings(
           db,
+          server,
           war,
           path("foyer.it.runtime"),
           path("foyer.it.serverConfig"),
           path("foyer.it.tools"),
-          war.getParent());
+          war.getParent(),
+          onWildFly ? path("foyer.it.wildfly") : null,
+          onWildFly ? path("foyer.it.wildflyConfig") : null,
+          onWildFly ? path("foyer.it.eclipselink") : null);
     }
 
     private static Path path(String property) {

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Seed 000's plugin API: {@code programmaticLogon(user)} from a page that embeds the chat, with
  * CORS only for the space's allowed origins.
  */
+@Tag("wildfly-smoke")
 @ExtendWith(FoyerServer.class)
 class ProgrammaticLogonIT {
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Seed 000's URI Auth as a participant's browser meets it: one link or form post, a cookie and a
  * 302 straight into the space, then the landing and event pages under the name the CRM sent.
  */
+@Tag("wildfly-smoke")
 @ExtendWith(FoyerServer.class)
 class UriAuthIT {
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");

@@ -10,6 +10,7 @@ import dev.foyer.it.support.SsoSpace;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * allows only Foyer's own origin, nosniff, no referrer, no caching of anything that carries a token
  * or a session, and framing only of a space's pages by the space's allowed origins.
  */
+@Tag("wildfly-smoke")
 @ExtendWith(FoyerServer.class)
 class SecurityHeadersIT {
   static final String POLICY = "default-src 'self'; base-uri 'none'; form-action 'self'; ";
