@@ -77,7 +77,7 @@ public class MembersResource {
   static final int DEFAULT_PAGE = 50;
   static final int MAX_PAGE = 200;
 
-  /** Longer than any query worth running: 8 words of up to 255 characters fit in less. */
+  /** Longer than anything typed to find a person; refused before it is folded. */
   static final int MAX_QUERY = 1000;
 
   @PathParam("slug")

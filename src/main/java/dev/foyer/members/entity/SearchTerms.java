@@ -25,7 +25,8 @@ public final class SearchTerms {
 
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
-  private static final Pattern SPACES = Pattern.compile("\\s+");
+  /** White space of any script, no-break spaces too. */
+  private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}]+");
 
   private SearchTerms() {}
 
@@ -85,9 +86,12 @@ public final class SearchTerms {
    */
   public static List<String> words(String query) {
     var words = new ArrayList<String>();
-    for (var word : SPACES.split(fold(query))) {
-      if (!word.isEmpty()) {
-        words.add(word);
+    // Word by word, so that only an overlong word is cut, never the words after it.
+    for (var raw : SPACES.split(query)) {
+      for (var word : SPACES.split(fold(raw))) {
+        if (!word.isEmpty()) {
+          words.add(word);
+        }
       }
     }
     return words;

@@ -98,6 +98,7 @@ class AdminAuthorizationIT {
               "PATCH", "/api/admin/spaces/{space}/events/{event}", "{\"title\":\"Retitled\"}", 200),
           new Endpoint("DELETE", "/api/admin/spaces/{space}/events/{event}", null, 204),
           new Endpoint("GET", "/api/admin/spaces/{space}/members?uid={uid}", null, 200),
+          new Endpoint("GET", "/api/admin/spaces/{space}/members?q={uid}&limit=10", null, 200),
           new Endpoint("GET", "/api/admin/spaces/{space}/members/{member}", null, 200),
           new Endpoint(
               "PUT",
@@ -106,7 +107,19 @@ class AdminAuthorizationIT {
               200),
           new Endpoint("GET", "/api/admin/spaces/{space}/members/{member}/sessions", null, 200),
           new Endpoint("DELETE", "/api/admin/spaces/{space}/members/{member}/sessions", null, 204),
+          // No such session: the token is checked first all the same.
+          new Endpoint(
+              "DELETE",
+              "/api/admin/spaces/{space}/members/{member}/sessions/0123456789abcdef0123456789abcdef",
+              null,
+              404),
           new Endpoint("GET", "/api/admin/spaces/{space}/login-records?limit=100", null, 200),
+          new Endpoint(
+              "GET",
+              "/api/admin/spaces/{space}/login-records?outcome=refused&door=uri-auth",
+              null,
+              200),
+          new Endpoint("GET", "/api/admin/spaces/{space}/login-records/hourly?hours=24", null, 200),
           new Endpoint(
               "POST",
               "/api/admin/spaces/{space}/members",

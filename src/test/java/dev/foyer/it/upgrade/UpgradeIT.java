@@ -256,6 +256,26 @@ class UpgradeIT {
     assertThat(password.path("email").asText()).isEqualTo(release.get("member.password.email"));
   }
 
+  /** V16's backfill: members and linked identities from before it are found by member search. */
+  @Test
+  void memberSearchFindsTheOldMembers() {
+    var search = "/api/admin/spaces/" + slug + "/members?q=";
+    var uid = release.get("member.uri.uid");
+
+    assertThat(texts(Json.parse(ok(admin().get(search + uid.toUpperCase()))), "id"))
+        .containsExactly(release.get("member.uri.id"));
+    assertThat(texts(Json.parse(ok(admin().get(search + release.get("member.sso.sub")))), "id"))
+        .containsExactly(release.get("member.sso.id"));
+    assertThat(
+            texts(Json.parse(ok(admin().get(search + release.get("member.password.email")))), "id"))
+        .containsExactly(release.get("member.password.id"));
+    assertThat(texts(Json.parse(ok(admin().get(search + "&limit=200"))), "id"))
+        .contains(
+            release.get("member.uri.id"),
+            release.get("member.sso.id"),
+            release.get("member.password.id"));
+  }
+
   @Test
   void adminApiListsTheOldLoginRecords() {
     var records = Json.parse(ok(admin().get("/api/admin/spaces/" + slug + "/login-records")));

@@ -64,6 +64,9 @@ class SearchTermsTest {
     assertThat(SearchTerms.words("Zoë")).containsExactly("zoe");
     assertThat(SearchTerms.words("")).isEmpty();
     assertThat(SearchTerms.words("   ")).isEmpty();
+    assertThat(SearchTerms.words("sue\u00a0doe\u3000ann")).containsExactly("sue", "doe", "ann");
+    assertThat(SearchTerms.words("x".repeat(300) + " doe"))
+        .containsExactly("x".repeat(SearchTerms.MAX), "doe");
   }
 
   @Test
