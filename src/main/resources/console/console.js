@@ -28,7 +28,7 @@ function h(tag, attrs, ...children) {
 
 function show(title, ...content) {
   document.title = title + ' · Foyer console';
-  main.replaceChildren(h('h1', {text: title}), ...content);
+  main.replaceChildren(h('h1', {text: title}), ...content.filter(Boolean));
   main.focus();
 }
 
