@@ -432,6 +432,7 @@ async function providerPage(slug, alias) {
   form.addEventListener('submit', async event => {
     event.preventDefault();
     const data = new FormData(form);
+    if (!checkProvider(form, data, kind, names, existing)) return;
     const body = {enabled: data.has('enabled')};
     for (const name of ['displayName', 'buttonLabel', ...names]) {
       if (BOOLEANS.includes(name)) body[name] = data.has(name);
@@ -441,12 +442,19 @@ async function providerPage(slug, alias) {
     for (const key of KEYS) if (data.get('key.' + key)) keys[key] = data.get('key.' + key);
     if (Object.keys(keys).length) body.attributeKeys = keys;
     let saved;
-    if (existing) {
-      saved = await attempt(() => api('PATCH', base + '/' + enc(alias), body), 'Provider saved.');
-    } else {
-      body.alias = data.get('alias');
-      body.kind = kind;
-      saved = await attempt(() => api('POST', base, body), 'Provider added.');
+    const send = existing
+      ? () => api('PATCH', base + '/' + enc(alias), body)
+      : () => api('POST', base, {...body, alias: data.get('alias'), kind});
+    try {
+      clearStatus();
+      saved = await send();
+      say(existing ? 'Provider saved.' : 'Provider added.');
+    } catch (e) {
+      // A refusal that names a field ("issuer: ...") is shown at that field too.
+      const named = /^([a-zA-Z.]+): /.exec(e.message || '');
+      const input = named && form.elements.namedItem(named[1].replace(/^attributeKeys\./, 'key.'));
+      if (input instanceof Element) fieldError(input, e.message.slice(named[0].length));
+      say(e.message, false, e.code);
     }
     if (saved) location.hash = '#/spaces/' + enc(slug) + '/providers/' + enc(saved.alias);
   });
@@ -624,6 +632,63 @@ async function signInsPage(slug) {
       chart(hourly.hours, byDoor, 'Sign-ins and refusals per hour by door, last 72 hours'),
       chart(hourly.hours, hour => hour.codes || {}, 'Refusals per hour by code, last 72 hours'));
   }
+}
+
+const URL_FIELDS = ['issuer', 'authorizationUrl', 'tokenUrl', 'userInfoUrl', 'requestTokenUrl', 'samlMetadataUrl'];
+const REQUIRED_WHEN_ENABLED = {
+  OIDC: ['issuer', 'clientId'],
+  OAUTH2: ['authorizationUrl', 'tokenUrl', 'userInfoUrl', 'clientId', 'key.unique'],
+  OAUTH1: ['requestTokenUrl', 'authorizationUrl', 'tokenUrl', 'userInfoUrl', 'clientId', 'key.unique'],
+  MICROSOFT: ['tenant', 'clientId'],
+};
+
+// Shows a field's problem beside it, announced to screen readers, until the field changes.
+function fieldError(input, message) {
+  const id = input.id + '-error';
+  document.getElementById(id)?.remove();
+  const note = h('div', {id, class: 'field-error', text: message});
+  input.after(note);
+  input.setAttribute('aria-invalid', 'true');
+  input.setAttribute('aria-errormessage', id);
+  input.addEventListener('input', () => {
+    note.remove();
+    input.removeAttribute('aria-invalid');
+  }, {once: true});
+}
+
+// The rules the API applies that a form can check before sending: the shape of the alias and of
+// URLs, and what an enabled provider of the kind needs. The API checks everything again.
+function checkProvider(form, data, kind, names, existing) {
+  form.querySelectorAll('.field-error').forEach(e => e.remove());
+  let ok = true;
+  const problem = (name, message) => {
+    const input = form.elements.namedItem(name);
+    if (input instanceof Element) fieldError(input, message);
+    if (ok) (input instanceof Element ? input : form).focus();
+    ok = false;
+  };
+  if (!existing && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(data.get('alias') || '')) {
+    problem('alias', 'Lower-case letters and digits in words joined by -, for example acme-sso.');
+  }
+  for (const name of URL_FIELDS.filter(n => names.includes(n))) {
+    const value = data.get(name);
+    if (value && !/^https:\/\/[^\s#]+$|^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/[^\s#]*)?$/.test(value)) {
+      problem(name, 'An https URL (http only on this machine: 127.0.0.1 or localhost), without a fragment.');
+    }
+  }
+  if (data.has('enabled')) {
+    for (const name of (REQUIRED_WHEN_ENABLED[kind] || ['clientId'])) {
+      if (!data.get(name)) problem(name, 'An enabled provider needs this.');
+    }
+    if (kind === 'SAML' && !data.get('samlMetadataUrl') && !data.get('samlMetadata')) {
+      problem('samlMetadataUrl', 'An enabled SAML provider needs the identity provider\'s metadata: its URL or the XML.');
+    }
+    if (kind !== 'SAML' && !data.get('clientSecret') && !existing?.clientSecretSet) {
+      problem('clientSecret', 'An enabled provider needs its client secret.');
+    }
+  }
+  if (!ok) say('Some fields need another value; see the notes beside them.', false);
+  return ok;
 }
 
 // ---- Routing ----------------------------------------------------------------------------------

@@ -107,6 +107,19 @@ class ConsoleBrowserIT {
     heading(driver, "New identity provider");
     driver.findElement(By.name("alias")).sendKeys("corp");
     driver.findElement(By.name("displayName")).sendKeys("Corp SSO");
+    // Inline validation: a plain-http issuer elsewhere than this machine is shown at its field.
+    driver.findElement(By.name("issuer")).sendKeys("http://idp.example.com/realms/x");
+    driver.findElement(By.xpath("//button[text()='Add provider']")).click();
+    waitFor(
+        driver,
+        "the issuer's note",
+        d ->
+            d.findElement(By.cssSelector("[name=issuer] + .field-error"))
+                .getText()
+                .contains("https"));
+    assertThat(driver.findElement(By.name("issuer")).getAttribute("aria-invalid"))
+        .isEqualTo("true");
+    driver.findElement(By.name("issuer")).clear();
     driver.findElement(By.name("issuer")).sendKeys(keycloak.issuer());
     driver.findElement(By.name("clientId")).sendKeys(keycloak.client().id());
     driver.findElement(By.name("clientSecret")).sendKeys(keycloak.client().secret());
