@@ -5,7 +5,6 @@ import dev.foyer.members.entity.Member;
 import dev.foyer.members.entity.SearchTerms;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import javax.sql.DataSource;
 
 /**
@@ -14,9 +13,6 @@ import javax.sql.DataSource;
  * any is one to fill; it runs at every start and finds nothing once done.
  */
 public class MemberSearchBackfill implements SchemaBackfill {
-  /** Rows per transaction. */
-  static final int BATCH = 500;
-
   @Override
   public String what() {
     return "the member search terms";
@@ -79,37 +75,7 @@ public class MemberSearchBackfill implements SchemaBackfill {
   }
 
   private static int keys(java.sql.Connection connection) throws SQLException {
-    var filled = 0;
-    while (true) {
-      var batch = new LinkedHashMap<String, String>();
-      try (var select =
-          connection.prepareStatement(
-              "SELECT id, external_id FROM linked_identity WHERE external_key IS NULL"
-                  + " ORDER BY id FETCH FIRST "
-                  + BATCH
-                  + " ROWS ONLY")) {
-        try (var rows = select.executeQuery()) {
-          while (rows.next()) {
-            batch.put(rows.getString(1), rows.getString(2));
-          }
-        }
-      }
-      if (batch.isEmpty()) {
-        return filled;
-      }
-      try (var update =
-          connection.prepareStatement(
-              "UPDATE linked_identity SET external_key = ? WHERE id = ? AND external_id = ?")) {
-        for (var row : batch.entrySet()) {
-          update.setString(1, SearchTerms.fold(row.getValue()));
-          update.setString(2, row.getKey());
-          update.setString(3, row.getValue());
-          update.addBatch();
-        }
-        update.executeBatch();
-      }
-      connection.commit();
-      filled += batch.size();
-    }
+    return SchemaBackfill.deriveColumn(
+        connection, "linked_identity", "external_id", "external_key", SearchTerms::fold);
   }
 }
