@@ -12,7 +12,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The console session's cookie: HttpOnly, SameSite=Strict (no other site's page or link ever sends
  * it), Secure as the participants' session cookie is ({@code foyer.session.cookie-secure}), on
- * {@code /} because the console's pages and the admin API both need it.
+ * {@code /} because the console's pages and the admin API both need it. When Secure it is a {@code
+ * __Host-} cookie, which a sibling subdomain cannot plant.
  */
 @ApplicationScoped
 public class ConsoleCookies {
@@ -23,7 +24,7 @@ public class ConsoleCookies {
   boolean secure;
 
   public Optional<String> token(Map<String, Cookie> cookies) {
-    return Optional.ofNullable(cookies.get(NAME)).map(Cookie::getValue).filter(v -> !v.isEmpty());
+    return Optional.ofNullable(cookies.get(name())).map(Cookie::getValue).filter(v -> !v.isEmpty());
   }
 
   public NewCookie issue(String token, Duration ttl) {
@@ -34,8 +35,12 @@ public class ConsoleCookies {
     return builder().value("").maxAge(0).build();
   }
 
+  private String name() {
+    return secure ? "__Host-" + NAME : NAME;
+  }
+
   private NewCookie.Builder builder() {
-    return new NewCookie.Builder(NAME)
+    return new NewCookie.Builder(name())
         .path("/")
         .httpOnly(true)
         .secure(secure)
