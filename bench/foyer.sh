@@ -1,5 +1,6 @@
 # Sourced by run.sh and federation.sh, not run: builds the WAR, starts it on Payara Micro with H2 on
-# 127.0.0.1:$port, waits for it, and sets $base, $work, $admin (the header) and $json. Whatever the
+# 127.0.0.1:$port (or with FOYER_BENCH_POSTBOOT and FOYER_BENCH_ADDLIBS another datasource, as
+# members.sh does for PostgreSQL), waits for it, and sets $base, $work, $admin (the header) and $json. Whatever the
 # caller starts afterwards it stops with `stop_on_exit <pid>`; the EXIT trap stops them all, the
 # server last, and keeps its log as target/bench-payara.log.
 port="${FOYER_BENCH_PORT:-8290}"
@@ -33,7 +34,8 @@ FOYER_HTTP_ADDRESS=127.0.0.1 java -Xmx2g \
   -Dfoyer.federation.allow-loopback=true \
   -jar target/runtime/payara-micro.jar --nocluster --port "$port" --contextroot / --rootdir "$work/payara" \
   --prebootcommandfile server-config/payara/pre-boot.asadmin \
-  --postbootcommandfile server-config/payara/post-boot-h2.asadmin \
+  --postbootcommandfile "${FOYER_BENCH_POSTBOOT:-server-config/payara/post-boot-h2.asadmin}" \
+  ${FOYER_BENCH_ADDLIBS:+--addlibs "$FOYER_BENCH_ADDLIBS"} \
   --deploy target/foyer.war > "$work/payara.log" 2>&1 &
 stop_on_exit $!
 payara=$!
