@@ -123,7 +123,7 @@ public class MembersResource {
     }
     em.persist(member);
     if (request.status() != null) {
-      history.createdWith(member, request.status(), scope.caller());
+      history.createdWith(member, request.status(), scope.subject());
     }
     if (request.password() != null) {
       member.setPasswordHash(passwords.hash(request.password()));
@@ -225,7 +225,7 @@ public class MembersResource {
           ProblemType.ADMIN_INVALID, "status: one of " + List.of(MemberStatus.values()));
     }
     var change = member.changeStatus(request.status());
-    history.changed(change, StatusChangeRecord.Cause.ADMIN, scope.caller());
+    history.changed(change, StatusChangeRecord.Cause.ADMIN, scope.subject());
     statusChanges.fire(change);
     return view(member);
   }

@@ -32,10 +32,6 @@ public class AdminScope {
    * Who is calling, as audit trails name them: the token's name (MicroProfile JWT: {@code upn},
    * else {@code preferred_username}, else {@code sub}).
    */
-  public String caller() {
-    return token.getName();
-  }
-
   public boolean mayAdminister(String slug) {
     return global() || ownSpace().filter(slug::equals).isPresent();
   }
