@@ -249,7 +249,8 @@ class ConsoleBrowserIT {
 
   /**
    * Every visible field has a label (its own {@code <label>} or an {@code aria-label}), every
-   * button a name, and Tab moves the focus through the page's controls. Then a screenshot.
+   * button a name, and Tab moves the focus through the page's controls; a screenshot before the Tab
+   * keys move anything.
    */
   @SuppressWarnings("unchecked")
   private static void accessible(WebDriver driver, String page) {
@@ -268,6 +269,7 @@ class ConsoleBrowserIT {
                     + ".filter(b => !b.textContent.trim() && !b.getAttribute('aria-label'))"
                     + ".map(b => b.outerHTML);");
     assertThat(nameless).as("buttons and links without a name on the %s page", page).isEmpty();
+    screenshot(driver, page);
     script.executeScript("document.activeElement && document.activeElement.blur()");
     var focused = new ArrayList<String>();
     for (int i = 0; i < 6; i++) {
@@ -281,7 +283,6 @@ class ConsoleBrowserIT {
     assertThat(focused.stream().distinct().count())
         .as("Tab moves through the controls of the %s page: %s", page, focused)
         .isGreaterThan(3);
-    screenshot(driver, page);
   }
 
   private static void screenshot(WebDriver driver, String page) {
