@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -42,6 +43,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code groups}, verified and unverified email). Speaks to Keycloak only, like Foyer's OIDC client
  * will; Foyer itself is not involved.
  */
+// The Keycloak fixture is the same whichever database Foyer runs on.
+@EnabledIfSystemProperty(named = "foyer.it.db", matches = "h2")
 @ExtendWith(KeycloakServer.class)
 class KeycloakServerIT {
   private static final SecureRandom RANDOM = new SecureRandom();
