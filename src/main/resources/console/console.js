@@ -705,6 +705,11 @@ const ROUTES = [
 async function route() {
   if (!operator) return;
   const hash = location.hash || '#/';
+  // A segment . or .. would climb out of the API path the page builds from it.
+  if (hash.split(/[/?]/).some(part => ['.', '..'].includes(decodeURIComponent(part)))) {
+    show('Not found', h('p', {}, h('a', {href: '#/'}, 'Back to the spaces')));
+    return;
+  }
   if (hash === '#/' || hash === '#' || hash === '') document.getElementById('space-nav').replaceChildren();
   for (const [pattern, page] of ROUTES) {
     const match = hash.match(pattern);

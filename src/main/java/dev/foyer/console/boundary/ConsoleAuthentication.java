@@ -43,7 +43,7 @@ public class ConsoleAuthentication implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
-    if (!AdminAccess.adminPath(request.getUriInfo().getPath())
+    if (!AdminAccess.adminPath(AdminAccess.matchedPath(request.getUriInfo()))
         || request.getHeaderString(HttpHeaders.AUTHORIZATION) != null) {
       return;
     }

@@ -2,6 +2,9 @@ package dev.foyer.console.boundary;
 
 import dev.foyer.console.control.Operators;
 import dev.foyer.console.entity.OperatorRole;
+import dev.foyer.problems.GatewayProblem;
+import dev.foyer.problems.ProblemType;
+import dev.foyer.spaces.boundary.AdminCaller;
 import dev.foyer.spaces.boundary.AdminScope;
 import dev.foyer.web.PublicAddress;
 import jakarta.inject.Inject;
@@ -25,6 +28,7 @@ import java.time.Instant;
 @Produces(MediaType.APPLICATION_JSON)
 public class ConsoleLinksResource {
   @Inject AdminScope scope;
+  @Inject AdminCaller caller;
   @Inject Operators operators;
   @Inject PublicAddress address;
   @Context HttpServletRequest servletRequest;
@@ -33,6 +37,11 @@ public class ConsoleLinksResource {
 
   @POST
   public Response create() {
+    if (caller.operator().isPresent()) {
+      // Else a console session could renew itself for ever, beyond any token's lifetime.
+      throw new GatewayProblem(
+          ProblemType.FORBIDDEN, "A console link is asked for with an admin token, not a console.");
+    }
     var role =
         scope.global()
             ? OperatorRole.admin()

@@ -5,7 +5,13 @@ import dev.foyer.console.entity.ConsoleProblem;
 import dev.foyer.console.entity.OperatorSession;
 import dev.foyer.problems.GatewayProblem;
 import dev.foyer.problems.ProblemType;
+import dev.foyer.web.Html;
+import dev.foyer.web.Origins;
+import dev.foyer.web.PublicAddress;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -43,6 +49,8 @@ public class ConsoleResource {
   @Inject Operators operators;
   @Inject ConsoleCookies cookies;
   @Context HttpHeaders headers;
+  @Context HttpServletRequest request;
+  @Inject PublicAddress address;
 
   @Inject
   @ConfigProperty(name = "foyer.console.oidc.issuer")
@@ -63,10 +71,40 @@ public class ConsoleResource {
     return Response.ok(asset(name), ASSETS.get(name)).cacheControl(cache).build();
   }
 
-  /** A single-use link's target: opens the session and sends the browser to the console. */
+  /**
+   * A single-use link's target: a page whose button signs in, so that a link scanner or a page that
+   * only opens the link uses nothing up and opens no session.
+   */
   @GET
   @Path("sign-in")
-  public Response signIn(@QueryParam("code") String code) {
+  @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
+  public String signInPage(@QueryParam("code") String code) {
+    operators.usable(code);
+    return Html.page(
+        "Sign in to Foyer's console",
+        """
+        <h1>Foyer's operator console</h1>
+        <p>This link signs one browser in to the console, once.</p>
+        <form method="post" action="%s"><input type="hidden" name="code" value="%s">        <button type="submit">Sign in to the console</button></form>
+        """
+            .formatted(SIGN_IN, Html.escape(code)));
+  }
+
+  /**
+   * Uses the link: opens the session (ending one this browser had) and sends the browser to the
+   * console. Only from Foyer's own page.
+   */
+  @POST
+  @Path("sign-in")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response signIn(@FormParam("code") String code) {
+    Origins.foreign(request, address.origin(request))
+        .ifPresent(
+            origin -> {
+              throw new GatewayProblem(
+                  ConsoleProblem.ORIGIN_REFUSED, "A page of another origin sent this sign-in.");
+            });
+    cookies.token(headers.getCookies()).flatMap(operators::session).ifPresent(operators::end);
     var opened = operators.redeem(code);
     return Response.seeOther(URI.create("/console/"))
         .cookie(cookies.issue(opened.token(), operators.sessionTtl()))

@@ -45,6 +45,7 @@ public class Operators {
 
   @Transactional
   public NewLink link(String subject, OperatorRole role) {
+    subject = bounded(subject);
     var code = random();
     var now = clock.instant();
     var link = new ConsoleLink(Sha256.hex(code), subject, role, now, now.plus(linkTtl));
@@ -60,33 +61,45 @@ public class Operators {
    */
   @Transactional
   public Opened redeem(String code) {
-    var unusable =
-        new GatewayProblem(
-            ConsoleProblem.LINK_UNUSABLE,
-            "Ask for a new console link: each one signs in once, within "
-                + linkTtl.toMinutes()
-                + " minutes.");
-    if (code == null || code.isEmpty() || code.length() > 64) {
-      throw unusable;
-    }
-    var hash = Sha256.hex(code);
-    var link =
-        Optional.ofNullable(em.find(ConsoleLink.class, hash))
-            .filter(found -> !found.expiredAt(clock.instant()))
-            .orElseThrow(() -> unusable);
+    var link = usable(code);
+    var hash = link.codeHash();
     var deleted =
         em.createQuery("delete from ConsoleLink l where l.codeHash = :hash")
             .setParameter("hash", hash)
             .executeUpdate();
     if (deleted != 1) {
-      throw unusable;
+      throw unusable();
     }
     return open(link.subject(), null, link.role(), OperatorSession.Source.LINK);
+  }
+
+  /**
+   * The link a code names, if it can still be used; it stays unused.
+   *
+   * @throws GatewayProblem {@code CON1} for an unknown, used or expired code
+   */
+  public ConsoleLink usable(String code) {
+    if (code == null || code.isEmpty() || code.length() > 64) {
+      throw unusable();
+    }
+    return Optional.ofNullable(em.find(ConsoleLink.class, Sha256.hex(code)))
+        .filter(found -> !found.expiredAt(clock.instant()))
+        .orElseThrow(this::unusable);
+  }
+
+  private GatewayProblem unusable() {
+    return new GatewayProblem(
+        ConsoleProblem.LINK_UNUSABLE,
+        "Ask for a new console link: each one signs in once, within "
+            + linkTtl.toMinutes()
+            + " minutes.");
   }
 
   @Transactional
   public Opened open(
       String subject, String displayName, OperatorRole role, OperatorSession.Source source) {
+    subject = bounded(subject);
+    displayName = displayName == null ? null : bounded(displayName);
     var token = random();
     var now = clock.instant();
     var session =
@@ -129,6 +142,14 @@ public class Operators {
 
   public Duration sessionTtl() {
     return sessionTtl;
+  }
+
+  /** What the columns hold: 255 characters; a token without a name is still someone's. */
+  private static String bounded(String name) {
+    if (name == null || name.isBlank()) {
+      return "(unnamed)";
+    }
+    return name.length() <= 255 ? name : name.substring(0, 255);
   }
 
   private static String random() {

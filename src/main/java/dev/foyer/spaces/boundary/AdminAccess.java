@@ -11,9 +11,12 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.PathSegment;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.Provider;
 import java.time.Clock;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.jwt.Claims;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -45,7 +48,7 @@ public class AdminAccess implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
-    var path = request.getUriInfo().getPath();
+    var path = matchedPath(request.getUriInfo());
     if (!adminPath(path) || scrape(path, request.getHeaderString(HttpHeaders.AUTHORIZATION))) {
       return;
     }
@@ -76,6 +79,16 @@ public class AdminAccess implements ContainerRequestFilter {
           ProblemType.FORBIDDEN,
           "Only a foyer-admin or a foyer-space-admin may call the admin API.");
     }
+  }
+
+  /**
+   * The path as JAX-RS matches it to a resource: each segment without its matrix parameters ({@code
+   * /api;x/admin} reaches the admin API as {@code /api/admin} does) and decoded.
+   */
+  public static String matchedPath(UriInfo uri) {
+    return uri.getPathSegments(true).stream()
+        .map(PathSegment::getPath)
+        .collect(Collectors.joining("/"));
   }
 
   /**

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonString;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** What the caller's admin token lets them touch. */
@@ -21,11 +22,13 @@ public class AdminScope {
   @Inject Spaces spaces;
 
   public boolean global() {
-    return caller
-        .operator()
-        .map(AdminCaller.Operator::groups)
-        .orElseGet(token::getGroups)
-        .contains(FoyerApplication.ADMIN_ROLE);
+    return groups().contains(FoyerApplication.ADMIN_ROLE);
+  }
+
+  // Fails closed: a caller without groups (an empty token) has no role.
+  private Set<String> groups() {
+    var groups = caller.operator().map(AdminCaller.Operator::groups).orElseGet(token::getGroups);
+    return groups == null ? Set.of() : groups;
   }
 
   /**
@@ -36,8 +39,16 @@ public class AdminScope {
     return global() || ownSpace().filter(slug::equals).isPresent();
   }
 
-  /** The space a space admin administers (a foyer-admin's token may name one too). */
+  /**
+   * The space a space admin administers (a foyer-admin's token may name one too); none for a caller
+   * with neither role, whatever its claim says.
+   */
   public Optional<String> ownSpace() {
+    var groups = groups();
+    if (!groups.contains(FoyerApplication.SPACE_ADMIN_ROLE)
+        && !groups.contains(FoyerApplication.ADMIN_ROLE)) {
+      return Optional.empty();
+    }
     return caller
         .operator()
         .map(AdminCaller.Operator::space)

@@ -198,6 +198,7 @@ class ConsoleBrowserIT {
   void aRefusalShowsItsCodeLinkedToItsExplanation() {
     var driver = chromium.driver();
     driver.get(ConsoleSessionIT.link(server, server.adminToken()));
+    driver.findElement(By.xpath("//button[text()='Sign in to the console']")).click();
     heading(driver, "Spaces");
     driver.findElement(By.name("slug")).sendKeys(slug());
     driver.findElement(By.name("name")).sendKeys("\u200b");

@@ -12,6 +12,7 @@ import dev.foyer.it.support.FoyerServer;
 import dev.foyer.it.support.Json;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Tag;
@@ -33,8 +34,14 @@ class ConsoleSessionIT {
     var url = link(server, server.adminToken());
     assertThat(url).startsWith(server.baseUri() + "/console/sign-in?code=");
 
+    // Opening the link only shows a button (a link scanner uses nothing up).
     var operator = server.browser();
-    var opened = operator.get(url);
+    var page = operator.get(url);
+    assertThat(page.statusCode()).as(describe(page)).isEqualTo(200);
+    assertThat(page.body()).contains("Sign in to the console").contains("method=\"post\"");
+    assertThat(operator.cookie("foyer-console")).isEmpty();
+
+    var opened = operator.postForm("/console/sign-in", "code", code(url));
     assertThat(opened.statusCode()).as(describe(opened)).isEqualTo(303);
     assertThat(opened.headers().firstValue("Location"))
         .hasValueSatisfying(location -> assertThat(location).endsWith("/console/"));
@@ -51,9 +58,9 @@ class ConsoleSessionIT {
     assertThat(me.get("csrf").asText()).hasSize(64);
     assertThat(operator.json().get("/api/admin/spaces").statusCode()).isEqualTo(200);
 
-    // The link signs in once: a second browser gets CON1 and no session.
+    // The link signs in once: a second browser gets CON1 and no session, for the page too.
     var replayer = server.browser();
-    var replay = replayer.get(url);
+    var replay = replayer.postForm("/console/sign-in", "code", code(url));
     assertThat(replay.statusCode()).isEqualTo(400);
     assertThat(replay.body()).as("the browser's error page").contains("CON1");
     assertProblem(replayer.json().get(url), 400, "CON1");
@@ -62,11 +69,11 @@ class ConsoleSessionIT {
 
   @Test
   void aLinkRacedInParallelOpensOneSession(FoyerServer server) throws Exception {
-    var url = link(server, server.adminToken());
+    var code = code(link(server, server.adminToken()));
     var tasks = new ArrayList<Callable<HttpResponse<String>>>();
     for (int i = 0; i < 6; i++) {
       var browser = server.browser();
-      tasks.add(() -> browser.get(url));
+      tasks.add(() -> browser.postForm("/console/sign-in", "code", code));
     }
     var pool = Executors.newFixedThreadPool(tasks.size());
     try {
@@ -79,6 +86,42 @@ class ConsoleSessionIT {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void aLinkIsUsedOnlyFromFoyersOwnPageAndOnlyForATokensCaller(FoyerServer server) {
+    var code = code(link(server, server.adminToken()));
+    var forged =
+        server
+            .browser()
+            .json()
+            .postForm("/console/sign-in", Map.of("code", code), "Origin", "https://evil.example");
+    assertProblem(forged, 403, "CON3");
+    // Nothing was used up: Foyer's own page still signs in with it.
+    var browser = server.browser();
+    assertThat(browser.postForm("/console/sign-in", "code", code).statusCode()).isEqualTo(303);
+
+    // A console session cannot make itself a new one (it would outlive every token).
+    var csrf = Json.parse(browser.json().get("/console/operator")).get("csrf").asText();
+    assertProblem(
+        browser.json().postJson("/api/admin/console-links", "{}", CSRF, csrf), 403, "GEN403");
+  }
+
+  @Test
+  void matrixParametersDoNotHideTheAdminApi(FoyerServer server) {
+    for (var path :
+        new String[] {"/api;x/admin/spaces", "/api/admin;x/spaces", "/api;/admin/spaces"}) {
+      assertProblem(server.browser().json().get(path), 401, "GEN401");
+      assertProblem(
+          server.browser().json().bearer(server.token("--groups", "foyer-member")).get(path),
+          403,
+          "GEN403");
+    }
+    // A foyer_space claim without the space admin's role administers nothing.
+    var own = createSpace(server);
+    var claimOnly = server.token("--groups", "foyer-member", "--space", own);
+    assertProblem(
+        server.browser().json().bearer(claimOnly).get("/api;x/admin/spaces/" + own), 403, "GEN403");
   }
 
   @Test
@@ -209,8 +252,12 @@ class ConsoleSessionIT {
 
   static Browser signedIn(FoyerServer server, String token) {
     var browser = server.browser();
-    var opened = browser.get(link(server, token));
+    var opened = browser.postForm("/console/sign-in", "code", code(link(server, token)));
     assertThat(opened.statusCode()).as(describe(opened)).isEqualTo(303);
     return browser;
+  }
+
+  static String code(String link) {
+    return link.substring(link.indexOf("code=") + "code=".length());
   }
 }
