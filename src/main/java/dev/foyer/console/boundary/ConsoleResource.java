@@ -75,19 +75,21 @@ public class ConsoleResource {
    * A single-use link's target: a page whose button signs in, so that a link scanner or a page that
    * only opens the link uses nothing up and opens no session.
    */
+  // No @Produces: a JSON caller must get its refusal (CON1) as problem+json, not a 406.
   @GET
   @Path("sign-in")
-  @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
-  public String signInPage(@QueryParam("code") String code) {
+  public Response signInPage(@QueryParam("code") String code) {
     operators.usable(code);
-    return Html.page(
-        "Sign in to Foyer's console",
-        """
+    var page =
+        Html.page(
+            "Sign in to Foyer's console",
+            """
         <h1>Foyer's operator console</h1>
         <p>This link signs one browser in to the console, once.</p>
         <form method="post" action="%s"><input type="hidden" name="code" value="%s">        <button type="submit">Sign in to the console</button></form>
         """
-            .formatted(SIGN_IN, Html.escape(code)));
+                .formatted(SIGN_IN, Html.escape(code)));
+    return Response.ok(page, MediaType.TEXT_HTML + ";charset=UTF-8").build();
   }
 
   /**

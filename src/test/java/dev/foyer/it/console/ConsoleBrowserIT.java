@@ -287,6 +287,7 @@ class ConsoleBrowserIT {
   }
 
   private static void screenshot(WebDriver driver, String page) {
+    ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
     try {
       Files.write(
           Path.of("target", "console-" + page + ".png"),
