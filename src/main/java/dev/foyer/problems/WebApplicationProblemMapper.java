@@ -37,8 +37,9 @@ public class WebApplicationProblemMapper implements ExceptionMapper<WebApplicati
               "The body is missing or not valid JSON of the expected shape."),
           request.getHeader(HttpHeaders.ACCEPT));
     }
-    // RESTEasy (WildFly) refuses @RolesAllowed with 403 even when no one signed in; Jersey
-    // (Payara) says 401 then. Answer 401 on both.
+    // A 403 the server makes itself when no one signed in (RESTEasy's answer to a role check) is
+    // 401 on both servers, as Jersey would say. Foyer's own admin checks (AdminAccess) answer
+    // with their codes before this.
     if (status == 403 && request.getUserPrincipal() == null) {
       status = 401;
     }

@@ -21,8 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The administration API authenticates its caller before it looks at anything else of the request
  * (README "Administration API"): a caller without a token Foyer accepts learns 401 {@code GEN401},
  * whatever the method, path, content type or body, on every server. RESTEasy (WildFly) chooses the
- * resource method, and refuses a body it cannot read with 415, before {@code @RolesAllowed} runs;
- * Jersey (Payara) happened to answer 401 first.
+ * resource method, and refuses a body it cannot read with 415, before a role check on the method
+ * would run; the admin API decides who may call before matching ({@code AdminAccess}).
  */
 @Tag("wildfly-smoke")
 @ExtendWith(FoyerServer.class)
