@@ -19,7 +19,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -87,7 +86,6 @@ public class OperatorSignInResource {
     return Response.status(Response.Status.FOUND)
         .location(URI.create(action.getLocation()))
         .cookie(flowCookies.issueOperatorFlow(started.id(), flows.ttl()))
-        .cacheControl(noStore())
         .build();
   }
 
@@ -131,7 +129,6 @@ public class OperatorSignInResource {
         .cookie(
             consoleCookies.issue(opened.token(), operators.sessionTtl()),
             flowCookies.expireOperatorFlow())
-        .cacheControl(noStore())
         .build();
   }
 
@@ -175,11 +172,5 @@ public class OperatorSignInResource {
     } catch (TechnicalException e) {
       throw FederationAuthenticator.unwrapped(e, FederationProblem.DISCOVERY_FAILED);
     }
-  }
-
-  private static CacheControl noStore() {
-    var cache = new CacheControl();
-    cache.setNoStore(true);
-    return cache;
   }
 }
